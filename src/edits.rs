@@ -1,0 +1,119 @@
+//! Policy edits: "set this field to this number". The proposal is the baseline scenario with its
+//! edits applied and validated again, so an edit can never produce what a file could not.
+//!
+//! Paths are the ones validation reports (`lines[1].inpatient.reimbursement_ratio`), which lets the
+//! app list "what I changed" and put the edits in a share link without a second vocabulary.
+
+use crate::report::Change;
+use crate::scenario::{Edits, Scenario};
+use crate::text::{path_label, split_index, Text};
+use crate::validate::{check, problem_from_serde, CheckedScenario, Problem};
+use serde_json::Value;
+
+/// The baseline with `edits` applied: validated, or every problem with the edit's path.
+pub fn apply_edits(baseline: &Scenario, edits: &Edits) -> Result<CheckedScenario, Vec<Problem>> {
+    let mut proposal = baseline.clone();
+    proposal.proposal.clear();
+    if edits.is_empty() {
+        return check(proposal);
+    }
+    let mut value =
+        serde_json::to_value(&proposal).map_err(|e| vec![problem_from_serde(String::new(), &e)])?;
+    let mut problems = Vec::new();
+    for (path, number) in edits {
+        if let Err(problem) = set_number(&mut value, path, *number) {
+            problems.push(problem);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let edited: Scenario = serde_path_to_error::deserialize(value)
+        .map_err(|e| vec![problem_from_serde(e.path().to_string(), e.inner())])?;
+    check(edited)
+}
+
+/// The current value at `path`, if it names a number (or a money string) in the scenario.
+pub fn value_at(scenario: &Scenario, path: &str) -> Option<f64> {
+    let value = serde_json::to_value(scenario).ok()?;
+    number_of(value.pointer(&pointer(path)?)?)
+}
+
+/// The edits as labelled changes (before → after), in path order.
+pub fn describe_edits(baseline: &Scenario, edits: &Edits) -> Vec<Change> {
+    let Ok(value) = serde_json::to_value(baseline) else {
+        return Vec::new();
+    };
+    let levels: Vec<_> = baseline.lines.iter().map(|l| l.level).collect();
+    edits
+        .iter()
+        .map(|(path, after)| Change {
+            path: path.clone(),
+            label: path_label(path, &levels),
+            before: pointer(path)
+                .and_then(|p| value.pointer(&p))
+                .and_then(number_of)
+                .unwrap_or(f64::NAN),
+            after: *after,
+        })
+        .collect()
+}
+
+fn number_of(value: &Value) -> Option<f64> {
+    match value {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
+}
+
+/// `lines[1].inpatient.deductible` → `/lines/1/inpatient/deductible`.
+fn pointer(path: &str) -> Option<String> {
+    let mut out = String::new();
+    for segment in path.split('.') {
+        let (key, index) = split_index(segment);
+        if key.is_empty() || key.contains(['/', '~']) {
+            return None;
+        }
+        out.push('/');
+        out.push_str(key);
+        if segment.contains('[') {
+            out.push('/');
+            out.push_str(&index?.to_string());
+        }
+    }
+    Some(out)
+}
+
+fn set_number(value: &mut Value, path: &str, number: f64) -> Result<(), Problem> {
+    let unknown = || Problem {
+        path: format!("proposal.{path}"),
+        value: number.to_string(),
+        allowed: String::new(),
+        message: Text::new(
+            "没有可调整的这个数值字段",
+            "there is no adjustable number at this path",
+        ),
+    };
+    let target = pointer(path)
+        .and_then(|p| value.pointer_mut(&p))
+        .ok_or_else(unknown)?;
+    if matches!(target, Value::Object(_) | Value::Array(_) | Value::Bool(_)) || path == "id" {
+        return Err(unknown());
+    }
+    let Some(json_number) = serde_json::Number::from_f64(number) else {
+        return Err(Problem {
+            path: format!("proposal.{path}"),
+            value: number.to_string(),
+            allowed: String::new(),
+            message: Text::new("调整值必须是有限数字", "an edit must be a finite number"),
+        });
+    };
+    // Integers stay integers, so that `population.enrollees` and `projection.years` still read.
+    *target = if number.fract() == 0.0 && number.abs() < 9.0e15 {
+        Value::Number(serde_json::Number::from(number as i64))
+    } else {
+        Value::Number(json_number)
+    };
+    Ok(())
+}

@@ -1,0 +1,137 @@
+//! Money: yuan held as `Decimal` and rounded to the fen in exactly one function, [`fen`].
+//!
+//! The distribution maths works in `f64`; [`fen_from_f64`] is the one place where such a number
+//! becomes money. Scenario files write money as JSON numbers or strings; [`deserialize`] reads
+//! either exactly as written (0.1 stays 0.1, never 0.1000000000000000055).
+
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::de::{self, Deserializer, Visitor};
+use std::fmt;
+use std::str::FromStr;
+
+/// An amount in yuan (元).
+pub type Yuan = Decimal;
+
+/// Rounds to the fen (分, 0.01 yuan), half away from zero as in Chinese fund accounting, and
+/// always shows two decimals ("403.00").
+pub fn fen(amount: Decimal) -> Decimal {
+    let mut rounded = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    rounded
+}
+
+/// The boundary from the distribution maths to money: an `f64` amount in yuan, rounded to the fen.
+/// Non-finite input cannot come from a validated scenario; it maps to zero rather than panicking.
+pub fn fen_from_f64(amount: f64) -> Decimal {
+    debug_assert!(amount.is_finite(), "money from a non-finite f64: {amount}");
+    Decimal::from_f64(amount).map(fen).unwrap_or(Decimal::ZERO)
+}
+
+/// An `f64` rate or factor as the decimal a person wrote (0.03 stays 0.03): Rust prints the
+/// shortest text that reads back as the same `f64`, and that text is parsed as a decimal.
+pub fn decimal_from_f64(value: f64) -> Option<Decimal> {
+    if !value.is_finite() {
+        return None;
+    }
+    Decimal::from_str(&value.to_string()).ok()
+}
+
+/// Money into the `f64` world of the distribution maths.
+pub fn to_f64(amount: Decimal) -> f64 {
+    amount.to_f64().unwrap_or(0.0)
+}
+
+/// `numerator / denominator` as a plain `f64` ratio; zero when the denominator is zero.
+pub fn ratio(numerator: Decimal, denominator: Decimal) -> f64 {
+    if denominator.is_zero() {
+        0.0
+    } else {
+        to_f64(numerator) / to_f64(denominator)
+    }
+}
+
+/// Reads money written as a JSON number (`403`, `59.45`) or a decimal string (`"59.45"`).
+pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+    deserializer.deserialize_any(MoneyVisitor)
+}
+
+/// [`deserialize`] for optional money: `null` or absent is `None`.
+pub fn deserialize_option<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Decimal>, D::Error> {
+    struct OptionVisitor;
+    impl<'de> Visitor<'de> for OptionVisitor {
+        type Value = Option<Decimal>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an amount in yuan or null")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            deserialize(d).map(Some)
+        }
+    }
+    deserializer.deserialize_option(OptionVisitor)
+}
+
+struct MoneyVisitor;
+
+impl Visitor<'_> for MoneyVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an amount in yuan (a number such as 403 or 59.45)")
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+        decimal_from_f64(v).ok_or_else(|| E::custom(format!("{v} is not an amount in yuan")))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+        Decimal::from_str(v.trim())
+            .or_else(|_| Decimal::from_scientific(v.trim()))
+            .map_err(|_| E::custom(format!("\"{v}\" is not an amount in yuan")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fen_rounds_half_away_from_zero_and_shows_two_decimals() {
+        assert_eq!(fen(Decimal::new(12345, 3)).to_string(), "12.35");
+        assert_eq!(fen(Decimal::new(-12345, 3)).to_string(), "-12.35");
+        assert_eq!(fen(Decimal::new(12344, 3)).to_string(), "12.34");
+        assert_eq!(fen(Decimal::from(403)).to_string(), "403.00");
+    }
+
+    #[test]
+    fn money_reads_exactly_as_written() {
+        let read = |s: &str| deserialize(&mut serde_json::Deserializer::from_str(s)).unwrap();
+        assert_eq!(read("0.1").to_string(), "0.1");
+        assert_eq!(read("59.45").to_string(), "59.45");
+        assert_eq!(read("\"1895000000.00\"").to_string(), "1895000000.00");
+        assert_eq!(read("403").to_string(), "403");
+        assert!(deserialize(&mut serde_json::Deserializer::from_str("\"abc\"")).is_err());
+    }
+
+    #[test]
+    fn rates_become_the_decimal_a_person_wrote() {
+        assert_eq!(decimal_from_f64(0.03).unwrap().to_string(), "0.03");
+        assert_eq!(
+            decimal_from_f64(0.1 + 0.2).unwrap().to_string(),
+            "0.30000000000000004"
+        );
+        assert_eq!(decimal_from_f64(f64::NAN), None);
+    }
+}

@@ -1,0 +1,660 @@
+//! Plain-text renderings of a [`Comparison`]: an aligned table for the terminal and CSV for
+//! spreadsheets. The CLI and the app's "Export CSV" both use these, so the numbers a user exports
+//! are the numbers the command line prints.
+
+use crate::money::{to_f64, Yuan};
+use crate::report::{Bound, Comparison, LineResult, Report, TargetCheck, Unit, YearReport};
+use crate::text::{level_name, Lang, Text};
+use std::fmt::Write;
+
+/// A percentage with one decimal: 0.718 → "71.8%".
+pub fn percent(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+/// Yuan with thousands separators and two decimals: "1,895,000,000.00".
+pub fn yuan(amount: Yuan) -> String {
+    let text = crate::money::fen(amount).to_string();
+    let (sign, digits) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |d| ("-", d));
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "00"));
+    format!("{sign}{}.{fraction}", group_thousands(whole))
+}
+
+/// Large sums in 万元 (zh) or millions (en), for tables that must stay narrow.
+pub fn yuan_short(amount: Yuan, lang: Lang) -> String {
+    let value = to_f64(amount);
+    match lang {
+        Lang::Zh => format!("{}万", group_thousands(&format!("{:.0}", value / 10_000.0))),
+        Lang::En => format!("{:.2}M", value / 1_000_000.0),
+    }
+}
+
+fn group_thousands(whole: &str) -> String {
+    let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}")
+}
+
+/// A count rounded to a whole number with separators.
+pub fn count(value: f64) -> String {
+    group_thousands(&format!("{:.0}", value))
+}
+
+/// A figure in its unit.
+pub fn figure(value: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Share => percent(value),
+        Unit::Yuan => {
+            if value.is_infinite() {
+                "∞".into()
+            } else {
+                crate::money::decimal_from_f64(value).map_or_else(|| value.to_string(), yuan)
+            }
+        }
+        Unit::Count => count(value),
+    }
+}
+
+/// The name of a line: "县级医院 住院" / "County hospital inpatient".
+pub fn line_name(line: &LineResult) -> Text {
+    use crate::report::CareKind;
+    let kind = match line.kind {
+        CareKind::Outpatient => Text::new("普通门诊", "outpatient"),
+        CareKind::Inpatient => Text::new("住院", "inpatient"),
+        CareKind::SpecialDisease => {
+            return Text::new("特殊病种大额门诊", "Special-disease outpatient")
+        }
+    };
+    let level = line
+        .level
+        .map(level_name)
+        .unwrap_or_else(|| Text::new("", ""));
+    Text::new(
+        format!("{} {}", level.zh, kind.zh),
+        format!("{} {}", level.en, kind.en),
+    )
+}
+
+/// One row of the yearly summary: a label and how to read the figure from a year.
+pub struct SummaryRow {
+    pub id: &'static str,
+    pub label: Text,
+    pub unit: Unit,
+    pub read: fn(&YearReport) -> f64,
+}
+
+/// The rows officials read first, in order. The app's tables use the same list.
+pub fn summary_rows() -> Vec<SummaryRow> {
+    fn row(
+        id: &'static str,
+        zh: &str,
+        en: &str,
+        unit: Unit,
+        read: fn(&YearReport) -> f64,
+    ) -> SummaryRow {
+        SummaryRow {
+            id,
+            label: Text::new(zh, en),
+            unit,
+            read,
+        }
+    }
+    vec![
+        row("enrollees", "参合人数", "Enrollees", Unit::Count, |y| {
+            y.enrollees as f64
+        }),
+        row(
+            "funding_per_enrollee",
+            "人均筹资",
+            "Funding per enrollee",
+            Unit::Yuan,
+            |y| to_f64(y.funding_per_enrollee),
+        ),
+        row("income", "基金收入", "Income", Unit::Yuan, |y| {
+            to_f64(y.income.total)
+        }),
+        row("spending", "基金支出", "Spending", Unit::Yuan, |y| {
+            to_f64(y.spending.total)
+        }),
+        row("surplus", "当年结余", "Surplus", Unit::Yuan, |y| {
+            to_f64(y.surplus)
+        }),
+        row(
+            "surplus_rate",
+            "当年结余率",
+            "Surplus rate",
+            Unit::Share,
+            |y| y.indicators.surplus_rate,
+        ),
+        row(
+            "closing_balance",
+            "累计结余",
+            "Accumulated balance",
+            Unit::Yuan,
+            |y| to_f64(y.closing_balance),
+        ),
+        row(
+            "balance_ratio",
+            "累计结余率",
+            "Balance / income",
+            Unit::Share,
+            |y| y.indicators.balance_ratio,
+        ),
+        row(
+            "months_covered",
+            "可支付月数",
+            "Months of spending covered",
+            Unit::Share,
+            |y| y.indicators.months_covered / 100.0,
+        ),
+        row(
+            "risk_reserve",
+            "风险基金",
+            "Risk reserve",
+            Unit::Yuan,
+            |y| to_f64(y.risk_reserve),
+        ),
+        row(
+            "outpatient_share",
+            "门诊统筹占比",
+            "Outpatient share",
+            Unit::Share,
+            |y| y.indicators.outpatient_share,
+        ),
+        row(
+            "outpatient_headroom",
+            "门诊统筹余量",
+            "Outpatient headroom",
+            Unit::Yuan,
+            |y| to_f64(y.indicators.outpatient_headroom),
+        ),
+        row(
+            "inpatient_policy_ratio",
+            "住院政策范围内补偿比",
+            "Inpatient policy-scope ratio",
+            Unit::Share,
+            |y| y.indicators.inpatient_policy_ratio,
+        ),
+        row(
+            "inpatient_actual_ratio",
+            "住院实际补偿比",
+            "Inpatient actual ratio",
+            Unit::Share,
+            |y| y.indicators.inpatient_actual_ratio,
+        ),
+        row(
+            "outpatient_policy_ratio",
+            "门诊政策范围内补偿比",
+            "Outpatient policy-scope ratio",
+            Unit::Share,
+            |y| y.indicators.outpatient_policy_ratio,
+        ),
+        row(
+            "outpatient_actual_ratio",
+            "门诊实际补偿比",
+            "Outpatient actual ratio",
+            Unit::Share,
+            |y| y.indicators.outpatient_actual_ratio,
+        ),
+        row(
+            "out_of_pocket",
+            "住院次均自付",
+            "Out of pocket per admission",
+            Unit::Yuan,
+            |y| y.indicators.mean_out_of_pocket_per_admission,
+        ),
+        row(
+            "compensated",
+            "补偿人次",
+            "Compensated person-times",
+            Unit::Count,
+            |y| y.indicators.compensated_person_times,
+        ),
+    ]
+}
+
+fn months(value: f64) -> String {
+    format!("{value:.1}")
+}
+
+fn cell(row: &SummaryRow, year: &YearReport) -> String {
+    let value = (row.read)(year);
+    if row.id == "months_covered" {
+        months(value * 100.0)
+    } else {
+        figure(value, row.unit)
+    }
+}
+
+fn push_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
+    let columns = header.len();
+    let width = |i: usize| {
+        rows.iter()
+            .chain(std::iter::once(&header.to_vec()))
+            .map(|r| r.get(i).map_or(0, |c| display_width(c)))
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..columns).map(width).collect();
+    let mut line = |cells: &[String]| {
+        for (i, c) in cells.iter().enumerate() {
+            let pad = widths[i].saturating_sub(display_width(c));
+            if i == 0 {
+                out.push_str(c);
+                out.push_str(&" ".repeat(pad));
+            } else {
+                out.push_str("  ");
+                out.push_str(&" ".repeat(pad));
+                out.push_str(c);
+            }
+        }
+        out.push('\n');
+    };
+    line(header);
+    for r in rows {
+        line(r);
+    }
+}
+
+/// Terminal width: CJK characters take two columns.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            if (c as u32) >= 0x1100 && !matches!(c, '–' | '…' | '≥' | '≤' | '∞') {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+fn report_table(out: &mut String, title: &str, report: &Report, lang: Lang) {
+    let _ = writeln!(out, "\n## {title}");
+    let header: Vec<String> = std::iter::once(String::new())
+        .chain(report.years.iter().map(|y| y.year.to_string()))
+        .collect();
+    let rows: Vec<Vec<String>> = summary_rows()
+        .iter()
+        .map(|row| {
+            std::iter::once(row.label.get(lang).to_string())
+                .chain(report.years.iter().map(|y| cell(row, y)))
+                .collect()
+        })
+        .collect();
+    push_table(out, &header, &rows);
+    let (deficit, exhausted) = match lang {
+        Lang::Zh => ("首个赤字年", "基金耗尽年"),
+        Lang::En => ("First deficit year", "Balance runs out"),
+    };
+    let none = match lang {
+        Lang::Zh => "无",
+        Lang::En => "none",
+    };
+    let year_or_none = |y: Option<i32>| y.map_or(none.to_string(), |y| y.to_string());
+    let _ = writeln!(
+        out,
+        "{deficit}: {}; {exhausted}: {}",
+        year_or_none(report.first_deficit_year),
+        year_or_none(report.exhaustion_year)
+    );
+}
+
+fn target_text(check: &TargetCheck, lang: Lang) -> (String, String, String) {
+    let bound = match check.bound {
+        Bound::AtLeast => "≥ ",
+        Bound::AtMost => "≤ ",
+    };
+    let met = match (check.met, lang) {
+        (Some(true), Lang::Zh) => "达标",
+        (Some(false), Lang::Zh) => "未达标",
+        (None, Lang::Zh) => "无数据",
+        (Some(true), Lang::En) => "met",
+        (Some(false), Lang::En) => "missed",
+        (None, Lang::En) => "no data",
+    };
+    let actual = check.actual.map_or("–".into(), |a| figure(a, check.unit));
+    let gap = check.gap.map_or(String::new(), |g| {
+        format!(
+            " ({}{})",
+            if g >= 0.0 { "+" } else { "" },
+            figure(g, check.unit)
+        )
+    });
+    (
+        format!("{bound}{}", figure(check.target, check.unit)),
+        actual,
+        format!("{met}{gap}"),
+    )
+}
+
+/// The comparison as an aligned text table in one language.
+pub fn table(comparison: &Comparison, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {} ({})",
+        comparison.scenario_name.get(lang),
+        comparison.scenario_id
+    );
+    let (baseline_title, proposal_title) = match lang {
+        Lang::Zh => ("基线（现行政策）", "方案"),
+        Lang::En => ("Baseline (current rules)", "Proposal"),
+    };
+    report_table(&mut out, baseline_title, &comparison.baseline, lang);
+    if !comparison.changes.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## {}",
+            match lang {
+                Lang::Zh => "调整内容",
+                Lang::En => "What changed",
+            }
+        );
+        for change in &comparison.changes {
+            let _ = writeln!(
+                out,
+                "- {} ({}): {} → {}",
+                change.label.get(lang),
+                change.path,
+                change.before,
+                change.after
+            );
+        }
+        report_table(&mut out, proposal_title, &comparison.proposal, lang);
+    }
+
+    let base = comparison.baseline.first_year();
+    let prop = comparison.proposal.first_year();
+    let _ = writeln!(
+        out,
+        "\n## {} {}",
+        match lang {
+            Lang::Zh => "分项支出",
+            Lang::En => "Spending by line,",
+        },
+        base.year
+    );
+    let mut rows = Vec::new();
+    let all_lines = |y: &YearReport| -> Vec<(Text, f64, f64, crate::money::Yuan)> {
+        let mut v: Vec<_> = y
+            .spending
+            .lines
+            .iter()
+            .chain(y.spending.special_disease.iter())
+            .map(|l| (line_name(l), l.volume, l.policy_ratio, l.benefit))
+            .collect();
+        v.push((
+            Text::new("一般诊疗费", "Consultation fee"),
+            f64::NAN,
+            f64::NAN,
+            y.spending.consultation_fee,
+        ));
+        v.push((
+            Text::new("重大疾病", "Major diseases"),
+            f64::NAN,
+            f64::NAN,
+            y.spending.major_disease,
+        ));
+        v.push((
+            Text::new("大病保险保费", "Critical-illness premium"),
+            f64::NAN,
+            f64::NAN,
+            y.spending.critical_illness_premium,
+        ));
+        v.push((
+            Text::new("合计", "Total"),
+            f64::NAN,
+            f64::NAN,
+            y.spending.total,
+        ));
+        v
+    };
+    for ((name, volume, policy, benefit), (_, p_volume, p_policy, p_benefit)) in
+        all_lines(base).into_iter().zip(all_lines(prop))
+    {
+        let maybe =
+            |v: f64, f: &dyn Fn(f64) -> String| if v.is_nan() { String::new() } else { f(v) };
+        rows.push(vec![
+            name.get(lang).to_string(),
+            maybe(volume, &count),
+            maybe(policy, &percent),
+            yuan(benefit),
+            maybe(p_volume, &count),
+            maybe(p_policy, &percent),
+            yuan(p_benefit),
+        ]);
+    }
+    let header: Vec<String> = match lang {
+        Lang::Zh => [
+            "",
+            "基线人次",
+            "政策内补偿比",
+            "基线支出",
+            "方案人次",
+            "政策内补偿比",
+            "方案支出",
+        ],
+        Lang::En => [
+            "",
+            "Base volume",
+            "Policy ratio",
+            "Base spending",
+            "Prop. volume",
+            "Policy ratio",
+            "Prop. spending",
+        ],
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    push_table(&mut out, &header, &rows);
+
+    let _ = writeln!(
+        out,
+        "\n## {} {}",
+        match lang {
+            Lang::Zh => "目标检查",
+            Lang::En => "Targets,",
+        },
+        base.year
+    );
+    let header: Vec<String> = match lang {
+        Lang::Zh => ["", "目标", "基线", "基线结果", "方案", "方案结果"],
+        Lang::En => ["", "Target", "Baseline", "Result", "Proposal", "Result"],
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let rows: Vec<Vec<String>> = base
+        .targets
+        .iter()
+        .zip(&prop.targets)
+        .map(|(b, p)| {
+            let (target, b_actual, b_met) = target_text(b, lang);
+            let (_, p_actual, p_met) = target_text(p, lang);
+            vec![
+                b.label.get(lang).to_string(),
+                target,
+                b_actual,
+                b_met,
+                p_actual,
+                p_met,
+            ]
+        })
+        .collect();
+    push_table(&mut out, &header, &rows);
+
+    if !comparison.baseline.calibration.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## {}",
+            match lang {
+                Lang::Zh => "校准：模型与实际",
+                Lang::En => "Calibration: model against reported",
+            }
+        );
+        let header: Vec<String> = match lang {
+            Lang::Zh => ["", "实际", "模型", "偏差"],
+            Lang::En => ["", "Reported", "Model", "Deviation"],
+        }
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let rows: Vec<Vec<String>> = comparison
+            .baseline
+            .calibration
+            .iter()
+            .map(|r| {
+                vec![
+                    r.label.get(lang).to_string(),
+                    figure(r.observed, r.unit),
+                    figure(r.modelled, r.unit),
+                    format!("{:+.2}%", r.deviation * 100.0),
+                ]
+            })
+            .collect();
+        push_table(&mut out, &header, &rows);
+    }
+    let _ = writeln!(out);
+    for note in &comparison.baseline.notes {
+        let _ = writeln!(out, "* {}", note.get(lang));
+    }
+    out
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// The comparison as CSV, one figure per row: `section,item,year,baseline,proposal,difference`.
+/// Money is in yuan with two decimals, shares are fractions: machine-readable, not formatted.
+pub fn csv(comparison: &Comparison, lang: Lang) -> String {
+    let mut out = String::from("section,item,year,baseline,proposal,difference\n");
+    let mut push = |section: &str, item: &str, year: i32, b: String, p: String, d: String| {
+        let _ = writeln!(
+            out,
+            "{},{},{year},{b},{p},{d}",
+            csv_field(section),
+            csv_field(item)
+        );
+    };
+    let number = |v: f64| {
+        if v.is_finite() {
+            format!("{v}")
+        } else {
+            String::new()
+        }
+    };
+    let summary = Text::new("概要", "summary");
+    for (b, p) in comparison
+        .baseline
+        .years
+        .iter()
+        .zip(&comparison.proposal.years)
+    {
+        for row in summary_rows() {
+            let (bv, pv) = ((row.read)(b), (row.read)(p));
+            let (bv, pv) = if row.id == "months_covered" {
+                (bv * 100.0, pv * 100.0)
+            } else {
+                (bv, pv)
+            };
+            let fmt = |v: f64| match row.unit {
+                Unit::Yuan => crate::money::decimal_from_f64(v)
+                    .map_or_else(String::new, |d| crate::money::fen(d).to_string()),
+                _ => number(v),
+            };
+            push(
+                summary.get(lang),
+                row.label.get(lang),
+                b.year,
+                fmt(bv),
+                fmt(pv),
+                fmt(pv - bv),
+            );
+        }
+        let spending = Text::new("分项支出", "spending by line");
+        for (bl, pl) in b
+            .spending
+            .lines
+            .iter()
+            .chain(b.spending.special_disease.iter())
+            .zip(
+                p.spending
+                    .lines
+                    .iter()
+                    .chain(p.spending.special_disease.iter()),
+            )
+        {
+            push(
+                spending.get(lang),
+                line_name(bl).get(lang),
+                b.year,
+                bl.benefit.to_string(),
+                pl.benefit.to_string(),
+                (pl.benefit - bl.benefit).to_string(),
+            );
+        }
+        for (label, bv, pv) in [
+            (
+                Text::new("一般诊疗费", "Consultation fee"),
+                b.spending.consultation_fee,
+                p.spending.consultation_fee,
+            ),
+            (
+                Text::new("重大疾病", "Major diseases"),
+                b.spending.major_disease,
+                p.spending.major_disease,
+            ),
+            (
+                Text::new("大病保险保费", "Critical-illness premium"),
+                b.spending.critical_illness_premium,
+                p.spending.critical_illness_premium,
+            ),
+            (
+                Text::new("合计", "Total"),
+                b.spending.total,
+                p.spending.total,
+            ),
+        ] {
+            push(
+                spending.get(lang),
+                label.get(lang),
+                b.year,
+                bv.to_string(),
+                pv.to_string(),
+                (pv - bv).to_string(),
+            );
+        }
+        let targets = Text::new("目标", "targets");
+        for (bt, pt) in b.targets.iter().zip(&p.targets) {
+            let actual = |t: &TargetCheck| t.actual.map_or(String::new(), number);
+            let diff = match (bt.actual, pt.actual) {
+                (Some(x), Some(y)) => number(y - x),
+                _ => String::new(),
+            };
+            push(
+                targets.get(lang),
+                bt.label.get(lang),
+                b.year,
+                actual(bt),
+                actual(pt),
+                diff,
+            );
+        }
+    }
+    out
+}

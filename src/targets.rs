@@ -1,0 +1,274 @@
+//! The year checked against the scenario's targets (by default the 2013 standards of seed
+//! 000_f4e4bc0b06ba3db8.txt), and the base year against the figures the fund reported.
+
+use crate::money::{to_f64, Yuan};
+use crate::report::{Bound, CalibrationRow, TargetCheck, Unit, YearReport};
+use crate::scenario::Scenario;
+use crate::text::Text;
+
+fn target(
+    id: &'static str,
+    label: Text,
+    unit: Unit,
+    bound: Bound,
+    target: f64,
+    actual: Option<f64>,
+) -> TargetCheck {
+    let gap = actual.map(|a| match bound {
+        Bound::AtLeast => a - target,
+        Bound::AtMost => target - a,
+    });
+    // A figure equal to its bound meets it; the tolerance absorbs f64 noise in ratios (1e-9 of a
+    // percentage point), never a real shortfall.
+    let met = gap.map(|g| g >= -1e-11 * target.abs().max(1.0));
+    TargetCheck {
+        id,
+        label,
+        unit,
+        bound,
+        target,
+        actual,
+        met,
+        gap,
+    }
+}
+
+/// Every target of the scenario that is switched on, checked against `year`.
+pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
+    let t = &s.targets;
+    let i = &year.indicators;
+    let mut checks = Vec::new();
+    if let Some(min) = t.funding_per_enrollee_min {
+        checks.push(target(
+            "funding_per_enrollee",
+            Text::new("人均筹资", "Funding per enrollee"),
+            Unit::Yuan,
+            Bound::AtLeast,
+            to_f64(min),
+            Some(to_f64(year.funding_per_enrollee)),
+        ));
+    }
+    if let Some(min) = t.government_per_enrollee_min {
+        checks.push(target(
+            "government_per_enrollee",
+            Text::new("人均政府补助", "Government subsidy per enrollee"),
+            Unit::Yuan,
+            Bound::AtLeast,
+            to_f64(min),
+            Some(to_f64(year.government_per_enrollee)),
+        ));
+    }
+    if let Some(min) = t.participation_min {
+        checks.push(target(
+            "participation",
+            Text::new("参合率", "Participation rate"),
+            Unit::Share,
+            Bound::AtLeast,
+            min,
+            s.population.participation_rate,
+        ));
+    }
+    if let Some(min) = t.inpatient_policy_ratio_min {
+        checks.push(target(
+            "inpatient_policy_ratio",
+            Text::new("住院政策范围内补偿比", "Inpatient policy-scope ratio"),
+            Unit::Share,
+            Bound::AtLeast,
+            min,
+            Some(i.inpatient_policy_ratio),
+        ));
+    }
+    if let Some(required) = required_ceiling(s) {
+        checks.push(target(
+            "annual_ceiling",
+            Text::new(
+                "封顶线（≥ 全国农民人均纯收入倍数且不低于下限）",
+                "Annual ceiling (income multiple, with a floor)",
+            ),
+            Unit::Yuan,
+            Bound::AtLeast,
+            to_f64(required),
+            Some(year.annual_ceiling.map_or(f64::INFINITY, to_f64)),
+        ));
+    }
+    if let Some(min) = t.primary_outpatient_ratio_min {
+        checks.push(target(
+            "primary_outpatient_ratio",
+            Text::new(
+                "基层普通门诊政策范围内补偿比（约）",
+                "Primary-care outpatient policy-scope ratio (about)",
+            ),
+            Unit::Share,
+            Bound::AtLeast,
+            min,
+            Some(i.primary_outpatient_policy_ratio),
+        ));
+    }
+    if let Some(max) = t.outpatient_share_max {
+        checks.push(target(
+            "outpatient_share",
+            Text::new(
+                "门诊统筹支出占当年筹资",
+                "Outpatient pooling spending / funds",
+            ),
+            Unit::Share,
+            Bound::AtMost,
+            max,
+            Some(i.outpatient_share),
+        ));
+    }
+    if let (Some(min), Some(md)) = (t.major_disease_ratio_min, &s.rules.major_disease) {
+        checks.push(target(
+            "major_disease_ratio",
+            Text::new(
+                "重大疾病限定费用补偿比",
+                "Major-disease ratio of the limited cost",
+            ),
+            Unit::Share,
+            Bound::AtLeast,
+            min,
+            Some(md.reimbursement_ratio),
+        ));
+    }
+    if let Some(min) = t.surplus_rate_min {
+        checks.push(target(
+            "surplus_rate_min",
+            Text::new("当年结余率（下限）", "Surplus rate (floor)"),
+            Unit::Share,
+            Bound::AtLeast,
+            min,
+            Some(i.surplus_rate),
+        ));
+    }
+    if let Some(max) = t.surplus_rate_max {
+        checks.push(target(
+            "surplus_rate_max",
+            Text::new("当年结余率（上限）", "Surplus rate (ceiling)"),
+            Unit::Share,
+            Bound::AtMost,
+            max,
+            Some(i.surplus_rate),
+        ));
+    }
+    if let Some(max) = t.balance_ratio_max {
+        checks.push(target(
+            "balance_ratio",
+            Text::new("累计结余率", "Accumulated balance / funds"),
+            Unit::Share,
+            Bound::AtMost,
+            max,
+            Some(i.balance_ratio),
+        ));
+    }
+    checks
+}
+
+/// The ceiling the targets require: `max(multiple × national income, floor)`.
+fn required_ceiling(s: &Scenario) -> Option<Yuan> {
+    let t = &s.targets;
+    let by_income = match (t.ceiling_income_multiple_min, t.national_rural_net_income) {
+        (Some(multiple), Some(income)) => Some(crate::money::fen(
+            crate::money::decimal_from_f64(multiple)? * income,
+        )),
+        _ => None,
+    };
+    match (by_income, t.ceiling_floor_min) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The base year's model figures next to the ones the scenario says were observed.
+pub fn calibration_rows(s: &Scenario, year: &YearReport) -> Vec<CalibrationRow> {
+    let Some(o) = &s.observed else {
+        return Vec::new();
+    };
+    let i = &year.indicators;
+    let outpatient: Vec<_> = year
+        .spending
+        .lines
+        .iter()
+        .filter(|l| l.kind == crate::report::CareKind::Outpatient)
+        .collect();
+    let visits: f64 = outpatient.iter().map(|l| l.volume).sum();
+    let outpatient_cost: f64 = outpatient.iter().map(|l| to_f64(l.total_cost)).sum();
+    let mut rows = Vec::new();
+    let mut row = |id, label: Text, unit, observed: Option<f64>, modelled: f64| {
+        if let Some(observed) = observed {
+            let deviation = if observed != 0.0 {
+                modelled / observed - 1.0
+            } else {
+                0.0
+            };
+            rows.push(CalibrationRow {
+                id,
+                label,
+                unit,
+                observed,
+                modelled,
+                deviation,
+            });
+        }
+    };
+    row(
+        "income",
+        Text::new("筹资总额", "Funds raised"),
+        Unit::Yuan,
+        o.income.map(to_f64),
+        to_f64(year.income.total),
+    );
+    row(
+        "spending",
+        Text::new("基金支出", "Fund spending"),
+        Unit::Yuan,
+        o.spending.map(to_f64),
+        to_f64(year.spending.total),
+    );
+    row(
+        "inpatient_spending",
+        Text::new("住院补偿金额", "Inpatient spending"),
+        Unit::Yuan,
+        o.inpatient_spending.map(to_f64),
+        to_f64(i.inpatient_spending),
+    );
+    row(
+        "admissions",
+        Text::new("住院补偿人次", "Inpatient person-times"),
+        Unit::Count,
+        o.admissions,
+        i.admissions,
+    );
+    row(
+        "compensated_person_times",
+        Text::new("补偿人次", "Compensated person-times"),
+        Unit::Count,
+        o.compensated_person_times,
+        i.compensated_person_times,
+    );
+    row(
+        "inpatient_policy_ratio",
+        Text::new("住院政策范围内补偿比", "Inpatient policy-scope ratio"),
+        Unit::Share,
+        o.inpatient_policy_ratio,
+        i.inpatient_policy_ratio,
+    );
+    row(
+        "outpatient_policy_ratio",
+        Text::new("普通门诊政策范围内补偿比", "Outpatient policy-scope ratio"),
+        Unit::Share,
+        o.outpatient_policy_ratio,
+        i.outpatient_policy_ratio,
+    );
+    row(
+        "outpatient_mean_cost",
+        Text::new("门诊次均费用", "Mean outpatient cost per visit"),
+        Unit::Yuan,
+        o.outpatient_mean_cost.map(to_f64),
+        if visits > 0.0 {
+            outpatient_cost / visits
+        } else {
+            0.0
+        },
+    );
+    rows
+}
