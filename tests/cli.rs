@@ -1,0 +1,70 @@
+//! The `ncms` command line: exit codes, formats and errors, run as a user would.
+
+use std::process::{Command, Output};
+
+fn ncms(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ncms")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_accepts_a_good_scenario() {
+    let out = ncms(&["check", "scenarios/taizhou-2012.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("ok (Taizhou NCMS 2012"));
+}
+
+#[test]
+fn check_lists_every_problem_and_exits_one() {
+    let dir = std::env::temp_dir().join(format!("ncms-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    let json = std::fs::read_to_string("scenarios/taizhou-2012.json")
+        .unwrap()
+        .replace("\"enrollees\": 4420000", "\"enrollees\": 0")
+        .replace("\"reimbursement_ratio\": 0.85, \"admission_cap\"", "\"reimbursement_ratio\": 1.3, \"admission_cap\"");
+    std::fs::write(&bad, json).unwrap();
+    let out = ncms(&["check", bad.to_str().unwrap(), "--lang", "zh"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("发现 2 个问题"), "{err}");
+    assert!(err.contains("population.enrollees"), "{err}");
+    assert!(err.contains("lines[2].inpatient.reimbursement_ratio = 1.3"), "{err}");
+    assert!(err.contains("reimbursement ratio must be within 0 – 1"), "both languages: {err}");
+}
+
+#[test]
+fn simulate_prints_json_with_the_requested_years() {
+    let out = ncms(&["simulate", "scenarios/taizhou-2013-plan.json", "--years", "3", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["format"], "ncms-sim/report@1");
+    assert_eq!(report["baseline"]["years"].as_array().unwrap().len(), 3);
+    assert_eq!(report["proposal"]["years"][2]["year"], 2015);
+    assert_eq!(report["changes"].as_array().unwrap().len(), 10);
+    // Money is an exact decimal string.
+    assert_eq!(report["proposal"]["years"][0]["funding_per_enrollee"], "420.00");
+}
+
+#[test]
+fn simulate_prints_csv_and_tables() {
+    let out = ncms(&["simulate", "scenarios/pinghu-2012.json", "--format", "csv"]);
+    let csv = text(&out.stdout);
+    assert!(csv.starts_with("section,item,year,baseline,proposal,difference\n"));
+    assert!(csv.contains("summary,Income,2012,166980000.00,166980000.00,0.00\n"), "{csv}");
+    let out = ncms(&["simulate", "scenarios/pinghu-2012.json", "--lang", "zh"]);
+    assert!(text(&out.stdout).contains("住院政策范围内补偿比"));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    assert_eq!(ncms(&["simulate"]).status.code(), Some(2));
+    assert_eq!(ncms(&["simulate", "scenarios/pinghu-2012.json", "--years", "11"]).status.code(), Some(2));
+    assert_eq!(ncms(&["simulate", "scenarios/pinghu-2012.json", "--format", "xml"]).status.code(), Some(2));
+    assert_eq!(ncms(&["simulate", "no-such-file.json"]).status.code(), Some(2));
+    assert_eq!(ncms(&["frobnicate", "x"]).status.code(), Some(2));
+    assert_eq!(ncms(&["--help"]).status.code(), Some(0));
+}
