@@ -1,0 +1,153 @@
+//! The multi-year chart of the accumulated balance (inline SVG): baseline and proposal lines,
+//! the zero line, and the proposal's first deficit year and exhaustion year marked.
+
+use crate::i18n::ui;
+use ncms_sim::money::to_f64;
+use ncms_sim::render::yuan_short;
+use ncms_sim::{Comparison, Lang, Report};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct BalanceChartProps {
+    pub comparison: Rc<Comparison>,
+    pub lang: Lang,
+}
+
+const W: f64 = 640.0;
+const H: f64 = 250.0;
+const LEFT: f64 = 78.0;
+const RIGHT: f64 = 24.0;
+const TOP: f64 = 26.0;
+const BOTTOM: f64 = 34.0;
+
+/// Round tick spacing (1, 2 or 5 × 10^n) for about `count` ticks over `span`.
+fn tick_step(span: f64, count: f64) -> f64 {
+    let raw = (span / count).max(1.0);
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let fraction = raw / magnitude;
+    let nice = if fraction <= 1.0 {
+        1.0
+    } else if fraction <= 2.0 {
+        2.0
+    } else if fraction <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * magnitude
+}
+
+fn balances(report: &Report) -> Vec<f64> {
+    report
+        .years
+        .iter()
+        .map(|y| to_f64(y.closing_balance))
+        .collect()
+}
+
+#[function_component]
+pub fn BalanceChart(props: &BalanceChartProps) -> Html {
+    let lang = props.lang;
+    let ui = ui(lang);
+    let c = &props.comparison;
+    let years: Vec<i32> = c.proposal.years.iter().map(|y| y.year).collect();
+    if years.is_empty() {
+        return html! {};
+    }
+    let (base, prop) = (balances(&c.baseline), balances(&c.proposal));
+    let low = base.iter().chain(&prop).fold(0.0f64, |a, &b| a.min(b));
+    let high = base.iter().chain(&prop).fold(0.0f64, |a, &b| a.max(b));
+    let step = tick_step((high - low).max(1.0), 4.0);
+    let (low, high) = ((low / step).floor() * step, (high / step).ceil() * step);
+    let high = if high <= low { low + step } else { high };
+    let n = years.len();
+    let x = |i: usize| {
+        if n == 1 {
+            LEFT + (W - LEFT - RIGHT) / 2.0
+        } else {
+            LEFT + (W - LEFT - RIGHT) * i as f64 / (n - 1) as f64
+        }
+    };
+    let y = |v: f64| TOP + (H - TOP - BOTTOM) * (high - v) / (high - low);
+    let points = |values: &[f64]| {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!("{:.1},{:.1}", x(i), y(*v)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let label = |v: f64| {
+        ncms_sim::money::decimal_from_f64(v).map_or_else(String::new, |d| yuan_short(d, lang))
+    };
+    let ticks: Vec<f64> = (0..)
+        .map(|k| low + step * k as f64)
+        .take_while(|v| *v <= high + step / 2.0)
+        .collect();
+    let year_x = |year: Option<i32>| {
+        year.and_then(|yr| years.iter().position(|y| *y == yr))
+            .map(x)
+    };
+    let marker = |year: Option<i32>, text: &str, class: &'static str, dy: f64| -> Html {
+        match year_x(year) {
+            Some(px) => html! {
+                <g class={class}>
+                    <line x1={px.to_string()} x2={px.to_string()} y1={TOP.to_string()}
+                        y2={(H - BOTTOM).to_string()} />
+                    <text x={(px - 4.0).to_string()} y={(TOP - 8.0 + dy).to_string()}
+                        text-anchor={if px > W / 2.0 { "end" } else { "start" }}>
+                        { format!("{text} {}", year.unwrap_or_default()) }
+                    </text>
+                </g>
+            },
+            None => html! {},
+        }
+    };
+    let year_text = |y: Option<i32>| y.map_or(ui.none.to_string(), |y| y.to_string());
+    html! {
+        <section class="panel" aria-labelledby="chart-title">
+            <h2 id="chart-title">{ ui.balance_chart }</h2>
+            <p class="legend">
+                <span class="key key-proposal">{ ui.proposal }</span>
+                <span class="key key-baseline">{ ui.baseline }</span>
+                <span data-testid="deficit-year"
+                    data-value={c.proposal.first_deficit_year.map(|y| y.to_string()).unwrap_or_default()}>
+                    { format!("{}: {} ({} {})", ui.first_deficit, year_text(c.proposal.first_deficit_year),
+                        ui.baseline, year_text(c.baseline.first_deficit_year)) }
+                </span>
+                <span data-testid="exhaustion-year"
+                    data-value={c.proposal.exhaustion_year.map(|y| y.to_string()).unwrap_or_default()}>
+                    { format!("{}: {} ({} {})", ui.exhausted, year_text(c.proposal.exhaustion_year),
+                        ui.baseline, year_text(c.baseline.exhaustion_year)) }
+                </span>
+            </p>
+            <svg viewBox={format!("0 0 {W} {H}")} class="chart" role="img" data-testid="balance-chart"
+                aria-label={ui.balance_chart_desc}>
+                { for ticks.iter().map(|t| html! {
+                    <g class="tick">
+                        <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()}
+                            y1={y(*t).to_string()} y2={y(*t).to_string()}
+                            class={if *t == 0.0 { "zero" } else { "grid" }} />
+                        <text x={(LEFT - 6.0).to_string()} y={(y(*t) + 4.0).to_string()}
+                            text-anchor="end">{ label(*t) }</text>
+                    </g>
+                }) }
+                { for years.iter().enumerate().map(|(i, yr)| html! {
+                    <text class="year" x={x(i).to_string()} y={(H - BOTTOM + 18.0).to_string()}
+                        text-anchor="middle">{ yr.to_string() }</text>
+                }) }
+                { marker(c.proposal.first_deficit_year, ui.first_deficit, "mark deficit", 0.0) }
+                { marker(c.proposal.exhaustion_year, ui.exhausted, "mark exhausted", 12.0) }
+                <polyline class="line-baseline" points={points(&base)} />
+                <polyline class="line-proposal" points={points(&prop)} />
+                { for prop.iter().enumerate().map(|(i, v)| html! {
+                    <circle class={if *v < 0.0 { "dot bad" } else { "dot" }} cx={x(i).to_string()}
+                        cy={y(*v).to_string()} r="3.5">
+                        <title>{ format!("{} {}: {}", ui.proposal, years[i], label(*v)) }</title>
+                    </circle>
+                }) }
+            </svg>
+        </section>
+    }
+}

@@ -1,0 +1,77 @@
+//! The targets of the selected year (2013 plan standards by default): each met or missed, for the
+//! baseline and the proposal, with the proposal's gap.
+
+use crate::i18n::ui;
+use ncms_sim::render::figure;
+use ncms_sim::report::{Bound, TargetCheck};
+use ncms_sim::{Comparison, Lang};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TargetsTableProps {
+    pub comparison: Rc<Comparison>,
+    pub year: usize,
+    pub lang: Lang,
+}
+
+fn verdict(check: &TargetCheck, lang: Lang) -> Html {
+    let ui = ui(lang);
+    let (class, text) = match check.met {
+        Some(true) => ("badge met", ui.met),
+        Some(false) => ("badge missed", ui.missed),
+        None => ("badge none", ui.no_data),
+    };
+    html! { <span class={class}>{ text }</span> }
+}
+
+#[function_component]
+pub fn TargetsTable(props: &TargetsTableProps) -> Html {
+    let lang = props.lang;
+    let ui = ui(lang);
+    let (Some(b), Some(p)) = (
+        props.comparison.baseline.years.get(props.year),
+        props.comparison.proposal.years.get(props.year),
+    ) else {
+        return html! {};
+    };
+    html! {
+        <section class="panel" aria-labelledby="targets-title">
+            <h2 id="targets-title">{ format!("{} {}", ui.targets, p.year) }</h2>
+            <table class="figures targets" data-testid="targets-table">
+                <thead><tr>
+                    <th scope="col"></th>
+                    <th scope="col">{ ui.target }</th>
+                    <th scope="col">{ ui.baseline }</th>
+                    <th scope="col"></th>
+                    <th scope="col">{ ui.proposal }</th>
+                    <th scope="col"></th>
+                    <th scope="col">{ ui.gap }</th>
+                </tr></thead>
+                <tbody>
+                { for b.targets.iter().zip(&p.targets).map(|(bt, pt)| {
+                    let bound = match pt.bound { Bound::AtLeast => "≥ ", Bound::AtMost => "≤ " };
+                    let actual = |t: &TargetCheck| t.actual.map_or("–".to_string(), |a| figure(a, t.unit));
+                    let gap = pt.gap.map_or(String::new(), |g| {
+                        format!("{}{}", if g >= 0.0 { "+" } else { "" }, figure(g, pt.unit))
+                    });
+                    let met = match pt.met { Some(true) => "met", Some(false) => "missed", None => "none" };
+                    html! {
+                        <tr data-testid={format!("target-{}", pt.id)} data-met={met}
+                            data-value={pt.actual.map(|a| a.to_string()).unwrap_or_default()}
+                            data-gap={pt.gap.map(|g| g.to_string()).unwrap_or_default()}>
+                            <th scope="row">{ pt.label.get(lang) }</th>
+                            <td>{ format!("{bound}{}", figure(pt.target, pt.unit)) }</td>
+                            <td>{ actual(bt) }</td>
+                            <td>{ verdict(bt, lang) }</td>
+                            <td>{ actual(pt) }</td>
+                            <td>{ verdict(pt, lang) }</td>
+                            <td class={classes!("change", (pt.met == Some(false)).then_some("bad"))}>{ gap }</td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,223 @@
+// Shared helpers for the browser end-to-end tests: a static server for dist/ on 127.0.0.1, a
+// headless Chromium driven by playwright-core, and the CLI as the oracle for every figure.
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** Serves dist/ on a random port; resolves to { origin, close }. */
+export async function startServer() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error('dist/index.html is missing: run scripts/build-web.sh first');
+  }
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404).end('not found'); return; }
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** A Chromium with a new, empty profile. Returns { context, close }. */
+export async function openBrowser() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ncms-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A page that records every request, console error, page error and CSP violation. Call
+ * `watch.assertClean(origin)` at the end of a test.
+ */
+export async function newWatchedPage(context) {
+  const page = await context.newPage();
+  const watch = { requests: [], errors: [] };
+  page.on('request', (r) => watch.requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') watch.errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => watch.errors.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  watch.assertClean = (origin, assert) => {
+    const foreign = watch.requests.filter(
+      (u) => !u.startsWith(origin + '/') && !u.startsWith('blob:' + origin) && !u.startsWith('data:'),
+    );
+    assert.deepEqual(foreign, [], 'no request may leave the page origin');
+    assert.deepEqual(watch.errors, [], 'no console error, page error or CSP violation');
+  };
+  return { page, watch };
+}
+
+/** Opens the app and waits for the first results. */
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="kpi-income"]');
+}
+
+/** The attribute `data-value` of a test id. */
+export async function dataValue(page, testid) {
+  return page.getAttribute(`[data-testid="${testid}"]`, 'data-value');
+}
+
+/** Every `data-value` under the results, by test id (the figures a test compares). */
+export async function figures(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const el of document.querySelectorAll('.results [data-testid][data-value]')) {
+      out[el.dataset.testid] = el.dataset.value;
+    }
+    return out;
+  });
+}
+
+/** Types `text` into the typed number of the lever at `path` (replacing what is there). */
+export async function typeInto(page, fieldPath, text) {
+  const input = page.locator(`[data-testid="input-${fieldPath}"]`);
+  await input.fill(text);
+}
+
+/** The edits shown in "What I changed": { path: after }. */
+export async function shownEdits(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const li of document.querySelectorAll('[data-testid^="change-"]')) {
+      out[li.dataset.testid.slice('change-'.length)] = Number(li.dataset.after);
+    }
+    return out;
+  });
+}
+
+/** Clicks save and returns the downloaded scenario file's text. */
+export async function saveScenario(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid="save-button"]'),
+  ]);
+  const file = await download.path();
+  return fs.readFileSync(file, 'utf8');
+}
+
+let cliBuilt = false;
+/** The CLI's JSON report for a scenario file's text (its proposal included). */
+export function cliReport(scenarioJson) {
+  if (!cliBuilt) {
+    execFileSync('cargo', ['build', '-q', '--bin', 'ncms'], { cwd: ROOT, stdio: 'inherit' });
+    cliBuilt = true;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncms-cli-'));
+  const file = path.join(dir, 'scenario.json');
+  fs.writeFileSync(file, scenarioJson);
+  try {
+    const out = execFileSync(path.join(ROOT, 'target/debug/ncms'), ['simulate', file, '--format', 'json'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+    return JSON.parse(out);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Asserts the app's figures for year index `y` equal the CLI's: money exactly as decimal strings,
+ * rates exactly as numbers.
+ */
+export function assertFiguresMatch(assert, shown, report, y = 0) {
+  const b = report.baseline.years[y];
+  const p = report.proposal.years[y];
+  const money = (testid, value) => assert.equal(shown[testid], value, testid);
+  const rate = (testid, value) => assert.equal(Number(shown[testid]), value, testid);
+  money('kpi-income', p.income.total);
+  money('kpi-spending', p.spending.total);
+  money('kpi-surplus', p.surplus);
+  money('kpi-closing_balance', p.closing_balance);
+  rate('kpi-surplus_rate', p.indicators.surplus_rate);
+  money('sum-income-proposal', p.income.total);
+  money('sum-income-baseline', b.income.total);
+  money('sum-spending-proposal', p.spending.total);
+  money('sum-surplus-proposal', p.surplus);
+  money('sum-closing_balance-proposal', p.closing_balance);
+  rate('outpatient-share', p.indicators.outpatient_share);
+  money('outpatient-headroom', p.indicators.outpatient_headroom);
+  rate('sum-inpatient_policy_ratio-proposal', p.indicators.inpatient_policy_ratio);
+  rate('sum-inpatient_actual_ratio-proposal', p.indicators.inpatient_actual_ratio);
+  rate('sum-outpatient_policy_ratio-proposal', p.indicators.outpatient_policy_ratio);
+  rate('sum-outpatient_actual_ratio-proposal', p.indicators.outpatient_actual_ratio);
+  rate('sum-inpatient_policy_ratio-baseline', b.indicators.inpatient_policy_ratio);
+  const lines = [...p.spending.lines, ...(p.spending.special_disease ? [p.spending.special_disease] : [])];
+  lines.forEach((line, i) => money(`line-${i}-proposal`, line.benefit));
+  money('line-total-proposal', p.spending.total);
+}
+
+/** The targets table: { id: { met, actual } } of the proposal. */
+export async function targetsShown(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const tr of document.querySelectorAll('[data-testid^="target-"]')) {
+      out[tr.dataset.testid.slice('target-'.length)] = { met: tr.dataset.met, actual: tr.dataset.value };
+    }
+    return out;
+  });
+}
+
+/** Asserts the targets shown equal the CLI's for year index `y` (same ids, verdicts, actuals). */
+export function assertTargetsMatch(assert, shown, report, y = 0) {
+  const targets = report.proposal.years[y].targets;
+  assert.ok(targets.length > 0, 'the CLI reports targets');
+  assert.deepEqual(Object.keys(shown).sort(), targets.map((t) => t.id).sort());
+  for (const t of targets) {
+    const met = t.met === null ? 'none' : t.met ? 'met' : 'missed';
+    assert.equal(shown[t.id].met, met, `target ${t.id}`);
+    assert.equal(shown[t.id].actual === '' ? null : Number(shown[t.id].actual), t.actual, `target ${t.id} actual`);
+  }
+}
