@@ -175,8 +175,15 @@ export function cliReport(scenarioJson) {
 export function assertFiguresMatch(assert, shown, report, y = 0) {
   const b = report.baseline.years[y];
   const p = report.proposal.years[y];
-  const money = (testid, value) => assert.equal(shown[testid], value, testid);
-  const rate = (testid, value) => assert.equal(Number(shown[testid]), value, testid);
+  const money = (testid, value) => {
+    assert.equal(typeof value, 'string', `the CLI gives ${testid} as a decimal string`);
+    assert.equal(shown[testid], value, testid);
+  };
+  const rate = (testid, value) => {
+    assert.equal(typeof value, 'number', `the CLI gives ${testid} as a number`);
+    assert.equal(typeof shown[testid], 'string', `the app shows ${testid}`);
+    assert.equal(Number(shown[testid]), value, testid);
+  };
   money('kpi-income', p.income.total);
   money('kpi-spending', p.spending.total);
   money('kpi-surplus', p.surplus);

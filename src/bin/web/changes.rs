@@ -1,7 +1,8 @@
 //! "What I changed": the proposal's edits, labelled by the engine, before → after.
 
 use crate::i18n::ui;
-use ncms_sim::render::percent;
+use ncms_sim::render::{figure, percent};
+use ncms_sim::report::Unit;
 use ncms_sim::{Comparison, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -18,8 +19,10 @@ fn value_text(path: &str, value: f64) -> String {
         "–".into()
     } else if path.ends_with("ratio") {
         percent(value)
-    } else {
+    } else if path.ends_with("elasticity") || path.ends_with("multiple") {
         value.to_string()
+    } else {
+        figure(value, Unit::Yuan)
     }
 }
 

@@ -25,6 +25,8 @@ pub enum Group {
     Line(usize),
     Ceiling,
     ConsultationFee,
+    /// Special-disease outpatient care and major diseases.
+    SpecialCare,
     Behaviour,
 }
 
@@ -180,6 +182,27 @@ pub fn fields_of(scenario: &Scenario) -> Vec<Field> {
         }
     }
 
+    if scenario.rules.special_disease.is_some() {
+        for spec in [
+            spec("reimbursement_ratio", FieldUnit::Ratio, 1.0, 0.01, false),
+            spec("deductible", FieldUnit::Yuan, 3000.0, 10.0, false),
+        ] {
+            let path = format!("rules.special_disease.{}", spec.key);
+            let label = path_label(&path, &levels);
+            push(path, Group::SpecialCare, label, &spec);
+        }
+    }
+    if scenario.rules.major_disease.is_some() {
+        let path = "rules.major_disease.reimbursement_ratio".to_string();
+        let label = path_label(&path, &levels);
+        push(
+            path,
+            Group::SpecialCare,
+            label,
+            &spec("reimbursement_ratio", FieldUnit::Ratio, 1.0, 0.01, false),
+        );
+    }
+
     let path = "behaviour.elasticity".to_string();
     let label = path_label(&path, &levels);
     push(
@@ -203,6 +226,7 @@ pub fn group_title(group: &Group, scenario: &Scenario, lang: Lang) -> String {
             .unwrap_or_default(),
         Group::Ceiling => ui.ceiling.to_string(),
         Group::ConsultationFee => ui.consultation_fee.to_string(),
+        Group::SpecialCare => ui.special_care.to_string(),
         Group::Behaviour => ui.behaviour.to_string(),
     }
 }

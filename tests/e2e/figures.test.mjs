@@ -1,0 +1,135 @@
+// (a) Edits through a slider and a typed number give exactly the CLI's figures for the same
+// edits; (f) no request leaves the origin; (g) a screenshot for review.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  startServer, openBrowser, newWatchedPage, openApp, figures, typeInto, shownEdits,
+  saveScenario, cliReport, assertFiguresMatch, targetsShown, assertTargetsMatch, dataValue, ARTIFACTS,
+} from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await openBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('default scenario shows the CLI figures of its own proposal', async () => {
+  const { page, watch } = await newWatchedPage(browser.context);
+  await openApp(page, server.origin + '/');
+  const saved = JSON.parse(await saveScenario(page));
+  assert.equal(saved.id, 'taizhou-2013-plan', 'the default scenario is the Taizhou 2013 plan');
+  // With no edits of ours, the proposal is the scenario's own.
+  assert.deepEqual(await shownEdits(page), saved.proposal ?? {});
+  const report = cliReport(JSON.stringify(saved));
+  assertFiguresMatch(assert, await figures(page), report);
+  assertTargetsMatch(assert, await targetsShown(page), report);
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});
+
+test('slider and typed edits equal the CLI for the same edits', async () => {
+  const { page, watch } = await newWatchedPage(browser.context);
+  await openApp(page, server.origin + '/');
+  const before = await figures(page);
+  const ownEdits = await shownEdits(page);
+
+  // A typed inpatient ratio at the first level with inpatient care (in percent).
+  const ratioPath = await page.getAttribute('[data-testid$=".inpatient.reimbursement_ratio"][data-testid^="field-"]', 'data-testid')
+    .then((id) => id.slice('field-'.length));
+  const current = Number(await dataValue(page, `field-${ratioPath}`));
+  const typed = current >= 0.9 ? 70 : Math.round(current * 100) + 7;
+  await typeInto(page, ratioPath, String(typed));
+  await page.waitForFunction(
+    ([p, v]) => document.querySelector(`[data-testid="field-${p}"]`)?.dataset.value === String(v),
+    [ratioPath, typed / 100],
+  );
+
+  // The individual contribution through the slider, with the keyboard (5 steps of 1 yuan up).
+  const slider = page.locator('[data-testid="slider-financing.individual"]');
+  const individual = Number(await dataValue(page, 'field-financing.individual'));
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(
+    (v) => document.querySelector('[data-testid="field-financing.individual"]')?.dataset.value === String(v),
+    individual + 5,
+  );
+
+  const expected = { ...ownEdits, [ratioPath]: typed / 100, 'financing.individual': individual + 5 };
+  assert.deepEqual(await shownEdits(page), expected, 'what I changed lists every edit');
+  const shown = await figures(page);
+  assert.notEqual(shown['kpi-income'], before['kpi-income'], 'income moved with the contribution');
+  assert.notEqual(shown['kpi-spending'], before['kpi-spending'], 'spending moved with the ratio');
+
+  // The oracle: the baseline file with these edits as its proposal, through the CLI.
+  const saved = JSON.parse(await saveScenario(page));
+  assert.deepEqual(saved.proposal, expected, 'the saved file carries the edits');
+  const scenario = { ...saved, proposal: expected };
+  const report = cliReport(JSON.stringify(scenario));
+  assertFiguresMatch(assert, shown, report);
+  assertTargetsMatch(assert, await targetsShown(page), report);
+
+  // Another year of the projection.
+  const last = report.proposal.years.length - 1;
+  await page.selectOption('[data-testid="year-select"]', String(last));
+  await page.waitForFunction(
+    (v) => document.querySelector('[data-testid="kpi-income"]')?.dataset.value === v,
+    report.proposal.years[last].income.total,
+  );
+  assertFiguresMatch(assert, await figures(page), report, last);
+  assert.equal(
+    await dataValue(page, 'deficit-year'),
+    report.proposal.first_deficit_year === null ? '' : String(report.proposal.first_deficit_year),
+  );
+  assert.equal(
+    await dataValue(page, 'exhaustion-year'),
+    report.proposal.exhaustion_year === null ? '' : String(report.proposal.exhaustion_year),
+  );
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});
+
+test('an invalid edit shows the problem at the field and keeps the last valid results', async () => {
+  const { page, watch } = await newWatchedPage(browser.context);
+  await openApp(page, server.origin + '/');
+  const before = await figures(page);
+  const ratioPath = (await page.getAttribute('[data-testid$=".inpatient.reimbursement_ratio"][data-testid^="field-"]', 'data-testid'))
+    .slice('field-'.length);
+  await typeInto(page, ratioPath, '150');
+  const problem = page.locator(`[data-testid="problem-${ratioPath}"]`);
+  await problem.waitFor();
+  assert.match(await problem.innerText(), new RegExp(ratioPath.replace(/[[\].]/g, '\\$&')));
+  assert.equal(await page.getAttribute('[data-testid="results"]', 'data-stale'), 'true');
+  assert.deepEqual(await figures(page), before, 'the last valid figures stay on screen');
+  // Back to a valid number: recomputed, problem gone.
+  await typeInto(page, ratioPath, '80');
+  await problem.waitFor({ state: 'detached' });
+  assert.equal(await page.getAttribute('[data-testid="results"]', 'data-stale'), 'false');
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});
+
+test('screenshot for review and CSV export', async () => {
+  const { page, watch } = await newWatchedPage(browser.context);
+  await openApp(page, server.origin + '/');
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'app.png') });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'app-full.png'), fullPage: true });
+  assert.ok(fs.statSync(path.join(ARTIFACTS, 'app.png')).size > 10_000);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid="csv-button"]'),
+  ]);
+  const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+  assert.equal(csv.split('\n')[0], 'section,item,year,baseline,proposal,difference');
+  const income = await dataValue(page, 'sum-income-proposal');
+  assert.ok(csv.split('\n').some((l) => l.includes(`,${income},`)), 'the CSV holds the proposal income');
+  // Print stylesheet: the controls are hidden on paper.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.controls').isVisible(), false);
+  assert.equal(await page.locator('[data-testid="kpi-income"]').isVisible(), true);
+  await page.emulateMedia({ media: 'screen' });
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});
