@@ -2,6 +2,8 @@
 //! cap exactly (Klugman, Panjer & Willmot, *Loss Models*, the lognormal and "limited loss" layers).
 //!
 //! Everything here is `f64`: probabilities are not money. See `money` for the boundary.
+//! Logarithms and exponentials come from the pure-Rust `libm`, not the platform's maths library,
+//! so that the browser (wasm32) and the CLI (native) compute bit-identical figures.
 
 use std::f64::consts::SQRT_2;
 
@@ -29,10 +31,10 @@ impl ClaimSize {
     /// `mean` > 0 and `cv` >= 0 (a validated scenario guarantees both); a mean of 0 is allowed
     /// and describes a line with no cost.
     pub fn new(mean: f64, cv: f64) -> ClaimSize {
-        let sigma_squared = (1.0 + cv * cv).ln();
+        let sigma_squared = libm::log(1.0 + cv * cv);
         ClaimSize {
             mean,
-            mu: mean.ln() - sigma_squared / 2.0,
+            mu: libm::log(mean) - sigma_squared / 2.0,
             sigma: sigma_squared.sqrt(),
             sigma_squared,
         }
@@ -58,7 +60,7 @@ impl ClaimSize {
         if self.is_degenerate() {
             return self.mean.min(limit);
         }
-        let z = (limit.ln() - self.mu) / self.sigma;
+        let z = (libm::log(limit) - self.mu) / self.sigma;
         self.mean * standard_normal_cdf(z - self.sigma) + limit * standard_normal_survival(z)
     }
 
@@ -70,7 +72,7 @@ impl ClaimSize {
         if self.is_degenerate() {
             return if self.mean > limit { 1.0 } else { 0.0 };
         }
-        standard_normal_survival((limit.ln() - self.mu) / self.sigma)
+        standard_normal_survival((libm::log(limit) - self.mu) / self.sigma)
     }
 
     #[cfg(test)]

@@ -129,9 +129,10 @@ fn model_notes() -> Vec<Text> {
     ]
 }
 
-/// Growth factor `(1 + g)^t`.
+/// Growth factor `(1 + g)^t`. `libm::pow`, like all the model's maths, so that wasm32 and
+/// native builds agree to the bit.
 fn grown(rate: f64, t: u32) -> f64 {
-    (1.0 + rate).powi(t as i32)
+    libm::pow(1.0 + rate, f64::from(t))
 }
 
 /// Money per head grown by `factor`, rounded to the fen.
@@ -153,7 +154,7 @@ fn release_factor(actual_ratio: f64, reference: Option<&LineResult>, elasticity:
     if q1 == q0 {
         1.0
     } else {
-        (q1 / q0).powf(elasticity)
+        libm::pow(q1 / q0, elasticity)
     }
 }
 

@@ -8,7 +8,7 @@
 
 use crate::money::Yuan;
 use crate::scenario::Level;
-use crate::text::Text;
+use crate::text::{Label, Text};
 use serde::Serialize;
 
 /// The name and version of the JSON report format.
@@ -186,7 +186,7 @@ pub struct Indicators {
 pub struct TargetCheck {
     /// Stable identifier (`inpatient_policy_ratio`, ...).
     pub id: &'static str,
-    pub label: Text,
+    pub label: Label,
     pub unit: Unit,
     pub bound: Bound,
     pub target: f64,
@@ -219,7 +219,7 @@ pub enum Unit {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CalibrationRow {
     pub id: &'static str,
-    pub label: Text,
+    pub label: Label,
     pub unit: Unit,
     pub observed: f64,
     pub modelled: f64,

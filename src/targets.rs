@@ -4,11 +4,11 @@
 use crate::money::{to_f64, Yuan};
 use crate::report::{Bound, CalibrationRow, TargetCheck, Unit, YearReport};
 use crate::scenario::Scenario;
-use crate::text::Text;
+use crate::text::Label;
 
 fn target(
     id: &'static str,
-    label: Text,
+    label: Label,
     unit: Unit,
     bound: Bound,
     target: f64,
@@ -41,7 +41,7 @@ pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
     if let Some(min) = t.funding_per_enrollee_min {
         checks.push(target(
             "funding_per_enrollee",
-            Text::new("人均筹资", "Funding per enrollee"),
+            Label::new("人均筹资", "Funding per enrollee"),
             Unit::Yuan,
             Bound::AtLeast,
             to_f64(min),
@@ -51,7 +51,7 @@ pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
     if let Some(min) = t.government_per_enrollee_min {
         checks.push(target(
             "government_per_enrollee",
-            Text::new("人均政府补助", "Government subsidy per enrollee"),
+            Label::new("人均政府补助", "Government subsidy per enrollee"),
             Unit::Yuan,
             Bound::AtLeast,
             to_f64(min),
@@ -61,7 +61,7 @@ pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
     if let Some(min) = t.participation_min {
         checks.push(target(
             "participation",
-            Text::new("参合率", "Participation rate"),
+            Label::new("参合率", "Participation rate"),
             Unit::Share,
             Bound::AtLeast,
             min,
@@ -71,7 +71,7 @@ pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
     if let Some(min) = t.inpatient_policy_ratio_min {
         checks.push(target(
             "inpatient_policy_ratio",
-            Text::new("住院政策范围内补偿比", "Inpatient policy-scope ratio"),
+            Label::new("住院政策范围内补偿比", "Inpatient policy-scope ratio"),
             Unit::Share,
             Bound::AtLeast,
             min,
@@ -81,7 +81,7 @@ pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
     if let Some(required) = required_ceiling(s) {
         checks.push(target(
             "annual_ceiling",
-            Text::new(
+            Label::new(
                 "封顶线（≥ 全国农民人均纯收入倍数且不低于下限）",
                 "Annual ceiling (income multiple, with a floor)",
             ),
@@ -94,7 +94,7 @@ pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
     if let Some(min) = t.primary_outpatient_ratio_min {
         checks.push(target(
             "primary_outpatient_ratio",
-            Text::new(
+            Label::new(
                 "基层普通门诊政策范围内补偿比（约）",
                 "Primary-care outpatient policy-scope ratio (about)",
             ),
@@ -107,7 +107,7 @@ pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
     if let Some(max) = t.outpatient_share_max {
         checks.push(target(
             "outpatient_share",
-            Text::new(
+            Label::new(
                 "门诊统筹支出占当年筹资",
                 "Outpatient pooling spending / funds",
             ),
@@ -120,7 +120,7 @@ pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
     if let (Some(min), Some(md)) = (t.major_disease_ratio_min, &s.rules.major_disease) {
         checks.push(target(
             "major_disease_ratio",
-            Text::new(
+            Label::new(
                 "重大疾病限定费用补偿比",
                 "Major-disease ratio of the limited cost",
             ),
@@ -133,7 +133,7 @@ pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
     if let Some(min) = t.surplus_rate_min {
         checks.push(target(
             "surplus_rate_min",
-            Text::new("当年结余率（下限）", "Surplus rate (floor)"),
+            Label::new("当年结余率（下限）", "Surplus rate (floor)"),
             Unit::Share,
             Bound::AtLeast,
             min,
@@ -143,7 +143,7 @@ pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
     if let Some(max) = t.surplus_rate_max {
         checks.push(target(
             "surplus_rate_max",
-            Text::new("当年结余率（上限）", "Surplus rate (ceiling)"),
+            Label::new("当年结余率（上限）", "Surplus rate (ceiling)"),
             Unit::Share,
             Bound::AtMost,
             max,
@@ -153,7 +153,7 @@ pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
     if let Some(max) = t.balance_ratio_max {
         checks.push(target(
             "balance_ratio",
-            Text::new("累计结余率", "Accumulated balance / funds"),
+            Label::new("累计结余率", "Accumulated balance / funds"),
             Unit::Share,
             Bound::AtMost,
             max,
@@ -193,7 +193,7 @@ pub fn calibration_rows(s: &Scenario, year: &YearReport) -> Vec<CalibrationRow> 
     let visits: f64 = outpatient.iter().map(|l| l.volume).sum();
     let outpatient_cost: f64 = outpatient.iter().map(|l| to_f64(l.total_cost)).sum();
     let mut rows = Vec::new();
-    let mut row = |id, label: Text, unit, observed: Option<f64>, modelled: f64| {
+    let mut row = |id, label: Label, unit, observed: Option<f64>, modelled: f64| {
         if let Some(observed) = observed {
             let deviation = if observed != 0.0 {
                 modelled / observed - 1.0
@@ -212,56 +212,56 @@ pub fn calibration_rows(s: &Scenario, year: &YearReport) -> Vec<CalibrationRow> 
     };
     row(
         "income",
-        Text::new("筹资总额", "Funds raised"),
+        Label::new("筹资总额", "Funds raised"),
         Unit::Yuan,
         o.income.map(to_f64),
         to_f64(year.income.total),
     );
     row(
         "spending",
-        Text::new("基金支出", "Fund spending"),
+        Label::new("基金支出", "Fund spending"),
         Unit::Yuan,
         o.spending.map(to_f64),
         to_f64(year.spending.total),
     );
     row(
         "inpatient_spending",
-        Text::new("住院补偿金额", "Inpatient spending"),
+        Label::new("住院补偿金额", "Inpatient spending"),
         Unit::Yuan,
         o.inpatient_spending.map(to_f64),
         to_f64(i.inpatient_spending),
     );
     row(
         "admissions",
-        Text::new("住院补偿人次", "Inpatient person-times"),
+        Label::new("住院补偿人次", "Inpatient person-times"),
         Unit::Count,
         o.admissions,
         i.admissions,
     );
     row(
         "compensated_person_times",
-        Text::new("补偿人次", "Compensated person-times"),
+        Label::new("补偿人次", "Compensated person-times"),
         Unit::Count,
         o.compensated_person_times,
         i.compensated_person_times,
     );
     row(
         "inpatient_policy_ratio",
-        Text::new("住院政策范围内补偿比", "Inpatient policy-scope ratio"),
+        Label::new("住院政策范围内补偿比", "Inpatient policy-scope ratio"),
         Unit::Share,
         o.inpatient_policy_ratio,
         i.inpatient_policy_ratio,
     );
     row(
         "outpatient_policy_ratio",
-        Text::new("普通门诊政策范围内补偿比", "Outpatient policy-scope ratio"),
+        Label::new("普通门诊政策范围内补偿比", "Outpatient policy-scope ratio"),
         Unit::Share,
         o.outpatient_policy_ratio,
         i.outpatient_policy_ratio,
     );
     row(
         "outpatient_mean_cost",
-        Text::new("门诊次均费用", "Mean outpatient cost per visit"),
+        Label::new("门诊次均费用", "Mean outpatient cost per visit"),
         Unit::Yuan,
         o.outpatient_mean_cost.map(to_f64),
         if visits > 0.0 {

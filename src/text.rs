@@ -37,6 +37,27 @@ impl Text {
     }
 }
 
+/// A fixed text in both languages: the labels of targets and report rows. Serialises like
+/// [`Text`] (`{ "zh": …, "en": … }`) but costs no allocation, which matters on every keystroke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Label {
+    pub const fn new(zh: &'static str, en: &'static str) -> Label {
+        Label { zh, en }
+    }
+
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
 /// The name of a hospital level.
 pub fn level_name(level: Level) -> Text {
     let (zh, en) = match level {

@@ -17,25 +17,27 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
         (0.0f64..1.0, 0.0f64..1.0, 0.0f64..1.0),
         (10.0f64..20_000.0, 0.0f64..3.0, 0.05f64..1.0),
         (0u32..5_000, 1u32..30),
-        (0u32..500_00, 0u32..500_00),
+        (0u32..50_000, 0u32..50_000), // fen: 0 to 500 yuan a head
     )
-        .prop_map(|(enrollees, (r0, r1, r2), (cost, cv, scope), (deductible, years), (ind, gov))| {
-            let mut s = small();
-            s.population.enrollees = enrollees;
-            s.financing.individual = Decimal::new(ind as i64, 2);
-            s.financing.government.county = Decimal::new(gov as i64, 2);
-            let lines = &mut s.lines;
-            lines[0].outpatient.as_mut().unwrap().reimbursement_ratio = r0;
-            let township = lines[0].inpatient.as_mut().unwrap();
-            township.reimbursement_ratio = r1;
-            township.mean_cost = Decimal::from_f64_retain(cost).unwrap().round_dp(2);
-            township.cost_cv = cv;
-            township.scope_share = scope;
-            township.deductible = Decimal::from(deductible);
-            lines[1].inpatient.as_mut().unwrap().reimbursement_ratio = r2;
-            s.projection.years = years % 10 + 1;
-            s
-        })
+        .prop_map(
+            |(enrollees, (r0, r1, r2), (cost, cv, scope), (deductible, years), (ind, gov))| {
+                let mut s = small();
+                s.population.enrollees = enrollees;
+                s.financing.individual = Decimal::new(ind as i64, 2);
+                s.financing.government.county = Decimal::new(gov as i64, 2);
+                let lines = &mut s.lines;
+                lines[0].outpatient.as_mut().unwrap().reimbursement_ratio = r0;
+                let township = lines[0].inpatient.as_mut().unwrap();
+                township.reimbursement_ratio = r1;
+                township.mean_cost = Decimal::from_f64_retain(cost).unwrap().round_dp(2);
+                township.cost_cv = cv;
+                township.scope_share = scope;
+                township.deductible = Decimal::from(deductible);
+                lines[1].inpatient.as_mut().unwrap().reimbursement_ratio = r2;
+                s.projection.years = years % 10 + 1;
+                s
+            },
+        )
 }
 
 fn spending(s: Scenario) -> Decimal {

@@ -1,0 +1,56 @@
+// The JS API from Node: the wasm engine gives the same report as the native CLI, to the bit.
+// Needs `scripts/build-js-api.sh` first (scripts/test.sh runs it).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const require = createRequire(import.meta.url);
+const api = require(`${root}target/js-api/ncms_sim.js`);
+const read = (path) => readFileSync(`${root}${path}`, 'utf8');
+
+for (const id of ['taizhou-2012', 'taizhou-2013-plan', 'pinghu-2012', 'wafangdian-village-fee']) {
+  test(`simulate(${id}) equals the native golden report exactly`, () => {
+    const report = api.simulate(read(`scenarios/${id}.json`));
+    const golden = JSON.parse(read(`tests/golden/${id}.json`));
+    assert.deepStrictEqual(report, golden);
+  });
+}
+
+test('simulate accepts a plain object and a horizon', () => {
+  const scenario = JSON.parse(read('scenarios/taizhou-2012.json'));
+  const report = api.simulate(scenario, 2);
+  assert.equal(report.baseline.years.length, 2);
+  assert.equal(report.baseline.years[0].income.total, '1895000000.00');
+  assert.equal(report.format, 'ncms-sim/report@1');
+});
+
+test('validate reports every problem with its path in both languages', () => {
+  const scenario = JSON.parse(read('scenarios/taizhou-2012.json'));
+  scenario.population.enrollees = 0;
+  scenario.lines[2].inpatient.reimbursement_ratio = 1.3;
+  const result = api.validate(scenario);
+  assert.equal(result.ok, false);
+  assert.deepEqual(result.problems.map((p) => p.path), ['population.enrollees', 'lines[2].inpatient.reimbursement_ratio']);
+  assert.equal(result.problems[1].value, '1.3');
+  assert.match(result.problems[1].message.zh, /补偿比例/);
+  assert.match(result.problems[1].message.en, /reimbursement ratio/);
+  assert.deepEqual(api.validate(read('scenarios/pinghu-2012.json')), { ok: true, problems: [] });
+});
+
+test('simulate throws the problems of an invalid or truncated scenario', () => {
+  const text = read('scenarios/pinghu-2012.json');
+  assert.throws(() => api.simulate(text.slice(0, 200)), (problems) => {
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message.en, /incomplete/);
+    return true;
+  });
+  const scenario = JSON.parse(text);
+  scenario.lines[0].outpatient.reimbursment_ratio = 0.4; // misspelt: rejected, not ignored
+  assert.throws(() => api.simulate(scenario), (problems) => {
+    assert.equal(problems[0].path, 'lines[0].outpatient.reimbursment_ratio');
+    return true;
+  });
+});
