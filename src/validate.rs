@@ -110,7 +110,11 @@ pub(crate) fn problem_from_serde(path: String, error: &serde_json::Error) -> Pro
     let at_zh = format!("（第 {} 行第 {} 列）", error.line(), error.column());
     let at_en = format!(" (line {}, column {})", error.line(), error.column());
     // serde_path_to_error writes `?` for a segment it could not name (inside a syntax error).
-    let path = path.split('.').filter(|segment| *segment != "?" && !segment.is_empty()).collect::<Vec<_>>().join(".");
+    let path = path
+        .split('.')
+        .filter(|segment| *segment != "?" && !segment.is_empty())
+        .collect::<Vec<_>>()
+        .join(".");
     let inner = error.to_string();
     // serde_json appends " at line L column C"; the position is given separately.
     let detail = inner
@@ -133,12 +137,18 @@ pub(crate) fn problem_from_serde(path: String, error: &serde_json::Error) -> Pro
         ),
         Category::Data => {
             let zh = if let Some(rest) = detail.strip_prefix("unknown field ") {
-                let rest = rest.replace(", expected one of ", "，允许的字段：").replace(", expected ", "，应为 ");
+                let rest = rest
+                    .replace(", expected one of ", "，允许的字段：")
+                    .replace(", expected ", "，应为 ");
                 format!("未知字段 {rest}（拼错或放错位置的字段会悄悄丢失，故不接受）")
             } else if let Some(rest) = detail.strip_prefix("missing field ") {
                 format!("缺少必填字段 {rest}")
             } else if let Some(rest) = detail.strip_prefix("unknown variant ") {
-                format!("未知取值 {}", rest.replace(", expected one of ", "，允许的取值：").replace(", expected ", "，应为 "))
+                format!(
+                    "未知取值 {}",
+                    rest.replace(", expected one of ", "，允许的取值：")
+                        .replace(", expected ", "，应为 ")
+                )
             } else if detail.starts_with("invalid type") {
                 format!("类型错误：{detail}")
             } else {

@@ -3,7 +3,11 @@
 use std::process::{Command, Output};
 
 fn ncms(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ncms")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_ncms"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -25,20 +29,36 @@ fn check_lists_every_problem_and_exits_one() {
     let json = std::fs::read_to_string("scenarios/taizhou-2012.json")
         .unwrap()
         .replace("\"enrollees\": 4420000", "\"enrollees\": 0")
-        .replace("\"reimbursement_ratio\": 0.85, \"admission_cap\"", "\"reimbursement_ratio\": 1.3, \"admission_cap\"");
+        .replace(
+            "\"reimbursement_ratio\": 0.85, \"admission_cap\"",
+            "\"reimbursement_ratio\": 1.3, \"admission_cap\"",
+        );
     std::fs::write(&bad, json).unwrap();
     let out = ncms(&["check", bad.to_str().unwrap(), "--lang", "zh"]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert!(err.contains("发现 2 个问题"), "{err}");
     assert!(err.contains("population.enrollees"), "{err}");
-    assert!(err.contains("lines[2].inpatient.reimbursement_ratio = 1.3"), "{err}");
-    assert!(err.contains("reimbursement ratio must be within 0 – 1"), "both languages: {err}");
+    assert!(
+        err.contains("lines[2].inpatient.reimbursement_ratio = 1.3"),
+        "{err}"
+    );
+    assert!(
+        err.contains("reimbursement ratio must be within 0 – 1"),
+        "both languages: {err}"
+    );
 }
 
 #[test]
 fn simulate_prints_json_with_the_requested_years() {
-    let out = ncms(&["simulate", "scenarios/taizhou-2013-plan.json", "--years", "3", "--format", "json"]);
+    let out = ncms(&[
+        "simulate",
+        "scenarios/taizhou-2013-plan.json",
+        "--years",
+        "3",
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["format"], "ncms-sim/report@1");
@@ -46,7 +66,10 @@ fn simulate_prints_json_with_the_requested_years() {
     assert_eq!(report["proposal"]["years"][2]["year"], 2015);
     assert_eq!(report["changes"].as_array().unwrap().len(), 10);
     // Money is an exact decimal string.
-    assert_eq!(report["proposal"]["years"][0]["funding_per_enrollee"], "420.00");
+    assert_eq!(
+        report["proposal"]["years"][0]["funding_per_enrollee"],
+        "420.00"
+    );
 }
 
 #[test]
@@ -54,7 +77,10 @@ fn simulate_prints_csv_and_tables() {
     let out = ncms(&["simulate", "scenarios/pinghu-2012.json", "--format", "csv"]);
     let csv = text(&out.stdout);
     assert!(csv.starts_with("section,item,year,baseline,proposal,difference\n"));
-    assert!(csv.contains("summary,Income,2012,166980000.00,166980000.00,0.00\n"), "{csv}");
+    assert!(
+        csv.contains("summary,Income,2012,166980000.00,166980000.00,0.00\n"),
+        "{csv}"
+    );
     let out = ncms(&["simulate", "scenarios/pinghu-2012.json", "--lang", "zh"]);
     assert!(text(&out.stdout).contains("住院政策范围内补偿比"));
 }
@@ -62,9 +88,22 @@ fn simulate_prints_csv_and_tables() {
 #[test]
 fn usage_errors_exit_two() {
     assert_eq!(ncms(&["simulate"]).status.code(), Some(2));
-    assert_eq!(ncms(&["simulate", "scenarios/pinghu-2012.json", "--years", "11"]).status.code(), Some(2));
-    assert_eq!(ncms(&["simulate", "scenarios/pinghu-2012.json", "--format", "xml"]).status.code(), Some(2));
-    assert_eq!(ncms(&["simulate", "no-such-file.json"]).status.code(), Some(2));
+    assert_eq!(
+        ncms(&["simulate", "scenarios/pinghu-2012.json", "--years", "11"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        ncms(&["simulate", "scenarios/pinghu-2012.json", "--format", "xml"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        ncms(&["simulate", "no-such-file.json"]).status.code(),
+        Some(2)
+    );
     assert_eq!(ncms(&["frobnicate", "x"]).status.code(), Some(2));
     assert_eq!(ncms(&["--help"]).status.code(), Some(0));
 }

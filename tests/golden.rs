@@ -9,7 +9,9 @@ use serde_json::Value;
 use std::path::PathBuf;
 
 fn golden_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name)
 }
 
 fn updating() -> bool {
@@ -22,7 +24,10 @@ fn assert_json_close(expected: &Value, actual: &Value, path: &str) {
     match (expected, actual) {
         (Value::Number(e), Value::Number(a)) => {
             let (e, a) = (e.as_f64().unwrap(), a.as_f64().unwrap());
-            assert!((e - a).abs() <= 1e-9 * e.abs().max(1.0), "{path}: golden {e}, now {a}");
+            assert!(
+                (e - a).abs() <= 1e-9 * e.abs().max(1.0),
+                "{path}: golden {e}, now {a}"
+            );
         }
         (Value::Array(e), Value::Array(a)) => {
             assert_eq!(e.len(), a.len(), "{path}: length");
@@ -47,8 +52,12 @@ fn check_text(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing: run scripts/update-golden.sh", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: run scripts/update-golden.sh",
+            path.display()
+        )
+    });
     assert_eq!(expected, actual, "{name} differs from its golden file");
 }
 
@@ -64,12 +73,22 @@ fn every_scenario_matches_its_golden_report() {
         if updating() {
             std::fs::write(&path, &actual).unwrap();
         } else {
-            let expected = std::fs::read_to_string(&path)
-                .unwrap_or_else(|_| panic!("{} is missing: run scripts/update-golden.sh", path.display()));
+            let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+                panic!(
+                    "{} is missing: run scripts/update-golden.sh",
+                    path.display()
+                )
+            });
             let expected: Value = serde_json::from_str(&expected).unwrap();
             assert_json_close(&expected, &serde_json::from_str(&actual).unwrap(), &id);
         }
-        check_text(&format!("{id}.table.en.txt"), &render::table(&comparison, Lang::En));
-        check_text(&format!("{id}.table.zh.txt"), &render::table(&comparison, Lang::Zh));
+        check_text(
+            &format!("{id}.table.en.txt"),
+            &render::table(&comparison, Lang::En),
+        );
+        check_text(
+            &format!("{id}.table.zh.txt"),
+            &render::table(&comparison, Lang::Zh),
+        );
     }
 }

@@ -12,8 +12,14 @@ fn check_problems(json: &str, paths: &[&str]) -> Vec<Problem> {
     let found: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(found, paths, "problems: {problems:#?}");
     for p in &problems {
-        assert!(!p.message.zh.is_empty() && !p.message.en.is_empty(), "both languages: {p:?}");
-        assert_ne!(p.message.zh, p.message.en, "the Chinese message is a translation: {p:?}");
+        assert!(
+            !p.message.zh.is_empty() && !p.message.en.is_empty(),
+            "both languages: {p:?}"
+        );
+        assert_ne!(
+            p.message.zh, p.message.en,
+            "the Chinese message is a translation: {p:?}"
+        );
     }
     problems
 }
@@ -26,17 +32,30 @@ fn the_fixture_itself_is_valid() {
 #[test]
 fn ratio_above_one() {
     let json = small_with("/lines/1/inpatient/reimbursement_ratio", json!(1.3));
-    let problems = check_problems(&json.to_string(), &["lines[1].inpatient.reimbursement_ratio"]);
+    let problems = check_problems(
+        &json.to_string(),
+        &["lines[1].inpatient.reimbursement_ratio"],
+    );
     assert_eq!(problems[0].value, "1.3");
     assert_eq!(problems[0].allowed, "0 – 1");
-    assert!(problems[0].message.zh.contains("补偿比例"), "{}", problems[0].message.zh);
+    assert!(
+        problems[0].message.zh.contains("补偿比例"),
+        "{}",
+        problems[0].message.zh
+    );
     assert!(problems[0].message.en.contains("reimbursement ratio"));
 }
 
 #[test]
 fn negative_cost() {
     let json = small_with("/lines/0/outpatient/mean_cost", json!(-50));
-    let problems = check_problems(&json.to_string(), &["lines[0].outpatient.mean_cost", "lines[0].outpatient.mean_cost"]);
+    let problems = check_problems(
+        &json.to_string(),
+        &[
+            "lines[0].outpatient.mean_cost",
+            "lines[0].outpatient.mean_cost",
+        ],
+    );
     assert_eq!(problems[0].value, "-50");
 }
 
@@ -44,7 +63,14 @@ fn negative_cost() {
 fn deductible_above_the_ceiling() {
     let json = small_with("/lines/1/inpatient/deductible", json!(70000));
     let problems = check_problems(&json.to_string(), &["lines[1].inpatient.deductible"]);
-    assert!(problems[0].message.en.contains("above the ceiling of 60000 yuan"), "{}", problems[0].message.en);
+    assert!(
+        problems[0]
+            .message
+            .en
+            .contains("above the ceiling of 60000 yuan"),
+        "{}",
+        problems[0].message.en
+    );
     assert!(problems[0].message.zh.contains("高于封顶线"));
 }
 
@@ -80,15 +106,35 @@ fn unknown_field_is_rejected_with_its_path() {
     let mut json = small_json();
     json["lines"][1]["inpatient"]["deductable"] = json!(600);
     let problems = check_problems(&json.to_string(), &["lines[1].inpatient.deductable"]);
-    assert!(problems[0].message.en.starts_with("unknown field `deductable`"), "{}", problems[0].message.en);
-    assert!(problems[0].message.zh.starts_with("未知字段 `deductable`，允许的字段："), "{}", problems[0].message.zh);
+    assert!(
+        problems[0]
+            .message
+            .en
+            .starts_with("unknown field `deductable`"),
+        "{}",
+        problems[0].message.en
+    );
+    assert!(
+        problems[0]
+            .message
+            .zh
+            .starts_with("未知字段 `deductable`，允许的字段："),
+        "{}",
+        problems[0].message.zh
+    );
 }
 
 #[test]
 fn malformed_number() {
-    let text = small_json().to_string().replace("\"individual\":100", "\"individual\":1O0");
+    let text = small_json()
+        .to_string()
+        .replace("\"individual\":100", "\"individual\":1O0");
     let problems = check_problems(&text, &["financing"]);
-    assert!(problems[0].message.en.contains("line 1, column"), "{}", problems[0].message.en);
+    assert!(
+        problems[0].message.en.contains("line 1, column"),
+        "{}",
+        problems[0].message.en
+    );
 }
 
 #[test]
@@ -104,14 +150,21 @@ fn truncated_json() {
     let cut = &text[..text.len() / 2];
     let problems = parse_scenario(cut).unwrap_err();
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].message.en.starts_with("the file is incomplete"), "{}", problems[0].message.en);
+    assert!(
+        problems[0].message.en.starts_with("the file is incomplete"),
+        "{}",
+        problems[0].message.en
+    );
     assert!(problems[0].message.zh.starts_with("文件不完整"));
 }
 
 #[test]
 fn missing_field_and_wrong_type() {
     let mut json = small_json();
-    json["financing"].as_object_mut().unwrap().remove("individual");
+    json["financing"]
+        .as_object_mut()
+        .unwrap()
+        .remove("individual");
     let problems = check_problems(&json.to_string(), &["financing"]);
     assert!(problems[0].message.zh.starts_with("缺少必填字段"));
     let json = small_with("/population/enrollees", json!("many"));
@@ -173,5 +226,9 @@ fn every_bundled_scenario_is_valid() {
         assert_eq!(scenario.id, *id);
         assert!(!scenario.sources.is_empty() && !scenario.notes.is_empty());
     }
-    assert_eq!(ncms_sim::scenarios::BUNDLED.len(), common::scenario_files().len(), "every file is bundled");
+    assert_eq!(
+        ncms_sim::scenarios::BUNDLED.len(),
+        common::scenario_files().len(),
+        "every file is bundled"
+    );
 }

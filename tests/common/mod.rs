@@ -64,7 +64,9 @@ pub fn checked(scenario: Scenario) -> CheckedScenario {
 /// Sets `pointer` (JSON pointer) in the fixture to `value`.
 pub fn small_with(pointer: &str, value: Value) -> Value {
     let mut json = small_json();
-    *json.pointer_mut(pointer).unwrap_or_else(|| panic!("no {pointer} in the fixture")) = value;
+    *json
+        .pointer_mut(pointer)
+        .unwrap_or_else(|| panic!("no {pointer} in the fixture")) = value;
     json
 }
 
@@ -76,7 +78,12 @@ pub fn scenario_files() -> Vec<(String, String)> {
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     files
