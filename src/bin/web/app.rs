@@ -11,6 +11,7 @@ use crate::key_figures::KeyFigures;
 use crate::lines_table::LinesTable;
 use crate::link::{Saved, Source};
 use crate::notice::NoticeBanner;
+use crate::ratios::Ratios;
 use crate::state::{Action, Notice, NoticeKind, State};
 use crate::summary_table::SummaryTable;
 use crate::targets_table::TargetsTable;
@@ -234,15 +235,16 @@ pub fn App() -> Html {
                     </div>
                     <KeyFigures comparison={comparison.clone()} {year} {lang} />
                     <div class="row">
-                        <Gauge comparison={comparison.clone()} {year} {lang} />
-                        <Changes comparison={comparison.clone()} {lang} />
+                        <div class="column">
+                            <Gauge comparison={comparison.clone()} {year} {lang} />
+                            <Ratios comparison={comparison.clone()} {year} {lang} />
+                            <Changes comparison={comparison.clone()} {lang} />
+                        </div>
+                        <SummaryTable comparison={comparison.clone()} {year} {lang} />
                     </div>
                     <BalanceChart comparison={comparison.clone()} {lang} />
-                    <div class="row">
-                        <SummaryTable comparison={comparison.clone()} {year} {lang} />
-                        <LinesTable comparison={comparison.clone()} {year} {lang} />
-                    </div>
                     <TargetsTable comparison={comparison.clone()} {year} {lang} />
+                    <LinesTable comparison={comparison.clone()} {year} {lang} />
                     <section class="panel notes">
                         <h2>{ ui.notes }</h2>
                         <ul>

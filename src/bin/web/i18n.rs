@@ -68,6 +68,7 @@ pub struct Ui {
     pub total: &'static str,
     pub notes: &'static str,
     pub policy_ratio: &'static str,
+    pub ratios: &'static str,
 }
 
 pub fn ui(lang: Lang) -> &'static Ui {
@@ -140,6 +141,7 @@ static ZH: Ui = Ui {
     total: "合计",
     notes: "说明",
     policy_ratio: "政策范围内补偿比",
+    ratios: "补偿比",
 };
 
 static EN: Ui = Ui {
@@ -205,4 +207,5 @@ static EN: Ui = Ui {
     total: "Total",
     notes: "Notes",
     policy_ratio: "Policy-scope ratio",
+    ratios: "Reimbursement ratios",
 };

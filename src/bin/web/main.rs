@@ -34,6 +34,8 @@ mod notice;
 #[cfg(target_arch = "wasm32")]
 mod number_field;
 #[cfg(target_arch = "wasm32")]
+mod ratios;
+#[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]
 mod summary_table;

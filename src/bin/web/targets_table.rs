@@ -43,9 +43,7 @@ pub fn TargetsTable(props: &TargetsTableProps) -> Html {
                     <th scope="col"></th>
                     <th scope="col">{ ui.target }</th>
                     <th scope="col">{ ui.baseline }</th>
-                    <th scope="col"></th>
                     <th scope="col">{ ui.proposal }</th>
-                    <th scope="col"></th>
                     <th scope="col">{ ui.gap }</th>
                 </tr></thead>
                 <tbody>
@@ -62,10 +60,8 @@ pub fn TargetsTable(props: &TargetsTableProps) -> Html {
                             data-gap={pt.gap.map(|g| g.to_string()).unwrap_or_default()}>
                             <th scope="row">{ pt.label.get(lang) }</th>
                             <td>{ format!("{bound}{}", figure(pt.target, pt.unit)) }</td>
-                            <td>{ actual(bt) }</td>
-                            <td>{ verdict(bt, lang) }</td>
-                            <td>{ actual(pt) }</td>
-                            <td>{ verdict(pt, lang) }</td>
+                            <td>{ actual(bt) }{ " " }{ verdict(bt, lang) }</td>
+                            <td>{ actual(pt) }{ " " }{ verdict(pt, lang) }</td>
                             <td class={classes!("change", (pt.met == Some(false)).then_some("bad"))}>{ gap }</td>
                         </tr>
                     }

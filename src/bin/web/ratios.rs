@@ -1,0 +1,95 @@
+//! Reimbursement ratios of the selected year, as officials quote them: policy-scope (政策范围内)
+//! and actual (实际), inpatient and outpatient, baseline against proposal.
+
+use crate::format::{share, share_change};
+use crate::i18n::ui;
+use ncms_sim::{Comparison, Lang};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RatiosProps {
+    pub comparison: Rc<Comparison>,
+    pub year: usize,
+    pub lang: Lang,
+}
+
+#[function_component]
+pub fn Ratios(props: &RatiosProps) -> Html {
+    let lang = props.lang;
+    let ui = ui(lang);
+    let (Some(b), Some(p)) = (
+        props.comparison.baseline.years.get(props.year),
+        props.comparison.proposal.years.get(props.year),
+    ) else {
+        return html! {};
+    };
+    let (bi, pi) = (&b.indicators, &p.indicators);
+    let zh = lang == Lang::Zh;
+    let rows = [
+        (
+            "inpatient_policy_ratio",
+            if zh {
+                "住院 政策范围内"
+            } else {
+                "Inpatient, policy scope"
+            },
+            bi.inpatient_policy_ratio,
+            pi.inpatient_policy_ratio,
+        ),
+        (
+            "inpatient_actual_ratio",
+            if zh {
+                "住院 实际"
+            } else {
+                "Inpatient, actual"
+            },
+            bi.inpatient_actual_ratio,
+            pi.inpatient_actual_ratio,
+        ),
+        (
+            "outpatient_policy_ratio",
+            if zh {
+                "门诊 政策范围内"
+            } else {
+                "Outpatient, policy scope"
+            },
+            bi.outpatient_policy_ratio,
+            pi.outpatient_policy_ratio,
+        ),
+        (
+            "outpatient_actual_ratio",
+            if zh {
+                "门诊 实际"
+            } else {
+                "Outpatient, actual"
+            },
+            bi.outpatient_actual_ratio,
+            pi.outpatient_actual_ratio,
+        ),
+    ];
+    html! {
+        <section class="panel" aria-labelledby="ratios-title">
+            <h2 id="ratios-title">{ ui.ratios }</h2>
+            <table class="figures">
+                <thead><tr>
+                    <th scope="col"></th>
+                    <th scope="col">{ ui.baseline }</th>
+                    <th scope="col">{ ui.proposal }</th>
+                    <th scope="col">{ ui.difference }</th>
+                </tr></thead>
+                <tbody>
+                { for rows.iter().map(|(id, label, base, prop)| html! {
+                    <tr>
+                        <th scope="row">{ *label }</th>
+                        <td>{ share(*base) }</td>
+                        <td class="strong" data-testid={format!("ratio-{id}")} data-value={prop.to_string()}>
+                            { share(*prop) }</td>
+                        <td class="change">{ share_change(prop - base, lang) }</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
