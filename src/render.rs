@@ -83,6 +83,59 @@ pub fn line_name(line: &LineResult) -> Text {
     )
 }
 
+/// One row of a year's spending table: a line of care (with its volume and ratios) or one of the
+/// scheme-wide items, ending with the total.
+pub struct SpendingRow<'a> {
+    pub name: Text,
+    /// The line of care, when the row is one; `None` for the fee, major diseases, premium, total.
+    pub line: Option<&'a LineResult>,
+    pub benefit: Yuan,
+    pub is_total: bool,
+}
+
+/// The rows of a year's spending in table order: every line of care, the special-disease line,
+/// the consultation fee, major diseases, the critical-illness premium and the total. The CLI's
+/// table, the CSV and the app's table all list spending through this one function.
+pub fn spending_rows(year: &YearReport) -> Vec<SpendingRow<'_>> {
+    let s = &year.spending;
+    let lines = s
+        .lines
+        .iter()
+        .chain(s.special_disease.iter())
+        .map(|line| SpendingRow {
+            name: line_name(line),
+            line: Some(line),
+            benefit: line.benefit,
+            is_total: false,
+        });
+    let items = [
+        (
+            Text::new("一般诊疗费", "Consultation fee"),
+            s.consultation_fee,
+            false,
+        ),
+        (
+            Text::new("重大疾病", "Major diseases"),
+            s.major_disease,
+            false,
+        ),
+        (
+            Text::new("大病保险保费", "Critical-illness premium"),
+            s.critical_illness_premium,
+            false,
+        ),
+        (Text::new("合计", "Total"), s.total, true),
+    ]
+    .into_iter()
+    .map(|(name, benefit, is_total)| SpendingRow {
+        name,
+        line: None,
+        benefit,
+        is_total,
+    });
+    lines.chain(items).collect()
+}
+
 /// One row of the yearly summary: a label and how to read the figure from a year.
 pub struct SummaryRow {
     pub id: &'static str,
@@ -384,53 +437,18 @@ pub fn table(comparison: &Comparison, lang: Lang) -> String {
         base.year
     );
     let mut rows = Vec::new();
-    let all_lines = |y: &YearReport| -> Vec<(Text, f64, f64, crate::money::Yuan)> {
-        let mut v: Vec<_> = y
-            .spending
-            .lines
-            .iter()
-            .chain(y.spending.special_disease.iter())
-            .map(|l| (line_name(l), l.volume, l.policy_ratio, l.benefit))
-            .collect();
-        v.push((
-            Text::new("一般诊疗费", "Consultation fee"),
-            f64::NAN,
-            f64::NAN,
-            y.spending.consultation_fee,
-        ));
-        v.push((
-            Text::new("重大疾病", "Major diseases"),
-            f64::NAN,
-            f64::NAN,
-            y.spending.major_disease,
-        ));
-        v.push((
-            Text::new("大病保险保费", "Critical-illness premium"),
-            f64::NAN,
-            f64::NAN,
-            y.spending.critical_illness_premium,
-        ));
-        v.push((
-            Text::new("合计", "Total"),
-            f64::NAN,
-            f64::NAN,
-            y.spending.total,
-        ));
-        v
-    };
-    for ((name, volume, policy, benefit), (_, p_volume, p_policy, p_benefit)) in
-        all_lines(base).into_iter().zip(all_lines(prop))
-    {
-        let maybe =
-            |v: f64, f: &dyn Fn(f64) -> String| if v.is_nan() { String::new() } else { f(v) };
+    for (b, p) in spending_rows(base).into_iter().zip(spending_rows(prop)) {
+        let volume = |row: &SpendingRow| row.line.map_or(String::new(), |l| count(l.volume));
+        let policy =
+            |row: &SpendingRow| row.line.map_or(String::new(), |l| percent(l.policy_ratio));
         rows.push(vec![
-            name.get(lang).to_string(),
-            maybe(volume, &count),
-            maybe(policy, &percent),
-            yuan(benefit),
-            maybe(p_volume, &count),
-            maybe(p_policy, &percent),
-            yuan(p_benefit),
+            b.name.get(lang).to_string(),
+            volume(&b),
+            policy(&b),
+            yuan(b.benefit),
+            volume(&p),
+            policy(&p),
+            yuan(p.benefit),
         ]);
     }
     let header: Vec<String> = match lang {
@@ -587,56 +605,14 @@ pub fn csv(comparison: &Comparison, lang: Lang) -> String {
             );
         }
         let spending = Text::new("分项支出", "spending by line");
-        for (bl, pl) in b
-            .spending
-            .lines
-            .iter()
-            .chain(b.spending.special_disease.iter())
-            .zip(
-                p.spending
-                    .lines
-                    .iter()
-                    .chain(p.spending.special_disease.iter()),
-            )
-        {
+        for (bl, pl) in spending_rows(b).into_iter().zip(spending_rows(p)) {
             push(
                 spending.get(lang),
-                line_name(bl).get(lang),
+                bl.name.get(lang),
                 b.year,
                 bl.benefit.to_string(),
                 pl.benefit.to_string(),
                 (pl.benefit - bl.benefit).to_string(),
-            );
-        }
-        for (label, bv, pv) in [
-            (
-                Text::new("一般诊疗费", "Consultation fee"),
-                b.spending.consultation_fee,
-                p.spending.consultation_fee,
-            ),
-            (
-                Text::new("重大疾病", "Major diseases"),
-                b.spending.major_disease,
-                p.spending.major_disease,
-            ),
-            (
-                Text::new("大病保险保费", "Critical-illness premium"),
-                b.spending.critical_illness_premium,
-                p.spending.critical_illness_premium,
-            ),
-            (
-                Text::new("合计", "Total"),
-                b.spending.total,
-                p.spending.total,
-            ),
-        ] {
-            push(
-                spending.get(lang),
-                label.get(lang),
-                b.year,
-                bv.to_string(),
-                pv.to_string(),
-                (pv - bv).to_string(),
             );
         }
         let targets = Text::new("目标", "targets");
