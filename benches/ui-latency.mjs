@@ -1,0 +1,95 @@
+// UI latency benchmark (not a test: it prints figures). Run after scripts/build-web.sh:
+//   node benches/ui-latency.mjs [edits]
+// In headless Chromium, at least 100 keyboard edits across several sliders; for each, from the
+// input event's timestamp to (1) the DOM updated (first MutationObserver callback after the
+// event: Yew renders every panel in one pass) and (2) the next animation frame after that.
+// Also prints the release wasm size (raw and gzip) and the cold load time (navigation start to
+// the first results in the DOM).
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { startServer, openBrowser, DIST } from '../tests/e2e/helpers.mjs';
+
+const EDITS = Math.max(100, Number(process.argv[2] ?? 120));
+
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+const ms = (v) => `${v.toFixed(2)} ms`;
+
+// Records, in the page, every input event's latency to the DOM update and the next frame.
+function instrument() {
+  window.__latency = [];
+  window.__firstResults = undefined;
+  const first = new MutationObserver(() => {
+    if (window.__firstResults === undefined && document.querySelector('[data-testid="kpi-income"]')) {
+      window.__firstResults = performance.now();
+      first.disconnect();
+    }
+  });
+  first.observe(document, { subtree: true, childList: true });
+  document.addEventListener('input', (event) => {
+    const record = { control: event.target.dataset.testid, start: event.timeStamp };
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      record.dom = performance.now();
+      requestAnimationFrame(() => {
+        record.frame = performance.now();
+        window.__latency.push(record);
+      });
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  }, true);
+}
+
+const server = await startServer();
+try {
+  // Cold loads: a new profile each time, so nothing is cached.
+  const loads = [];
+  for (let i = 0; i < 5; i++) {
+    const browser = await openBrowser();
+    const page = await browser.context.newPage();
+    await page.addInitScript(instrument);
+    await page.goto(server.origin + '/');
+    await page.waitForFunction(() => window.__firstResults !== undefined);
+    loads.push(await page.evaluate(() => window.__firstResults));
+    await browser.close();
+  }
+
+  const browser = await openBrowser();
+  const page = await browser.context.newPage();
+  await page.addInitScript(instrument);
+  await page.goto(server.origin + '/');
+  await page.waitForSelector('[data-testid="kpi-income"]');
+  const all = await page.$$eval('[data-testid^="slider-"]', (els) => els.map((e) => e.dataset.testid));
+  const wanted = [
+    'financing.individual', 'financing.government.county', '.outpatient.reimbursement_ratio',
+    '.inpatient.reimbursement_ratio', '.inpatient.deductible', 'annual_ceiling', 'behaviour.elasticity',
+  ];
+  const controls = [...new Set(wanted.map((w) => all.find((id) => id.includes(w))).filter(Boolean))];
+  for (let i = 0; i < EDITS; i++) {
+    const control = controls[i % controls.length];
+    const round = Math.floor(i / controls.length);
+    await page.focus(`[data-testid="${control}"]`);
+    await page.keyboard.press(round % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForFunction((n) => window.__latency.length >= n, i + 1);
+  }
+  const records = await page.evaluate(() => window.__latency);
+  await browser.close();
+
+  const dom = records.map((r) => r.dom - r.start);
+  const frame = records.map((r) => r.frame - r.start);
+  console.log(`edits: ${records.length} over ${controls.length} controls (${controls.map((c) => c.slice(7)).join(', ')})`);
+  console.log(`input -> DOM updated:   p50 ${ms(quantile(dom, 0.5))}  p95 ${ms(quantile(dom, 0.95))}  max ${ms(Math.max(...dom))}`);
+  console.log(`input -> next frame:    p50 ${ms(quantile(frame, 0.5))}  p95 ${ms(quantile(frame, 0.95))}  max ${ms(Math.max(...frame))}`);
+  for (const f of fs.readdirSync(DIST).filter((n) => n.endsWith('.wasm'))) {
+    const raw = fs.readFileSync(path.join(DIST, f));
+    const gz = zlib.gzipSync(raw, { level: 9 });
+    console.log(`wasm ${f}: ${(raw.length / 1024).toFixed(1)} KB raw, ${(gz.length / 1024).toFixed(1)} KB gzip`);
+  }
+  console.log(`cold load (navigation start -> first results), ${loads.length} fresh profiles: median ${ms(quantile(loads, 0.5))}, max ${ms(Math.max(...loads))}`);
+} finally {
+  await server.close();
+}
