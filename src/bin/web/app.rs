@@ -226,7 +226,7 @@ pub fn App() -> Html {
                     }
                     <div class="results-head">
                         <h2 data-testid="scenario-name">{ comparison.scenario_name.get(lang) }</h2>
-                        <label for="year-select">{ ui.year }</label>
+                        <label for="year-select" class="no-print">{ ui.year }</label>
                         <select id="year-select" class="no-print" data-testid="year-select" onchange={on_year}>
                             { for comparison.proposal.years.iter().enumerate().map(|(i, y)| html! {
                                 <option value={i.to_string()} selected={i == year}>{ y.year.to_string() }</option>
