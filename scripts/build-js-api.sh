@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo build --quiet --lib --target wasm32-unknown-unknown
+cargo build --quiet --lib --target wasm32-unknown-unknown --features js-api
 wasm-bindgen --target nodejs --out-dir target/js-api target/wasm32-unknown-unknown/debug/ncms_sim.wasm

@@ -10,7 +10,7 @@ for tool in trunk wasm-bindgen wasm-opt node; do
   command -v "$tool" >/dev/null || { echo "build-web: $tool not found (see scripts/setup.sh)" >&2; exit 1; }
 done
 
-trunk build --release --offline
+trunk build --release --offline --cargo-profile web
 
 node - <<'JS'
 const fs = require('fs');

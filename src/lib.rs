@@ -27,7 +27,7 @@ pub mod targets;
 pub mod text;
 pub mod validate;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "js-api"))]
 mod js_api;
 
 pub use edits::{apply_edits, describe_edits, value_at};

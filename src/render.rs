@@ -86,6 +86,10 @@ pub fn line_name(line: &LineResult) -> Text {
 /// One row of a year's spending table: a line of care (with its volume and ratios) or one of the
 /// scheme-wide items, ending with the total.
 pub struct SpendingRow<'a> {
+    /// Stable within a scenario: `line-0`, `line-1`, … for lines of care (special disease last),
+    /// then `line-consultation_fee`, `line-major_disease`, `line-critical_illness_premium`,
+    /// `line-total`.
+    pub id: String,
     pub name: Text,
     /// The line of care, when the row is one; `None` for the fee, major diseases, premium, total.
     pub line: Option<&'a LineResult>,
@@ -98,40 +102,38 @@ pub struct SpendingRow<'a> {
 /// table, the CSV and the app's table all list spending through this one function.
 pub fn spending_rows(year: &YearReport) -> Vec<SpendingRow<'_>> {
     let s = &year.spending;
-    let lines = s
-        .lines
-        .iter()
-        .chain(s.special_disease.iter())
-        .map(|line| SpendingRow {
-            name: line_name(line),
-            line: Some(line),
-            benefit: line.benefit,
-            is_total: false,
-        });
+    let lines = s.lines.iter().chain(s.special_disease.iter()).enumerate();
+    let lines = lines.map(|(i, line)| SpendingRow {
+        id: format!("line-{i}"),
+        name: line_name(line),
+        line: Some(line),
+        benefit: line.benefit,
+        is_total: false,
+    });
     let items = [
         (
+            "consultation_fee",
             Text::new("一般诊疗费", "Consultation fee"),
             s.consultation_fee,
-            false,
         ),
         (
+            "major_disease",
             Text::new("重大疾病", "Major diseases"),
             s.major_disease,
-            false,
         ),
         (
+            "critical_illness_premium",
             Text::new("大病保险保费", "Critical-illness premium"),
             s.critical_illness_premium,
-            false,
         ),
-        (Text::new("合计", "Total"), s.total, true),
-    ]
-    .into_iter()
-    .map(|(name, benefit, is_total)| SpendingRow {
+        ("total", Text::new("合计", "Total"), s.total),
+    ];
+    let items = items.into_iter().map(|(id, name, benefit)| SpendingRow {
+        id: format!("line-{id}"),
         name,
         line: None,
         benefit,
-        is_total,
+        is_total: id == "total",
     });
     lines.chain(items).collect()
 }

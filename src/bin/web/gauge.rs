@@ -3,27 +3,16 @@
 
 use crate::format::{money, share};
 use crate::i18n::ui;
-use ncms_sim::{Comparison, Lang};
-use std::rc::Rc;
+use crate::year_props::YearProps;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct GaugeProps {
-    pub comparison: Rc<Comparison>,
-    pub year: usize,
-    pub lang: Lang,
-}
 
 const WIDTH: f64 = 380.0;
 
 #[function_component]
-pub fn Gauge(props: &GaugeProps) -> Html {
+pub fn Gauge(props: &YearProps) -> Html {
     let lang = props.lang;
     let ui = ui(lang);
-    let (Some(b), Some(p)) = (
-        props.comparison.baseline.years.get(props.year),
-        props.comparison.proposal.years.get(props.year),
-    ) else {
+    let Some((b, p)) = props.years() else {
         return html! {};
     };
     let (bi, pi) = (&b.indicators, &p.indicators);

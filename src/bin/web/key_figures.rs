@@ -3,16 +3,9 @@
 
 use crate::format::{money, money_change, share, share_change};
 use crate::i18n::ui;
-use ncms_sim::{Comparison, Lang};
-use std::rc::Rc;
+use crate::year_props::YearProps;
+use ncms_sim::Lang;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct KeyFiguresProps {
-    pub comparison: Rc<Comparison>,
-    pub year: usize,
-    pub lang: Lang,
-}
 
 struct Card {
     id: &'static str,
@@ -26,13 +19,10 @@ struct Card {
 }
 
 #[function_component]
-pub fn KeyFigures(props: &KeyFiguresProps) -> Html {
+pub fn KeyFigures(props: &YearProps) -> Html {
     let lang = props.lang;
     let ui = ui(lang);
-    let (Some(b), Some(p)) = (
-        props.comparison.baseline.years.get(props.year),
-        props.comparison.proposal.years.get(props.year),
-    ) else {
+    let Some((b, p)) = props.years() else {
         return html! {};
     };
     let zh = lang == Lang::Zh;

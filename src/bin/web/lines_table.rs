@@ -3,95 +3,26 @@
 
 use crate::format::{money, money_change, share};
 use crate::i18n::ui;
-use ncms_sim::money::Yuan;
-use ncms_sim::render::{count, line_name};
-use ncms_sim::{Comparison, Lang};
-use std::rc::Rc;
+use crate::year_props::YearProps;
+use ncms_sim::render::{count, spending_rows};
+use ncms_sim::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LinesTableProps {
-    pub comparison: Rc<Comparison>,
-    pub year: usize,
-    pub lang: Lang,
-}
-
-struct Row {
-    id: String,
-    name: String,
-    base: Yuan,
-    prop: Yuan,
-    volume: Option<(f64, f64)>,
-    ratio: Option<(f64, f64)>,
-    total: bool,
-}
-
 #[function_component]
-pub fn LinesTable(props: &LinesTableProps) -> Html {
+pub fn LinesTable(props: &YearProps) -> Html {
     let lang = props.lang;
     let ui = ui(lang);
-    let (Some(b), Some(p)) = (
-        props.comparison.baseline.years.get(props.year),
-        props.comparison.proposal.years.get(props.year),
-    ) else {
+    let Some((b, p)) = props.years() else {
         return html! {};
     };
-    let mut rows: Vec<Row> = b
-        .spending
-        .lines
-        .iter()
-        .chain(b.spending.special_disease.iter())
-        .zip(
-            p.spending
-                .lines
-                .iter()
-                .chain(p.spending.special_disease.iter()),
-        )
-        .enumerate()
-        .map(|(i, (bl, pl))| Row {
-            id: format!("line-{i}"),
-            name: line_name(pl).get(lang).to_string(),
-            base: bl.benefit,
-            prop: pl.benefit,
-            volume: Some((bl.volume, pl.volume)),
-            ratio: Some((bl.policy_ratio, pl.policy_ratio)),
-            total: false,
+    // Lines of care always show; scheme-wide items only when they cost something.
+    let rows: Vec<_> = spending_rows(b)
+        .into_iter()
+        .zip(spending_rows(p))
+        .filter(|(b, p)| {
+            b.line.is_some() || b.is_total || !(b.benefit.is_zero() && p.benefit.is_zero())
         })
         .collect();
-    for (id, name, base, prop) in [
-        (
-            "consultation_fee",
-            ui.consultation_fee_line,
-            b.spending.consultation_fee,
-            p.spending.consultation_fee,
-        ),
-        (
-            "major_disease",
-            ui.major_disease_line,
-            b.spending.major_disease,
-            p.spending.major_disease,
-        ),
-        (
-            "critical_illness_premium",
-            ui.premium_line,
-            b.spending.critical_illness_premium,
-            p.spending.critical_illness_premium,
-        ),
-        ("total", ui.total, b.spending.total, p.spending.total),
-    ] {
-        if id != "total" && base.is_zero() && prop.is_zero() {
-            continue;
-        }
-        rows.push(Row {
-            id: format!("line-{id}"),
-            name: name.to_string(),
-            base,
-            prop,
-            volume: None,
-            ratio: None,
-            total: id == "total",
-        });
-    }
     let zh = lang == Lang::Zh;
     html! {
         <section class="panel" aria-labelledby="lines-title">
@@ -106,16 +37,16 @@ pub fn LinesTable(props: &LinesTableProps) -> Html {
                     <th scope="col">{ ui.difference }</th>
                 </tr></thead>
                 <tbody>
-                { for rows.into_iter().map(|r| html! {
-                    <tr class={classes!(r.total.then_some("total"))}>
-                        <th scope="row">{ r.name }</th>
-                        <td>{ r.volume.map(|(_, v)| count(v)).unwrap_or_default() }</td>
-                        <td>{ r.ratio.map(|(_, v)| share(v)).unwrap_or_default() }</td>
-                        <td data-testid={format!("{}-baseline", r.id)} data-value={r.base.to_string()}>
-                            { money(r.base, lang) }</td>
-                        <td data-testid={format!("{}-proposal", r.id)} data-value={r.prop.to_string()}>
-                            { money(r.prop, lang) }</td>
-                        <td class="change">{ money_change(r.prop - r.base, lang) }</td>
+                { for rows.into_iter().map(|(b, p)| html! {
+                    <tr class={classes!(p.is_total.then_some("total"))}>
+                        <th scope="row">{ p.name.get(lang) }</th>
+                        <td>{ p.line.map(|l| count(l.volume)).unwrap_or_default() }</td>
+                        <td>{ p.line.map(|l| share(l.policy_ratio)).unwrap_or_default() }</td>
+                        <td data-testid={format!("{}-baseline", b.id)} data-value={b.benefit.to_string()}>
+                            { money(b.benefit, lang) }</td>
+                        <td data-testid={format!("{}-proposal", p.id)} data-value={p.benefit.to_string()}>
+                            { money(p.benefit, lang) }</td>
+                        <td class="change">{ money_change(p.benefit - b.benefit, lang) }</td>
                     </tr>
                 }) }
                 </tbody>

@@ -43,6 +43,8 @@ mod summary_table;
 mod targets_table;
 #[cfg(target_arch = "wasm32")]
 mod toolbar;
+#[cfg(target_arch = "wasm32")]
+mod year_props;
 
 fn main() {
     #[cfg(target_arch = "wasm32")]

@@ -3,25 +3,15 @@
 
 use crate::format::{share, share_change};
 use crate::i18n::ui;
-use ncms_sim::{Comparison, Lang};
-use std::rc::Rc;
+use crate::year_props::YearProps;
+use ncms_sim::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct RatiosProps {
-    pub comparison: Rc<Comparison>,
-    pub year: usize,
-    pub lang: Lang,
-}
-
 #[function_component]
-pub fn Ratios(props: &RatiosProps) -> Html {
+pub fn Ratios(props: &YearProps) -> Html {
     let lang = props.lang;
     let ui = ui(lang);
-    let (Some(b), Some(p)) = (
-        props.comparison.baseline.years.get(props.year),
-        props.comparison.proposal.years.get(props.year),
-    ) else {
+    let Some((b, p)) = props.years() else {
         return html! {};
     };
     let (bi, pi) = (&b.indicators, &p.indicators);

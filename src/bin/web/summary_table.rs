@@ -3,25 +3,14 @@
 
 use crate::format::{row_cell, row_change, rows};
 use crate::i18n::ui;
-use ncms_sim::{Comparison, Lang};
-use std::rc::Rc;
+use crate::year_props::YearProps;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SummaryTableProps {
-    pub comparison: Rc<Comparison>,
-    pub year: usize,
-    pub lang: Lang,
-}
-
 #[function_component]
-pub fn SummaryTable(props: &SummaryTableProps) -> Html {
+pub fn SummaryTable(props: &YearProps) -> Html {
     let lang = props.lang;
     let ui = ui(lang);
-    let (Some(b), Some(p)) = (
-        props.comparison.baseline.years.get(props.year),
-        props.comparison.proposal.years.get(props.year),
-    ) else {
+    let Some((b, p)) = props.years() else {
         return html! {};
     };
     html! {

@@ -2,18 +2,11 @@
 //! baseline and the proposal, with the proposal's gap.
 
 use crate::i18n::ui;
+use crate::year_props::YearProps;
 use ncms_sim::render::figure;
 use ncms_sim::report::{Bound, TargetCheck};
-use ncms_sim::{Comparison, Lang};
-use std::rc::Rc;
+use ncms_sim::Lang;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct TargetsTableProps {
-    pub comparison: Rc<Comparison>,
-    pub year: usize,
-    pub lang: Lang,
-}
 
 fn verdict(check: &TargetCheck, lang: Lang) -> Html {
     let ui = ui(lang);
@@ -26,13 +19,10 @@ fn verdict(check: &TargetCheck, lang: Lang) -> Html {
 }
 
 #[function_component]
-pub fn TargetsTable(props: &TargetsTableProps) -> Html {
+pub fn TargetsTable(props: &YearProps) -> Html {
     let lang = props.lang;
     let ui = ui(lang);
-    let (Some(b), Some(p)) = (
-        props.comparison.baseline.years.get(props.year),
-        props.comparison.proposal.years.get(props.year),
-    ) else {
+    let Some((b, p)) = props.years() else {
         return html! {};
     };
     html! {
