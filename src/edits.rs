@@ -7,7 +7,7 @@
 use crate::report::Change;
 use crate::scenario::{Edits, Scenario};
 use crate::text::{path_label, split_index, Text};
-use crate::validate::{check, problem_from_serde, CheckedScenario, Problem};
+use crate::validate::{check, problem_from_serde, read_scenario, CheckedScenario, Problem};
 use serde_json::Value;
 
 /// The baseline with `edits` applied: validated, or every problem with the edit's path.
@@ -28,8 +28,9 @@ pub fn apply_edits(baseline: &Scenario, edits: &Edits) -> Result<CheckedScenario
     if !problems.is_empty() {
         return Err(problems);
     }
-    let edited: Scenario = serde_path_to_error::deserialize(value)
-        .map_err(|e| vec![problem_from_serde(e.path().to_string(), e.inner())])?;
+    // Read back through the file reader: one deserialiser for files and edits alike keeps the
+    // wasm small (serde_path_to_error instantiates every type once per input kind).
+    let edited = read_scenario(&value.to_string())?;
     check(edited)
 }
 
