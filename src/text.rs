@@ -183,7 +183,15 @@ pub fn path_label(path: &str, levels: &[Level]) -> Text {
             _ => {}
         }
     }
-    Text::new(zh.join(" "), en.join(" "))
+    Text::new(zh.join(" "), capitalise(&en.join(" ")))
+}
+
+/// "county subsidy" → "County subsidy": a label that stands alone starts with a capital.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// `lines[2]` → (`lines`, Some(2)); `deductible` → (`deductible`, None).
@@ -208,7 +216,7 @@ mod tests {
         assert_eq!(label.zh, "县级医院 住院 补偿比例");
         assert_eq!(label.en, "County hospital inpatient reimbursement ratio");
         let label = path_label("financing.government.county", &levels);
-        assert_eq!(label.en, "county subsidy");
+        assert_eq!(label.en, "County subsidy");
         assert_eq!(
             path_label("rules.annual_ceiling.fixed", &levels).zh,
             "封顶线"

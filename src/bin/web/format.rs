@@ -10,7 +10,12 @@ use ncms_sim::{Lang, YearReport};
 
 /// Money for people: large sums in 万元 (zh) or millions (en), small ones to the fen.
 pub fn money(amount: Yuan, lang: Lang) -> String {
-    let large = amount.abs() >= Yuan::from(1_000_000);
+    money_from(amount, lang, Yuan::from(1_000_000))
+}
+
+/// In 万元 / millions from `threshold` up, to the fen below it.
+fn money_from(amount: Yuan, lang: Lang, threshold: Yuan) -> String {
+    let large = amount.abs() >= threshold;
     match (large, lang) {
         (true, Lang::Zh) => format!("{}元", yuan_short(amount, lang)),
         (true, Lang::En) => format!("{} yuan", yuan_short(amount, lang)),
@@ -18,9 +23,10 @@ pub fn money(amount: Yuan, lang: Lang) -> String {
     }
 }
 
-/// A signed money difference: "+1,234万元".
+/// A signed money difference: "+1,234万元". Differences of fund totals are often small beside the
+/// totals, so they switch to 万元 / millions from 10 000 yuan, keeping a column in one unit.
 pub fn money_change(amount: Yuan, lang: Lang) -> String {
-    let text = money(amount, lang);
+    let text = money_from(amount, lang, Yuan::from(10_000));
     if amount > Yuan::ZERO {
         format!("+{text}")
     } else {
