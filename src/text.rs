@@ -186,12 +186,15 @@ pub fn path_label(path: &str, levels: &[Level]) -> Text {
     Text::new(zh.join(" "), capitalise(&en.join(" ")))
 }
 
-/// "county subsidy" → "County subsidy": a label that stands alone starts with a capital.
+/// "county subsidy" → "County subsidy": a label that stands alone starts with a capital. English
+/// labels are ASCII; upper-casing the first byte in place keeps Unicode case tables and the
+/// formatting machinery out of the wasm (they cost 14 KB).
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
+    let mut text = text.to_string();
+    if let Some(first) = text.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 /// `lines[2]` → (`lines`, Some(2)); `deductible` → (`deductible`, None).

@@ -151,7 +151,7 @@ test('the language switch changes labels and number formats', async () => {
 
     await page.click('[data-testid="lang-toggle"]');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    assert.equal(await label.innerText(), 'individual contribution');
+    assert.equal(await label.innerText(), 'Individual contribution');
     assert.match(await income.innerText(), /M yuan$/);
     assert.equal(await page.locator('#summary-title').innerText().then((t) => t.startsWith('Yearly summary')), true);
     assert.equal(await dataValue(page, 'kpi-income'), value, 'the figure itself is unchanged');
