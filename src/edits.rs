@@ -37,7 +37,7 @@ pub fn apply_edits(baseline: &Scenario, edits: &Edits) -> Result<CheckedScenario
 /// The current value at `path`, if it names a number (or a money string) in the scenario.
 pub fn value_at(scenario: &Scenario, path: &str) -> Option<f64> {
     let value = serde_json::to_value(scenario).ok()?;
-    number_of(value.pointer(&pointer(path)?)?)
+    number_of(value.pointer(&json_pointer(path)?)?)
 }
 
 /// The edits as labelled changes (before → after), in path order.
@@ -51,7 +51,7 @@ pub fn describe_edits(baseline: &Scenario, edits: &Edits) -> Vec<Change> {
         .map(|(path, after)| Change {
             path: path.clone(),
             label: path_label(path, &levels),
-            before: pointer(path)
+            before: json_pointer(path)
                 .and_then(|p| value.pointer(&p))
                 .and_then(number_of)
                 .unwrap_or(f64::NAN),
@@ -69,7 +69,7 @@ fn number_of(value: &Value) -> Option<f64> {
 }
 
 /// `lines[1].inpatient.deductible` → `/lines/1/inpatient/deductible`.
-fn pointer(path: &str) -> Option<String> {
+pub(crate) fn json_pointer(path: &str) -> Option<String> {
     let mut out = String::new();
     for segment in path.split('.') {
         let (key, index) = split_index(segment);
@@ -96,7 +96,7 @@ fn set_number(value: &mut Value, path: &str, number: f64) -> Result<(), Problem>
             "there is no adjustable number at this path",
         ),
     };
-    let target = pointer(path)
+    let target = json_pointer(path)
         .and_then(|p| value.pointer_mut(&p))
         .ok_or_else(unknown)?;
     if matches!(target, Value::Object(_) | Value::Array(_) | Value::Bool(_)) || path == "id" {

@@ -77,20 +77,83 @@ impl CheckedScenario {
     }
 }
 
-/// Reads scenario JSON (unknown fields are errors) and validates it.
+/// Reads scenario JSON (unknown fields are errors) and validates it, reporting every problem at
+/// once. An unknown field is set aside and the file read again, so that a misspelt key does not
+/// hide the problems behind it; a syntax error, a missing field or a wrong type ends the reading,
+/// since nothing after it can be trusted.
 pub fn parse_scenario(json: &str) -> Result<CheckedScenario, Vec<Problem>> {
-    check(read_scenario(json)?)
+    let mut problems = Vec::new();
+    let mut text = std::borrow::Cow::Borrowed(json);
+    loop {
+        match read_once(&text) {
+            Ok(scenario) => {
+                return match check(scenario) {
+                    Ok(checked) if problems.is_empty() => Ok(checked),
+                    Ok(_) => Err(problems),
+                    Err(more) => {
+                        problems.extend(more);
+                        Err(problems)
+                    }
+                };
+            }
+            Err(failure) => {
+                let unknown = failure.unknown_field;
+                problems.push(failure.problem);
+                match unknown.and_then(|path| without_field(&text, &path)) {
+                    Some(next) if problems.len() < MAX_UNKNOWN_FIELDS => text = next.into(),
+                    _ => return Err(problems),
+                }
+            }
+        }
+    }
 }
 
-/// Reads scenario JSON into the raw type, without range checks.
+/// Enough to list every misspelling of a real file; a bound so that no input loops for long.
+const MAX_UNKNOWN_FIELDS: usize = 50;
+
+/// Reads scenario JSON into the raw type, without range checks; the first problem only.
 pub fn read_scenario(json: &str) -> Result<Scenario, Vec<Problem>> {
+    read_once(json).map_err(|failure| vec![failure.problem])
+}
+
+struct ReadFailure {
+    problem: Problem,
+    /// The path of the field, when the problem is an unknown field that can be set aside.
+    unknown_field: Option<String>,
+}
+
+/// Boxed: a failure is rare and large, a success is the common path.
+fn read_once(json: &str) -> Result<Scenario, Box<ReadFailure>> {
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    let scenario: Scenario = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|error| vec![problem_from_serde(error.path().to_string(), error.inner())])?;
-    deserializer
-        .end()
-        .map_err(|error| vec![problem_from_serde(String::new(), &error)])?;
+    let scenario: Scenario =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            let unknown_field = error
+                .inner()
+                .to_string()
+                .starts_with("unknown field")
+                .then(|| path.clone());
+            Box::new(ReadFailure {
+                problem: problem_from_serde(path, error.inner()),
+                unknown_field,
+            })
+        })?;
+    deserializer.end().map_err(|error| {
+        Box::new(ReadFailure {
+            problem: problem_from_serde(String::new(), &error),
+            unknown_field: None,
+        })
+    })?;
     Ok(scenario)
+}
+
+/// The JSON text with the field at `path` removed, if it is there.
+fn without_field(json: &str, path: &str) -> Option<String> {
+    let mut value: serde_json::Value = serde_json::from_str(json).ok()?;
+    let pointer = crate::edits::json_pointer(path)?;
+    let (parent, key) = pointer.rsplit_once('/')?;
+    value.pointer_mut(parent)?.as_object_mut()?.remove(key)?;
+    Some(value.to_string())
 }
 
 /// Validates a scenario, reporting every problem at once.

@@ -125,6 +125,33 @@ fn unknown_field_is_rejected_with_its_path() {
 }
 
 #[test]
+fn unknown_fields_do_not_hide_the_other_problems() {
+    let mut json = small_json();
+    json["lines"][1]["inpatient"]["deductable"] = json!(600);
+    json["financing"]["subsidy"] = json!(10);
+    json["lines"][0]["inpatient"]["reimbursement_ratio"] = json!(1.3);
+    json["population"]["enrollees"] = json!(0);
+    let problems = check_problems(
+        &json.to_string(),
+        &[
+            "financing.subsidy",
+            "lines[1].inpatient.deductable",
+            "population.enrollees",
+            "lines[0].inpatient.reimbursement_ratio",
+        ],
+    );
+    assert!(problems[1]
+        .message
+        .en
+        .starts_with("unknown field `deductable`"));
+    // A missing field still ends the reading: what follows cannot be trusted.
+    let mut json = small_json();
+    json["extra"] = json!(1);
+    json.as_object_mut().unwrap().remove("projection");
+    check_problems(&json.to_string(), &["extra", ""]);
+}
+
+#[test]
 fn malformed_number() {
     let text = small_json()
         .to_string()
