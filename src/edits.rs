@@ -12,26 +12,32 @@ use serde_json::Value;
 
 /// The baseline with `edits` applied: validated, or every problem with the edit's path.
 pub fn apply_edits(baseline: &Scenario, edits: &Edits) -> Result<CheckedScenario, Vec<Problem>> {
-    let mut proposal = baseline.clone();
-    proposal.proposal.clear();
     if edits.is_empty() {
+        let mut proposal = baseline.clone();
+        proposal.proposal.clear();
         return check(proposal);
     }
-    let mut value =
-        serde_json::to_value(&proposal).map_err(|e| vec![problem_from_serde(String::new(), &e)])?;
-    let mut problems = Vec::new();
-    for (path, number) in edits {
-        if let Err(problem) = set_number(&mut value, path, *number) {
-            problems.push(problem);
-        }
+    apply_to(baseline_json(baseline)?, edits)
+}
+
+/// The edits as labelled changes (before → after), in path order.
+pub fn describe_edits(baseline: &Scenario, edits: &Edits) -> Vec<Change> {
+    baseline_json(baseline)
+        .map_or_else(|_| Vec::new(), |value| describe_in(&value, baseline, edits))
+}
+
+/// [`apply_edits`] and [`describe_edits`] together, serialising the baseline once: the work of
+/// every keystroke in the app.
+pub(crate) fn apply_and_describe(
+    baseline: &Scenario,
+    edits: &Edits,
+) -> Result<(CheckedScenario, Vec<Change>), Vec<Problem>> {
+    if edits.is_empty() {
+        return Ok((apply_edits(baseline, edits)?, Vec::new()));
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    // Read back through the file reader: one deserialiser for files and edits alike keeps the
-    // wasm small (serde_path_to_error instantiates every type once per input kind).
-    let edited = read_scenario(&value.to_string())?;
-    check(edited)
+    let value = baseline_json(baseline)?;
+    let changes = describe_in(&value, baseline, edits);
+    Ok((apply_to(value, edits)?, changes))
 }
 
 /// The current value at `path`, if it names a number (or a money string) in the scenario.
@@ -40,11 +46,30 @@ pub fn value_at(scenario: &Scenario, path: &str) -> Option<f64> {
     number_of(value.pointer(&json_pointer(path)?)?)
 }
 
-/// The edits as labelled changes (before → after), in path order.
-pub fn describe_edits(baseline: &Scenario, edits: &Edits) -> Vec<Change> {
-    let Ok(value) = serde_json::to_value(baseline) else {
-        return Vec::new();
-    };
+/// The baseline as JSON without its own proposal: what edits are applied to and read from.
+fn baseline_json(baseline: &Scenario) -> Result<Value, Vec<Problem>> {
+    let mut value =
+        serde_json::to_value(baseline).map_err(|e| vec![problem_from_serde(String::new(), &e)])?;
+    if let Some(fields) = value.as_object_mut() {
+        fields.remove("proposal");
+    }
+    Ok(value)
+}
+
+fn apply_to(mut value: Value, edits: &Edits) -> Result<CheckedScenario, Vec<Problem>> {
+    let problems: Vec<Problem> = edits
+        .iter()
+        .filter_map(|(path, number)| set_number(&mut value, path, *number).err())
+        .collect();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    // Read back through the file reader: one deserialiser for files and edits alike keeps the
+    // wasm small (serde_path_to_error instantiates every type once per input kind).
+    check(read_scenario(&value.to_string())?)
+}
+
+fn describe_in(value: &Value, baseline: &Scenario, edits: &Edits) -> Vec<Change> {
     let levels: Vec<_> = baseline.lines.iter().map(|l| l.level).collect();
     edits
         .iter()

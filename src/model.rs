@@ -6,7 +6,7 @@
 //! up. The release effect (释放效应) scales a line's volume by `(q1/q0)^e`, where `q` is the share
 //! the patient pays under the proposal (1) and the baseline (0) in the same year.
 
-use crate::edits::{apply_edits, describe_edits};
+use crate::edits::apply_and_describe;
 use crate::lognormal::{expected_benefit, ClaimSize, Layer};
 use crate::money::{self, fen, fen_from_f64, ratio, to_f64, Yuan};
 use crate::report::*;
@@ -52,7 +52,7 @@ pub fn compare_with_baseline(
     baseline: &Report,
     edits: &Edits,
 ) -> Result<Comparison, Vec<Problem>> {
-    let proposal_scenario = apply_edits(baseline_scenario, edits)?;
+    let (proposal_scenario, changes) = apply_and_describe(baseline_scenario, edits)?;
     let proposal = simulate_proposal(&proposal_scenario, baseline);
     let differences = baseline
         .years
@@ -76,7 +76,7 @@ pub fn compare_with_baseline(
         scenario_name: baseline_scenario.name.clone(),
         baseline: baseline.clone(),
         proposal,
-        changes: describe_edits(baseline_scenario, edits),
+        changes,
         differences,
     })
 }
