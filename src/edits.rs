@@ -1,145 +1,152 @@
-//! Policy edits: "set this field to this number". The proposal is the baseline scenario with its
-//! edits applied and validated again, so an edit can never produce what a file could not.
+//! Edits: "set this field to this number" (or `null`: empty an optional value, such as a cap).
+//! Each edit is resolved once against the parameter registry ([`resolve`]) and written into the
+//! typed scenario in memory ([`apply`]); no JSON is involved, so an edit costs nanoseconds and
+//! a solver can run hundreds. Validation of the result is `validate`'s: an edit can never
+//! produce what a file could not.
 //!
-//! Paths are the ones validation reports (`lines[1].inpatient.reimbursement_ratio`), which lets the
-//! app list "what I changed" and put the edits in a share link without a second vocabulary.
+//! Paths are the ones validation reports (`lines[1].inpatient.reimbursement_ratio`), in their one
+//! spelling (`path`), which lets the app list "what I changed" and put edits in a share link
+//! without a second vocabulary.
 
+use crate::params::{self, Place, Slot, WriteError};
+use crate::path::FieldPath;
+use crate::problem::{Problem, ProblemKind};
 use crate::report::Change;
-use crate::scenario::{Edits, Scenario};
-use crate::text::{path_label, split_index, Text};
-use crate::validate::{check, problem_from_serde, read_scenario, CheckedScenario, Problem};
-use serde_json::Value;
+use crate::scenario::{Edits, Level, Scenario};
 
-/// The baseline with `edits` applied: validated, or every problem with the edit's path.
-pub fn apply_edits(baseline: &Scenario, edits: &Edits) -> Result<CheckedScenario, Vec<Problem>> {
-    if edits.is_empty() {
-        let mut proposal = baseline.clone();
-        proposal.proposal.clear();
-        return check(proposal);
+/// One edit, resolved: the registry row and line it writes, and the value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Edit {
+    pub place: Place,
+    pub value: Option<f64>,
+}
+
+/// Whether the edits come from a plan (policy levers only) or change the scenario itself
+/// (assumptions too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Plan,
+    Scenario,
+}
+
+/// The levels of the scenario's lines, for labels.
+pub fn levels(scenario: &Scenario) -> Vec<Level> {
+    scenario.lines.iter().map(|l| l.level).collect()
+}
+
+/// Resolves every edit against the registry and `scenario`: the edits that resolve, and a
+/// problem at the edit's path for each that does not.
+pub fn resolve(edits: &Edits, scenario: &Scenario, scope: Scope) -> (Vec<Edit>, Vec<Problem>) {
+    let levels = levels(scenario);
+    let mut resolved = Vec::with_capacity(edits.len());
+    let mut problems = Vec::new();
+    for (key, value) in edits {
+        match resolve_one(key, *value, scenario, scope, &levels) {
+            Ok(edit) => resolved.push(edit),
+            Err(problem) => problems.push(*problem),
+        }
     }
-    apply_to(baseline_json(baseline)?, edits)
+    (resolved, problems)
+}
+
+fn resolve_one(
+    key: &str,
+    value: Option<f64>,
+    scenario: &Scenario,
+    scope: Scope,
+    levels: &[Level],
+) -> Result<Edit, Box<Problem>> {
+    let shown = value.map_or_else(|| "null".to_string(), |v| v.to_string());
+    let path = FieldPath::parse(key).map_err(|_| {
+        Box::new(Problem::new(
+            key,
+            ProblemKind::BadPath {
+                written: key.to_string(),
+            },
+            shown.clone(),
+        ))
+    })?;
+    let place = params::find(&path)
+        .filter(|p| p.param.read(scenario, p.line).is_some())
+        .ok_or_else(|| Box::new(Problem::new(key, ProblemKind::UnknownPath, shown.clone())))?;
+    let param = place.param;
+    let label = param.label_at(levels, place.line);
+    let refuse = |kind| Box::new(Problem::new(key, kind, shown.clone()).labelled(label.clone()));
+    if scope == Scope::Plan && !param.is_lever() {
+        return Err(refuse(ProblemKind::NotALever {
+            role: param.role,
+            frame: param.frames_the_scenario(),
+        }));
+    }
+    match value {
+        Some(v) if !v.is_finite() => Err(refuse(ProblemKind::NotFinite)),
+        None if !param.optional => Err(refuse(ProblemKind::NotOptional)),
+        _ => Ok(Edit { place, value }),
+    }
+}
+
+/// `scenario` with the edits written in (its own `proposal` dropped); not yet validated.
+pub fn apply(scenario: &Scenario, edits: &[Edit]) -> Result<Scenario, Vec<Problem>> {
+    let mut edited = scenario.clone();
+    edited.proposal.clear();
+    apply_in_place(&mut edited, edits)?;
+    Ok(edited)
+}
+
+/// Writes the edits into `scenario`.
+pub fn apply_in_place(scenario: &mut Scenario, edits: &[Edit]) -> Result<(), Vec<Problem>> {
+    let mut problems = Vec::new();
+    for edit in edits {
+        let param = edit.place.param;
+        if let Err(error) = param.write(scenario, edit.place.line, edit.value) {
+            let kind = match error {
+                WriteError::Absent => ProblemKind::UnknownPath,
+                WriteError::NotOptional => ProblemKind::NotOptional,
+                WriteError::NotWhole => ProblemKind::NotWhole,
+                WriteError::NotRepresentable => ProblemKind::NotFinite,
+            };
+            let shown = edit.value.map_or_else(|| "null".into(), |v| v.to_string());
+            problems.push(
+                Problem::new(edit.place.path(), kind, shown)
+                    .labelled(param.label_at(&levels(scenario), edit.place.line)),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// The edits as labelled changes (before → after), in path order.
-pub fn describe_edits(baseline: &Scenario, edits: &Edits) -> Vec<Change> {
-    baseline_json(baseline)
-        .map_or_else(|_| Vec::new(), |value| describe_in(&value, baseline, edits))
-}
-
-/// [`apply_edits`] and [`describe_edits`] together, serialising the baseline once: the work of
-/// every keystroke in the app.
-pub(crate) fn apply_and_describe(
-    baseline: &Scenario,
-    edits: &Edits,
-) -> Result<(CheckedScenario, Vec<Change>), Vec<Problem>> {
-    if edits.is_empty() {
-        return Ok((apply_edits(baseline, edits)?, Vec::new()));
-    }
-    let value = baseline_json(baseline)?;
-    let changes = describe_in(&value, baseline, edits);
-    Ok((apply_to(value, edits)?, changes))
-}
-
-/// The current value at `path`, if it names a number (or a money string) in the scenario.
-pub fn value_at(scenario: &Scenario, path: &str) -> Option<f64> {
-    let value = serde_json::to_value(scenario).ok()?;
-    number_of(value.pointer(&json_pointer(path)?)?)
-}
-
-/// The baseline as JSON without its own proposal: what edits are applied to and read from.
-fn baseline_json(baseline: &Scenario) -> Result<Value, Vec<Problem>> {
-    let mut value =
-        serde_json::to_value(baseline).map_err(|e| vec![problem_from_serde(String::new(), &e)])?;
-    if let Some(fields) = value.as_object_mut() {
-        fields.remove("proposal");
-    }
-    Ok(value)
-}
-
-fn apply_to(mut value: Value, edits: &Edits) -> Result<CheckedScenario, Vec<Problem>> {
-    let problems: Vec<Problem> = edits
-        .iter()
-        .filter_map(|(path, number)| set_number(&mut value, path, *number).err())
-        .collect();
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    // Read back through the file reader: one deserialiser for files and edits alike keeps the
-    // wasm small (serde_path_to_error instantiates every type once per input kind).
-    check(read_scenario(&value.to_string())?)
-}
-
-fn describe_in(value: &Value, baseline: &Scenario, edits: &Edits) -> Vec<Change> {
-    let levels: Vec<_> = baseline.lines.iter().map(|l| l.level).collect();
+pub fn describe(baseline: &Scenario, edits: &[Edit]) -> Vec<Change> {
+    let levels = levels(baseline);
     edits
         .iter()
-        .map(|(path, after)| Change {
-            path: path.clone(),
-            label: path_label(path, &levels),
-            before: json_pointer(path)
-                .and_then(|p| value.pointer(&p))
-                .and_then(number_of)
-                .unwrap_or(f64::NAN),
-            after: *after,
+        .map(|edit| {
+            let param = edit.place.param;
+            Change {
+                path: edit.place.path(),
+                label: param.label_at(&levels, edit.place.line),
+                before: param.read(baseline, edit.place.line).and_then(Slot::number),
+                after: edit.value.and_then(|v| {
+                    // What the scenario holds after the edit: money to the fen.
+                    let mut probe = Slot::Real(v);
+                    if param.unit == crate::figure::Unit::Yuan {
+                        probe = crate::money::from_f64(v).map_or(probe, Slot::Money);
+                    }
+                    probe.number()
+                }),
+                unit: param.unit,
+                role: param.role,
+            }
         })
         .collect()
 }
 
-fn number_of(value: &Value) -> Option<f64> {
-    match value {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.parse().ok(),
-        _ => None,
-    }
-}
-
-/// `lines[1].inpatient.deductible` → `/lines/1/inpatient/deductible`.
-pub(crate) fn json_pointer(path: &str) -> Option<String> {
-    let mut out = String::new();
-    for segment in path.split('.') {
-        let (key, index) = split_index(segment);
-        if key.is_empty() || key.contains(['/', '~']) {
-            return None;
-        }
-        out.push('/');
-        out.push_str(key);
-        if segment.contains('[') {
-            out.push('/');
-            out.push_str(&index?.to_string());
-        }
-    }
-    Some(out)
-}
-
-fn set_number(value: &mut Value, path: &str, number: f64) -> Result<(), Problem> {
-    let unknown = || Problem {
-        path: format!("proposal.{path}"),
-        value: number.to_string(),
-        allowed: String::new(),
-        message: Text::new(
-            "没有可调整的这个数值字段",
-            "there is no adjustable number at this path",
-        ),
-    };
-    let target = json_pointer(path)
-        .and_then(|p| value.pointer_mut(&p))
-        .ok_or_else(unknown)?;
-    if matches!(target, Value::Object(_) | Value::Array(_) | Value::Bool(_)) || path == "id" {
-        return Err(unknown());
-    }
-    let Some(json_number) = serde_json::Number::from_f64(number) else {
-        return Err(Problem {
-            path: format!("proposal.{path}"),
-            value: number.to_string(),
-            allowed: String::new(),
-            message: Text::new("调整值必须是有限数字", "an edit must be a finite number"),
-        });
-    };
-    // Integers stay integers, so that `population.enrollees` and `projection.years` still read.
-    *target = if number.fract() == 0.0 && number.abs() < 9.0e15 {
-        Value::Number(serde_json::Number::from(number as i64))
-    } else {
-        Value::Number(json_number)
-    };
-    Ok(())
+/// The current value at `path`, if it names a registered number that is set in the scenario.
+pub fn value_at(scenario: &Scenario, path: &str) -> Option<f64> {
+    let place = params::find(&FieldPath::parse(path).ok()?)?;
+    place.param.read(scenario, place.line)?.number()
 }

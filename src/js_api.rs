@@ -1,56 +1,116 @@
-//! The JS API (wasm32 only): `simulate(scenario)` and `validate(scenario)` for a plain web page or
-//! Node, over the same engine as the CLI.
+//! The JS API (wasm32 only): `simulate(scenario, years?)` and `validate(scenario)` for a plain web
+//! page or Node, over the same engine as the CLI.
 //!
 //! A scenario may be passed as a JSON string or as a plain object. An object goes through
 //! `JSON.stringify` and the same reader as a file, so a page gets exactly the CLI's checks: unknown
 //! fields rejected and field paths in every error. Results go back through serde-wasm-bindgen as
-//! plain objects (money as decimal strings, as in the CLI's JSON).
+//! plain objects (money as decimal strings, as in the CLI's JSON). Every bad argument is thrown as
+//! a list of problems, like an invalid scenario; nothing here panics, so a bad call never takes
+//! the module down (the `web` profile aborts on a panic).
 
-use crate::{compare, parse_scenario, Problem};
+use crate::lang::Text;
+use crate::problem::{Problem, ProblemKind};
+use crate::{compare, read_checked};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// A bad argument, thrown as the same kind of list as the problems of a scenario.
+fn refuse(path: &str, zh: &str, en: &str) -> JsValue {
+    to_js(&vec![Problem::new(
+        path,
+        ProblemKind::Unreadable {
+            reason: Text::new(zh, en),
+        },
+        "",
+    )])
+}
 
 fn scenario_text(scenario: &JsValue) -> Result<String, JsValue> {
     if let Some(text) = scenario.as_string() {
         return Ok(text);
     }
+    let plain_object =
+        scenario.is_object() && !scenario.is_function() && !js_sys::Array::is_array(scenario);
+    if !plain_object {
+        let got = scenario.js_typeof().as_string().unwrap_or_default();
+        return Err(refuse(
+            "scenario",
+            &format!("场景须为 JSON 文字或普通对象，收到的是 {got}"),
+            &format!("the scenario must be a JSON string or a plain object, not {got}"),
+        ));
+    }
     js_sys::JSON::stringify(scenario)
-        .map(String::from)
-        .map_err(|_| JsValue::from_str("the scenario must be a JSON string or a plain object"))
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            refuse(
+                "scenario",
+                "场景对象无法转为 JSON（含循环引用或 BigInt？）",
+                "the scenario object cannot be written as JSON (a cycle or a BigInt?)",
+            )
+        })
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+/// `years`: absent, or a whole number of years from 1 to 10. Nothing is coerced.
+fn horizon(years: &JsValue) -> Result<Option<u32>, JsValue> {
+    if years.is_undefined() || years.is_null() {
+        return Ok(None);
+    }
+    match years.as_f64() {
+        Some(n) if n.fract() == 0.0 && (1.0..=10.0).contains(&n) => Ok(Some(n as u32)),
+        Some(n) => Err(refuse(
+            "years",
+            &format!("预测年数须为 1 到 10 的整数，收到 {n}"),
+            &format!("years must be a whole number from 1 to 10, not {n}"),
+        )),
+        None => Err(refuse(
+            "years",
+            "预测年数须为数字（1 到 10 的整数），不接受文字",
+            "years must be a number (a whole number from 1 to 10), not text or another type",
+        )),
+    }
 }
 
 #[derive(Serialize)]
 struct Validation {
     ok: bool,
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
 }
 
-/// Validates a scenario: `{ ok, problems: [{ path, value, allowed, message: { zh, en } }] }`.
+/// Validates a scenario: `{ ok, problems: [{ path, value, allowed, message: { zh, en }, … }],
+/// warnings }`.
 #[wasm_bindgen]
 pub fn validate(scenario: JsValue) -> Result<JsValue, JsValue> {
     let text = scenario_text(&scenario)?;
-    let problems = parse_scenario(&text).err().unwrap_or_default();
-    to_js(&Validation {
+    let (problems, warnings) = match read_checked(&text) {
+        Ok(checked) => (Vec::new(), checked.warnings),
+        Err(problems) => (problems, Vec::new()),
+    };
+    Ok(to_js(&Validation {
         ok: problems.is_empty(),
         problems,
-    })
+        warnings,
+    }))
 }
 
 /// Simulates a scenario's baseline and its proposal over `years` (default: the scenario's own
 /// horizon) and returns the comparison, the same object as `ncms simulate --format json`.
-/// Throws the list of problems when the scenario is invalid.
+/// Throws the list of problems when the scenario or an argument is invalid.
 #[wasm_bindgen]
-pub fn simulate(scenario: JsValue, years: Option<u32>) -> Result<JsValue, JsValue> {
+pub fn simulate(scenario: JsValue, years: JsValue) -> Result<JsValue, JsValue> {
     let text = scenario_text(&scenario)?;
-    let checked =
-        parse_scenario(&text).map_err(|problems| to_js(&problems).unwrap_or(JsValue::NULL))?;
-    let comparison = compare(&checked, &checked.proposal, years)
-        .map_err(|problems| to_js(&problems).unwrap_or(JsValue::NULL))?;
-    to_js(&comparison)
+    let years = horizon(&years)?;
+    let checked = read_checked(&text)
+        .map_err(|problems| to_js(&problems))?
+        .scenario;
+    let comparison =
+        compare(&checked, &checked.proposal, years).map_err(|problems| to_js(&problems))?;
+    Ok(to_js(&comparison))
 }

@@ -4,7 +4,9 @@
 //! are thin layers over it.
 //!
 //! The main types: [`Scenario`] (the file), [`CheckedScenario`] (validated), [`Report`] (a
-//! projection), [`Comparison`] (baseline and proposal side by side).
+//! projection), [`Comparison`] (baseline and proposal side by side), [`params::Param`] (one row
+//! of the parameter registry that declares every input once) and [`Problem`] (what is wrong, in
+//! Chinese and English).
 //!
 //! ```
 //! let json = include_str!("../scenarios/taizhou-2012.json");
@@ -14,11 +16,22 @@
 //! // The ledger adds up to the fen.
 //! assert_eq!(year.income.total - year.spending.total, year.surplus);
 //! ```
+//!
+//! Modules from the ground up: `lang`, `path`, `money`, `lognormal`, `figure`; `scenario`,
+//! `text`; `params` (the registry); `problem`; `read`, `edits`; `validate`; `report`, `targets`;
+//! `model`; `compare`; `render`. Every import points down this list.
 
+pub mod compare;
 pub mod edits;
+pub mod figure;
+pub mod lang;
 pub mod lognormal;
 pub mod model;
 pub mod money;
+pub mod params;
+pub mod path;
+pub mod problem;
+pub mod read;
 pub mod render;
 pub mod report;
 pub mod scenario;
@@ -30,9 +43,13 @@ pub mod validate;
 #[cfg(all(target_arch = "wasm32", feature = "js-api"))]
 mod js_api;
 
-pub use edits::{apply_edits, describe_edits, value_at};
-pub use model::{compare, compare_with_baseline, simulate, simulate_proposal, simulate_year};
+pub use compare::{compare, compare_with_baseline};
+pub use edits::value_at;
+pub use lang::{Label, Lang, Text};
+pub use model::{simulate, simulate_proposal, simulate_year};
+pub use problem::{Problem, ProblemKind};
 pub use report::{Comparison, Report, YearReport};
 pub use scenario::{Edits, Level, Scenario};
-pub use text::{Lang, Text};
-pub use validate::{check, parse_scenario, read_scenario, CheckedScenario, Problem};
+pub use validate::{
+    check, check_plan, parse_scenario, read_checked, read_scenario, CheckedScenario,
+};

@@ -2,16 +2,21 @@
 //!
 //! The distribution maths works in `f64`; [`fen_from_f64`] is the one place where such a number
 //! becomes money. Scenario files write money as JSON numbers or strings; [`deserialize`] reads
-//! either exactly as written (0.1 stays 0.1, never 0.1000000000000000055).
+//! either exactly as written (0.1 stays 0.1, never 0.1000000000000000055) and rounds it to the
+//! fen, so that every amount the engine holds has exactly two decimals and every report prints
+//! them ("403.00", never "403").
 
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer, Unexpected, Visitor};
 use std::fmt;
 use std::str::FromStr;
 
 /// An amount in yuan (元).
 pub type Yuan = Decimal;
+
+/// Zero yuan, written with two decimals ("0.00").
+pub const ZERO: Yuan = Decimal::from_parts(0, 0, 0, false, 2);
 
 /// Rounds to the fen (分, 0.01 yuan), half away from zero as in Chinese fund accounting, and
 /// always shows two decimals ("403.00").
@@ -22,16 +27,22 @@ pub fn fen(amount: Decimal) -> Decimal {
 }
 
 /// The boundary from the distribution maths to money: an `f64` amount in yuan, rounded to the fen
-/// (half away from zero, on the `f64` value of amount × 100). Below 9 × 10^13 yuan, a fund's
-/// lifetime, this works in whole fen, a quarter of the projection's time less than going through
-/// `Decimal::from_f64`. Non-finite input cannot come from a validated scenario; it maps to zero
-/// rather than panicking.
+/// (half away from zero, on the `f64` value of amount × 100). Below 9 × 10^13 yuan this works in
+/// whole fen, a quarter of the projection's time less than going through `Decimal::from_f64`.
+///
+/// Validation bounds every input so that no amount the model computes comes near `Decimal`'s
+/// limit (about 7.9 × 10^28) or leaves the finite `f64`s (README, "Bounds"); the fuzz harness
+/// checks it. A non-finite amount is therefore a bug, caught by the debug assertion in tests.
 pub fn fen_from_f64(amount: f64) -> Decimal {
+    debug_assert!(
+        amount.is_finite() && amount.abs() < 1e27,
+        "an amount the bounds should have excluded: {amount}"
+    );
     let cents = (amount * 100.0).round();
     if cents.abs() < 9.0e15 {
         Decimal::new(cents as i64, 2)
     } else {
-        Decimal::from_f64(amount).map(fen).unwrap_or(Decimal::ZERO)
+        Decimal::from_f64(amount).map(fen).unwrap_or(ZERO)
     }
 }
 
@@ -42,6 +53,18 @@ pub fn decimal_from_f64(value: f64) -> Option<Decimal> {
         return None;
     }
     Decimal::from_str(&value.to_string()).ok()
+}
+
+/// An amount typed or edited as an `f64`, as money: the decimal a person wrote, to the fen.
+/// `None` when it is not a finite number `Decimal` can hold.
+pub fn from_f64(value: f64) -> Option<Yuan> {
+    decimal_from_f64(value).map(fen)
+}
+
+/// `count × per_head` to the fen: what a number of enrollees pay or cost at an amount a head.
+/// (A product with zero would otherwise lose its two decimals.)
+pub fn times(count: u64, per_head: Yuan) -> Yuan {
+    fen(Decimal::from(count) * per_head)
 }
 
 /// Money into the `f64` world of the distribution maths.
@@ -58,7 +81,8 @@ pub fn ratio(numerator: Decimal, denominator: Decimal) -> f64 {
     }
 }
 
-/// Reads money written as a JSON number (`403`, `59.45`) or a decimal string (`"59.45"`).
+/// Reads money written as a JSON number (`403`, `59.45`) or a decimal string (`"59.45"`),
+/// rounded to the fen.
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
     deserializer.deserialize_any(MoneyVisitor)
 }
@@ -95,18 +119,27 @@ impl Visitor<'_> for MoneyVisitor {
         f.write_str("an amount in yuan (a number such as 403 or 59.45)")
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
-        Ok(Decimal::from(v))
+        Ok(fen(Decimal::from(v)))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
-        Ok(Decimal::from(v))
+        Ok(fen(Decimal::from(v)))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-        decimal_from_f64(v).ok_or_else(|| E::custom(format!("{v} is not an amount in yuan")))
+        from_f64(v).ok_or_else(|| E::invalid_value(Unexpected::Float(v), &self))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-        Decimal::from_str(v.trim())
-            .or_else(|_| Decimal::from_scientific(v.trim()))
-            .map_err(|_| E::custom(format!("\"{v}\" is not an amount in yuan")))
+        let trimmed = v.trim();
+        // Plain decimal notation only: "59.45", "-12", "1.5e3". Separators, units and
+        // full-width digits are refused with a hint (see `problem`).
+        let plain = !trimmed.is_empty()
+            && trimmed
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
+        plain
+            .then(|| Decimal::from_str(trimmed).or_else(|_| Decimal::from_scientific(trimmed)))
+            .and_then(Result::ok)
+            .map(fen)
+            .ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
     }
 }
 
@@ -114,12 +147,17 @@ impl Visitor<'_> for MoneyVisitor {
 mod tests {
     use super::*;
 
+    fn read(s: &str) -> Result<Decimal, serde_json::Error> {
+        deserialize(&mut serde_json::Deserializer::from_str(s))
+    }
+
     #[test]
     fn fen_rounds_half_away_from_zero_and_shows_two_decimals() {
         assert_eq!(fen(Decimal::new(12345, 3)).to_string(), "12.35");
         assert_eq!(fen(Decimal::new(-12345, 3)).to_string(), "-12.35");
         assert_eq!(fen(Decimal::new(12344, 3)).to_string(), "12.34");
         assert_eq!(fen(Decimal::from(403)).to_string(), "403.00");
+        assert_eq!(ZERO.to_string(), "0.00");
     }
 
     #[test]
@@ -128,17 +166,35 @@ mod tests {
         assert_eq!(fen_from_f64(-0.125).to_string(), "-0.13");
         assert_eq!(fen_from_f64(0.0).to_string(), "0.00");
         assert_eq!(fen_from_f64(1.0e14).to_string(), "100000000000000.00");
-        assert_eq!(fen_from_f64(f64::NAN), Decimal::ZERO);
+        assert_eq!(fen_from_f64(1.0e20).to_string(), "100000000000000000000.00");
     }
 
     #[test]
-    fn money_reads_exactly_as_written() {
-        let read = |s: &str| deserialize(&mut serde_json::Deserializer::from_str(s)).unwrap();
-        assert_eq!(read("0.1").to_string(), "0.1");
-        assert_eq!(read("59.45").to_string(), "59.45");
-        assert_eq!(read("\"1895000000.00\"").to_string(), "1895000000.00");
-        assert_eq!(read("403").to_string(), "403");
-        assert!(deserialize(&mut serde_json::Deserializer::from_str("\"abc\"")).is_err());
+    fn money_reads_exactly_as_written_and_to_the_fen() {
+        assert_eq!(read("0.1").unwrap().to_string(), "0.10");
+        assert_eq!(read("59.45").unwrap().to_string(), "59.45");
+        assert_eq!(
+            read("\"1895000000.00\"").unwrap().to_string(),
+            "1895000000.00"
+        );
+        assert_eq!(read("403").unwrap().to_string(), "403.00");
+        assert_eq!(read("\"1.5e3\"").unwrap().to_string(), "1500.00");
+        assert_eq!(
+            read("1234.5678901234567890123456789012345678901")
+                .unwrap()
+                .to_string(),
+            "1234.57"
+        );
+        for bad in [
+            "\"abc\"",
+            "\"4,600,000\"",
+            "\"75%\"",
+            "\"６０\"",
+            "\"\"",
+            "true",
+        ] {
+            assert!(read(bad).is_err(), "{bad} is not money");
+        }
     }
 
     #[test]
@@ -149,5 +205,7 @@ mod tests {
             "0.30000000000000004"
         );
         assert_eq!(decimal_from_f64(f64::NAN), None);
+        assert_eq!(from_f64(1e30), None);
+        assert_eq!(from_f64(12.345).unwrap().to_string(), "12.35");
     }
 }

@@ -2,50 +2,24 @@
 //! spreadsheets. The CLI and the app's "Export CSV" both use these, so the numbers a user exports
 //! are the numbers the command line prints.
 
+use crate::figure::Figure;
+pub use crate::figure::{count, percent, yuan};
+use crate::lang::{Lang, Text};
 use crate::money::{to_f64, Yuan};
 use crate::report::{Bound, Comparison, LineResult, Report, TargetCheck, Unit, YearReport};
-use crate::text::{level_name, Lang, Text};
+use crate::text::level_name;
 use std::fmt::Write;
-
-/// A percentage with one decimal: 0.718 → "71.8%".
-pub fn percent(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
-}
-
-/// Yuan with thousands separators and two decimals: "1,895,000,000.00".
-pub fn yuan(amount: Yuan) -> String {
-    let text = crate::money::fen(amount).to_string();
-    let (sign, digits) = text
-        .strip_prefix('-')
-        .map_or(("", text.as_str()), |d| ("-", d));
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "00"));
-    format!("{sign}{}.{fraction}", group_thousands(whole))
-}
 
 /// Large sums in 万元 (zh) or millions (en), for tables that must stay narrow.
 pub fn yuan_short(amount: Yuan, lang: Lang) -> String {
     let value = to_f64(amount);
     match lang {
-        Lang::Zh => format!("{}万", group_thousands(&format!("{:.0}", value / 10_000.0))),
+        Lang::Zh => format!(
+            "{}万",
+            crate::figure::group_thousands(&format!("{:.0}", value / 10_000.0))
+        ),
         Lang::En => format!("{:.2}M", value / 1_000_000.0),
     }
-}
-
-fn group_thousands(whole: &str) -> String {
-    let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{sign}{out}")
-}
-
-/// A count rounded to a whole number with separators.
-pub fn count(value: f64) -> String {
-    group_thousands(&format!("{:.0}", value))
 }
 
 /// A figure in its unit.
@@ -60,6 +34,8 @@ pub fn figure(value: f64, unit: Unit) -> String {
             }
         }
         Unit::Count => count(value),
+        Unit::Months => format!("{value:.1}"),
+        other => other.show(value, Lang::En),
     }
 }
 
@@ -142,151 +118,140 @@ pub fn spending_rows(year: &YearReport) -> Vec<SpendingRow<'_>> {
 pub struct SummaryRow {
     pub id: &'static str,
     pub label: Text,
-    pub unit: Unit,
-    pub read: fn(&YearReport) -> f64,
+    pub read: fn(&YearReport) -> Figure,
+}
+
+impl SummaryRow {
+    /// The row's figure in `year`.
+    pub fn figure(&self, year: &YearReport) -> Figure {
+        (self.read)(year)
+    }
+
+    /// The proposal's figure less the baseline's (the engine's difference, exact for money).
+    pub fn difference(&self, baseline: &YearReport, proposal: &YearReport) -> Option<Figure> {
+        self.figure(proposal).minus(&self.figure(baseline))
+    }
 }
 
 /// The rows officials read first, in order. The app's tables use the same list.
 pub fn summary_rows() -> Vec<SummaryRow> {
-    fn row(
-        id: &'static str,
-        zh: &str,
-        en: &str,
-        unit: Unit,
-        read: fn(&YearReport) -> f64,
-    ) -> SummaryRow {
+    fn row(id: &'static str, zh: &str, en: &str, read: fn(&YearReport) -> Figure) -> SummaryRow {
         SummaryRow {
             id,
             label: Text::new(zh, en),
-            unit,
             read,
         }
     }
     vec![
-        row("enrollees", "参合人数", "Enrollees", Unit::Count, |y| {
-            y.enrollees as f64
+        row("enrollees", "参合人数", "Enrollees", |y| {
+            Figure::Count(y.enrollees as f64)
         }),
         row(
             "funding_per_enrollee",
             "人均筹资",
             "Funding per enrollee",
-            Unit::Yuan,
-            |y| to_f64(y.funding_per_enrollee),
+            |y| Figure::Yuan(y.funding_per_enrollee),
         ),
-        row("income", "基金收入", "Income", Unit::Yuan, |y| {
-            to_f64(y.income.total)
+        row("income", "基金收入", "Income", |y| {
+            Figure::Yuan(y.income.total)
         }),
-        row("spending", "基金支出", "Spending", Unit::Yuan, |y| {
-            to_f64(y.spending.total)
+        row("spending", "基金支出", "Spending", |y| {
+            Figure::Yuan(y.spending.total)
         }),
-        row("surplus", "当年结余", "Surplus", Unit::Yuan, |y| {
-            to_f64(y.surplus)
+        row("surplus", "当年结余", "Surplus", |y| {
+            Figure::Yuan(y.surplus)
         }),
-        row(
-            "surplus_rate",
-            "当年结余率",
-            "Surplus rate",
-            Unit::Share,
-            |y| y.indicators.surplus_rate,
-        ),
+        row("surplus_rate", "当年结余率", "Surplus rate", |y| {
+            Figure::Share(y.indicators.surplus_rate)
+        }),
         row(
             "closing_balance",
             "累计结余",
             "Accumulated balance",
-            Unit::Yuan,
-            |y| to_f64(y.closing_balance),
+            |y| Figure::Yuan(y.closing_balance),
         ),
         row(
             "balance_ratio",
             "累计结余率",
             "Balance / income",
-            Unit::Share,
-            |y| y.indicators.balance_ratio,
+            |y| Figure::Share(y.indicators.balance_ratio),
         ),
         row(
             "months_covered",
             "可支付月数",
             "Months of spending covered",
-            Unit::Share,
-            |y| y.indicators.months_covered / 100.0,
+            |y| Figure::Months(y.indicators.months_covered),
         ),
-        row(
-            "risk_reserve",
-            "风险基金",
-            "Risk reserve",
-            Unit::Yuan,
-            |y| to_f64(y.risk_reserve),
-        ),
+        row("risk_reserve", "风险基金", "Risk reserve", |y| {
+            Figure::Yuan(y.risk_reserve)
+        }),
         row(
             "outpatient_share",
             "门诊统筹占比",
             "Outpatient share",
-            Unit::Share,
-            |y| y.indicators.outpatient_share,
+            |y| Figure::Share(y.indicators.outpatient_share),
         ),
         row(
             "outpatient_headroom",
             "门诊统筹余量",
             "Outpatient headroom",
-            Unit::Yuan,
-            |y| to_f64(y.indicators.outpatient_headroom),
+            |y| Figure::Yuan(y.indicators.outpatient_headroom),
         ),
         row(
             "inpatient_policy_ratio",
             "住院政策范围内补偿比",
             "Inpatient policy-scope ratio",
-            Unit::Share,
-            |y| y.indicators.inpatient_policy_ratio,
+            |y| Figure::Share(y.indicators.inpatient_policy_ratio),
         ),
         row(
             "inpatient_actual_ratio",
             "住院实际补偿比",
             "Inpatient actual ratio",
-            Unit::Share,
-            |y| y.indicators.inpatient_actual_ratio,
+            |y| Figure::Share(y.indicators.inpatient_actual_ratio),
         ),
         row(
             "outpatient_policy_ratio",
             "门诊政策范围内补偿比",
             "Outpatient policy-scope ratio",
-            Unit::Share,
-            |y| y.indicators.outpatient_policy_ratio,
+            |y| Figure::Share(y.indicators.outpatient_policy_ratio),
         ),
         row(
             "outpatient_actual_ratio",
             "门诊实际补偿比",
             "Outpatient actual ratio",
-            Unit::Share,
-            |y| y.indicators.outpatient_actual_ratio,
+            |y| Figure::Share(y.indicators.outpatient_actual_ratio),
         ),
         row(
             "out_of_pocket",
             "住院次均自付",
             "Out of pocket per admission",
-            Unit::Yuan,
-            |y| y.indicators.mean_out_of_pocket_per_admission,
+            |y| {
+                Figure::Yuan(crate::money::fen_from_f64(
+                    y.indicators.mean_out_of_pocket_per_admission,
+                ))
+            },
         ),
         row(
             "compensated",
             "补偿人次",
             "Compensated person-times",
-            Unit::Count,
-            |y| y.indicators.compensated_person_times,
+            |y| Figure::Count(y.indicators.compensated_person_times),
         ),
     ]
 }
 
-fn months(value: f64) -> String {
-    format!("{value:.1}")
+/// A figure for the text table: money to the fen with separators, shares in percent, counts
+/// whole, months to one decimal.
+pub fn figure_text(figure: &Figure) -> String {
+    match figure {
+        Figure::Yuan(amount) => yuan(*amount),
+        Figure::Months(months) => format!("{months:.1}"),
+        other => self::figure(other.value(), other.unit()),
+    }
 }
 
 fn cell(row: &SummaryRow, year: &YearReport) -> String {
-    let value = (row.read)(year);
-    if row.id == "months_covered" {
-        months(value * 100.0)
-    } else {
-        figure(value, row.unit)
-    }
+    figure_text(&row.figure(year))
 }
 
 fn push_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
@@ -415,13 +380,12 @@ pub fn table(comparison: &Comparison, lang: Lang) -> String {
             }
         );
         for change in &comparison.changes {
+            let (before, after) = change.show(lang);
             let _ = writeln!(
                 out,
-                "- {} ({}): {} → {}",
+                "- {} ({}): {before} → {after}",
                 change.label.get(lang),
                 change.path,
-                change.before,
-                change.after
             );
         }
         report_table(&mut out, proposal_title, &comparison.proposal, lang);
@@ -586,24 +550,14 @@ pub fn csv(comparison: &Comparison, lang: Lang) -> String {
         .zip(&comparison.proposal.years)
     {
         for row in summary_rows() {
-            let (bv, pv) = ((row.read)(b), (row.read)(p));
-            let (bv, pv) = if row.id == "months_covered" {
-                (bv * 100.0, pv * 100.0)
-            } else {
-                (bv, pv)
-            };
-            let fmt = |v: f64| match row.unit {
-                Unit::Yuan => crate::money::decimal_from_f64(v)
-                    .map_or_else(String::new, |d| crate::money::fen(d).to_string()),
-                _ => number(v),
-            };
+            let (bf, pf) = (row.figure(b), row.figure(p));
             push(
                 summary.get(lang),
                 row.label.get(lang),
                 b.year,
-                fmt(bv),
-                fmt(pv),
-                fmt(pv - bv),
+                bf.plain(),
+                pf.plain(),
+                row.difference(b, p).map_or_else(String::new, |d| d.plain()),
             );
         }
         let spending = Text::new("分项支出", "spending by line");

@@ -6,10 +6,13 @@
 //! fractions, counts are numbers. Add fields freely; rename or remove one only with a new
 //! `format` version.
 
+use crate::lang::{Label, Text};
 use crate::money::Yuan;
+use crate::params::Role;
 use crate::scenario::Level;
-use crate::text::{Label, Text};
 use serde::Serialize;
+
+pub use crate::figure::Unit;
 
 /// The name and version of the JSON report format.
 pub const REPORT_FORMAT: &str = "ncms-sim/report@1";
@@ -28,13 +31,36 @@ pub struct Comparison {
     pub differences: Vec<YearDifference>,
 }
 
-/// One edited field: its path, its label, and the value before and after.
+/// One edited field: its path, its label, and the value before and after (`None`: empty, such
+/// as "no cap"), with the unit and role from the parameter registry.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     pub path: String,
     pub label: Text,
-    pub before: f64,
-    pub after: f64,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    pub unit: Unit,
+    pub role: Role,
+}
+
+impl Change {
+    /// The registry row of the changed field.
+    pub fn param(&self) -> Option<&'static crate::params::Param> {
+        crate::path::FieldPath::parse(&self.path)
+            .ok()
+            .and_then(|p| crate::params::find(&p))
+            .map(|place| place.param)
+    }
+
+    /// "no cap → 500.00 元", "85.0% → 88.0%": the change in one language.
+    pub fn show(&self, lang: crate::lang::Lang) -> (String, String) {
+        let show = |v: Option<f64>| match (v, self.param()) {
+            (v, Some(param)) => param.show(v, lang),
+            (Some(v), None) => self.unit.show(v, lang),
+            (None, None) => "–".to_string(),
+        };
+        (show(self.before), show(self.after))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,8 +81,11 @@ pub struct Report {
     pub years: Vec<YearReport>,
     /// The first year whose surplus is negative, if any.
     pub first_deficit_year: Option<i32>,
-    /// The first year whose closing balance is negative: the fund has run out.
+    /// The first year whose available balance (closing balance less the risk reserve, which is
+    /// not available for claims) is negative: the fund has run out.
     pub exhaustion_year: Option<i32>,
+    /// The first year whose closing balance, risk reserve included, is negative.
+    pub balance_negative_year: Option<i32>,
     /// Base-year model figures against the figures the fund reported.
     pub calibration: Vec<CalibrationRow>,
     /// Approximations the figures rest on, for the reader.
@@ -155,7 +184,8 @@ pub struct Indicators {
     pub surplus_rate: f64,
     /// closing balance / income (累计结余率).
     pub balance_ratio: f64,
-    /// Months of this year's spending the closing balance would pay for.
+    /// Months of this year's spending the closing balance would pay for (0 once the balance is
+    /// negative: a fund in deficit covers no month).
     pub months_covered: f64,
     /// General outpatient plus consultation-fee payments (门诊统筹基金支出).
     pub outpatient_spending: Yuan,
@@ -203,16 +233,6 @@ pub struct TargetCheck {
 pub enum Bound {
     AtLeast,
     AtMost,
-}
-
-/// How to show a figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    /// A fraction shown as a percentage.
-    Share,
-    Yuan,
-    Count,
 }
 
 /// A base-year figure of the model against the one the fund reported.

@@ -5,15 +5,20 @@
 //! [`crate::validate`] turns them into a [`crate::CheckedScenario`] that the model accepts.
 //! Money is [`Yuan`] (exact decimal), rates are fractions (0.75 is 75 %).
 
+use crate::lang::Text;
 use crate::money::{self, Yuan};
-use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Policy edits: a field path (`lines[2].inpatient.reimbursement_ratio`) and its new value.
-/// A scenario's own `proposal` and the official's edits in the app are both of this type.
-pub type Edits = BTreeMap<String, f64>;
+/// Edits: a field path (`lines[2].inpatient.reimbursement_ratio`) and its new value; `null`
+/// (`None`) empties an optional value (no cap, a target switched off). A scenario's own
+/// `proposal` and the official's edits in the app are both of this type.
+pub type Edits = BTreeMap<String, Option<f64>>;
+
+fn money_zero() -> Yuan {
+    money::ZERO
+}
 
 /// One fund in its base year: the baseline, and optionally a proposal written as edits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,13 +84,13 @@ pub struct Financing {
     /// Government subsidies per enrollee (各级财政补助).
     pub government: GovernmentSubsidy,
     /// Other income in the year, in yuan (medical-assistance transfers, late enrolment, ...).
-    #[serde(default, deserialize_with = "money::deserialize")]
+    #[serde(default = "money_zero", deserialize_with = "money::deserialize")]
     pub other_income: Yuan,
     /// Interest earned on the opening balance, a fraction a year.
     #[serde(default)]
     pub interest_rate: f64,
     /// Accumulated balance (累计结余) at the start of the base year.
-    #[serde(default, deserialize_with = "money::deserialize")]
+    #[serde(default = "money_zero", deserialize_with = "money::deserialize")]
     pub opening_balance: Yuan,
 }
 
@@ -93,13 +98,13 @@ pub struct Financing {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GovernmentSubsidy {
-    #[serde(default, deserialize_with = "money::deserialize")]
+    #[serde(default = "money_zero", deserialize_with = "money::deserialize")]
     pub central: Yuan,
-    #[serde(default, deserialize_with = "money::deserialize")]
+    #[serde(default = "money_zero", deserialize_with = "money::deserialize")]
     pub provincial: Yuan,
-    #[serde(default, deserialize_with = "money::deserialize")]
+    #[serde(default = "money_zero", deserialize_with = "money::deserialize")]
     pub municipal: Yuan,
-    #[serde(default, deserialize_with = "money::deserialize")]
+    #[serde(default = "money_zero", deserialize_with = "money::deserialize")]
     pub county: Yuan,
 }
 
@@ -172,7 +177,7 @@ pub struct Outpatient {
     /// Share of the cost inside the policy scope (政策范围内费用占比).
     pub scope_share: f64,
     /// Deductible per visit (usually 0 for outpatient care).
-    #[serde(default, deserialize_with = "money::deserialize")]
+    #[serde(default = "money_zero", deserialize_with = "money::deserialize")]
     pub deductible: Yuan,
     /// Reimbursement ratio (补偿比例) of eligible cost above the deductible.
     pub reimbursement_ratio: f64,
@@ -216,7 +221,7 @@ pub struct Rules {
     #[serde(default)]
     pub major_disease: Option<MajorDisease>,
     /// Critical-illness insurance premium per enrollee bought from the fund (大病保险).
-    #[serde(default, deserialize_with = "money::deserialize")]
+    #[serde(default = "money_zero", deserialize_with = "money::deserialize")]
     pub critical_illness_premium: Yuan,
     #[serde(default)]
     pub risk_reserve: Option<RiskReserve>,
@@ -237,20 +242,27 @@ pub struct IncomeMultipleCeiling {
     /// Rural net income per head (农民人均纯收入) the multiple applies to.
     #[serde(deserialize_with = "money::deserialize")]
     pub rural_net_income: Yuan,
-    #[serde(default, deserialize_with = "money::deserialize")]
+    #[serde(default = "money_zero", deserialize_with = "money::deserialize")]
     pub floor: Yuan,
 }
 
 impl Ceiling {
-    /// The ceiling in yuan: `max(multiple × income, floor)` for the income rule.
-    pub fn amount(&self) -> Yuan {
+    /// The ceiling in yuan: `max(multiple × income, floor)` for the income rule. `None` when the
+    /// product is beyond what `Decimal` holds, which validation's bounds exclude.
+    pub fn checked_amount(&self) -> Option<Yuan> {
         match self {
-            Ceiling::Fixed(amount) => *amount,
+            Ceiling::Fixed(amount) => Some(*amount),
             Ceiling::IncomeMultiple(rule) => {
-                let multiple = money::decimal_from_f64(rule.multiple).unwrap_or(Decimal::ZERO);
-                money::fen(multiple * rule.rural_net_income).max(rule.floor)
+                let multiple = money::decimal_from_f64(rule.multiple)?;
+                let amount = multiple.checked_mul(rule.rural_net_income)?;
+                Some(money::fen(amount).max(rule.floor))
             }
         }
+    }
+
+    /// [`Ceiling::checked_amount`] of a validated scenario, where it always exists.
+    pub fn amount(&self) -> Yuan {
+        self.checked_amount().unwrap_or(Decimal::MAX)
     }
 }
 
@@ -266,8 +278,8 @@ pub struct ConsultationFee {
     /// The part of the fee the scheme pays; the patient pays the rest.
     #[serde(deserialize_with = "money::deserialize")]
     pub scheme_part: Yuan,
-    /// Visits charged the fee, per enrollee per year.
-    pub visits_per_enrollee: f64,
+    /// Visits charged the fee, per served resident per year (residents of the clinics' area).
+    pub visits_per_served_resident: f64,
     /// Most the scheme pays per served resident per year.
     #[serde(deserialize_with = "money::deserialize")]
     pub cap_per_capita: Yuan,
@@ -317,7 +329,7 @@ pub struct RiskReserve {
     pub rate: f64,
     /// The reserve stops growing at this share of the year's income.
     pub cap: f64,
-    #[serde(default, deserialize_with = "money::deserialize")]
+    #[serde(default = "money_zero", deserialize_with = "money::deserialize")]
     pub opening_reserve: Yuan,
 }
 
@@ -403,12 +415,12 @@ impl Default for Targets {
             inpatient_policy_ratio_min: Some(0.75),
             ceiling_income_multiple_min: Some(8.0),
             // 2012 national rural net income per head, 7917 yuan (NBS statistical communiqué 2012).
-            national_rural_net_income: Some(Decimal::from(7917)),
-            ceiling_floor_min: Some(Decimal::from(80_000)),
+            national_rural_net_income: Some(money::fen(Decimal::from(7917))),
+            ceiling_floor_min: Some(money::fen(Decimal::from(80_000))),
             primary_outpatient_ratio_min: Some(0.40),
             outpatient_share_max: Some(0.25),
-            funding_per_enrollee_min: Some(Decimal::from(415)),
-            government_per_enrollee_min: Some(Decimal::from(290)),
+            funding_per_enrollee_min: Some(money::fen(Decimal::from(415))),
+            government_per_enrollee_min: Some(money::fen(Decimal::from(290))),
             major_disease_ratio_min: Some(0.70),
             surplus_rate_min: Some(0.0),
             surplus_rate_max: Some(0.15),

@@ -1,10 +1,11 @@
 //! The year checked against the scenario's targets (by default the 2013 standards of seed
 //! 000_f4e4bc0b06ba3db8.txt), and the base year against the figures the fund reported.
 
+use crate::figure::Unit;
+use crate::lang::Label;
 use crate::money::{to_f64, Yuan};
-use crate::report::{Bound, CalibrationRow, TargetCheck, Unit, YearReport};
+use crate::report::{Bound, CalibrationRow, TargetCheck, YearReport};
 use crate::scenario::Scenario;
-use crate::text::Label;
 
 fn target(
     id: &'static str,
@@ -151,14 +152,23 @@ pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
         ));
     }
     if let Some(max) = t.balance_ratio_max {
-        checks.push(target(
+        // A band, not only a ceiling: a negative balance (a fund in deficit) misses it too.
+        let mut check = target(
             "balance_ratio",
-            Label::new("累计结余率", "Accumulated balance / funds"),
+            Label::new(
+                "累计结余率（0 至上限）",
+                "Accumulated balance / funds (0 to the cap)",
+            ),
             Unit::Share,
             Bound::AtMost,
             max,
             Some(i.balance_ratio),
-        ));
+        );
+        if i.balance_ratio < 0.0 {
+            check.gap = Some(i.balance_ratio);
+            check.met = Some(false);
+        }
+        checks.push(check);
     }
     checks
 }
@@ -168,7 +178,7 @@ fn required_ceiling(s: &Scenario) -> Option<Yuan> {
     let t = &s.targets;
     let by_income = match (t.ceiling_income_multiple_min, t.national_rural_net_income) {
         (Some(multiple), Some(income)) => Some(crate::money::fen(
-            crate::money::decimal_from_f64(multiple)? * income,
+            crate::money::decimal_from_f64(multiple)?.checked_mul(income)?,
         )),
         _ => None,
     };

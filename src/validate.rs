@@ -1,63 +1,20 @@
 //! Parse, then validate: scenario JSON becomes a [`CheckedScenario`], the only type the model
-//! accepts, or a list of every [`Problem`] found, each with its field path, the value, the allowed
-//! range and a message in Chinese and English. Nothing here panics on any input.
+//! accepts, or a list of every [`Problem`] found. Ranges come from the parameter registry; the
+//! rules between fields (a deductible below the ceiling, the scheme's part below the fee, …) are
+//! written here. A scenario's own `proposal` is checked too, exactly as `simulate` will run it,
+//! so `check` and `simulate` always agree. Nothing here panics on any input.
 
-use crate::money::Yuan;
-use crate::scenario::{Ceiling, Scenario};
-use crate::text::{field_label, split_index, Lang, Text};
-use rust_decimal::Decimal;
-use serde::Serialize;
-use std::fmt;
+use crate::edits::{self, Edit, Scope};
+use crate::money::{self, Yuan};
+use crate::params::{self, Param, Place, Role, Slot};
+use crate::problem::{scale_hint, Problem, ProblemKind};
+use crate::read::{self, Spans};
+use crate::report::Change;
+use crate::scenario::{Ceiling, Edits, Scenario};
 use std::ops::Deref;
 
-/// One thing wrong with a scenario.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Problem {
-    /// Where: `lines[2].inpatient.deductible`; empty for the file as a whole.
-    pub path: String,
-    /// The value found, as written; empty when there is none.
-    pub value: String,
-    /// What is allowed, e.g. "0 – 1"; empty when the message says it.
-    pub allowed: String,
-    pub message: Text,
-}
-
-impl Problem {
-    /// "path = value: message (allowed: …)" in one language.
-    pub fn describe(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        if !self.path.is_empty() {
-            out.push_str(&self.path);
-            if !self.value.is_empty() {
-                out.push_str(" = ");
-                out.push_str(&self.value);
-            }
-            out.push_str(": ");
-        }
-        out.push_str(self.message.get(lang));
-        if !self.allowed.is_empty() {
-            out.push_str(match lang {
-                Lang::Zh => "（允许范围：",
-                Lang::En => " (allowed: ",
-            });
-            out.push_str(&self.allowed);
-            out.push_str(match lang {
-                Lang::Zh => "）",
-                Lang::En => ")",
-            });
-        }
-        out
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{} / {}", self.describe(Lang::En), self.message.zh)
-    }
-}
-
-/// A scenario that passed validation. It can only be made by [`check`] (or [`parse_scenario`]),
-/// so the model never sees a ratio of 1.3 or a zero population.
+/// A scenario that passed validation, its proposal included. It can only be made here, so the
+/// model never sees a ratio of 1.3 or a zero population.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckedScenario(Scenario);
 
@@ -77,154 +34,162 @@ impl CheckedScenario {
     }
 }
 
-/// Reads scenario JSON (unknown fields are errors) and validates it, reporting every problem at
-/// once. An unknown field is set aside and the file read again, so that a misspelt key does not
-/// hide the problems behind it; a syntax error, a missing field or a wrong type ends the reading,
-/// since nothing after it can be trusted.
+/// A file that was read and validated, and the warnings about values far from the usual.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub scenario: CheckedScenario,
+    pub warnings: Vec<Problem>,
+}
+
+/// Reads and validates scenario JSON: every problem at once, each with its path, its position
+/// in the file and, where it helps, a hint. Warnings are dropped; see [`read_checked`].
 pub fn parse_scenario(json: &str) -> Result<CheckedScenario, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let mut text = std::borrow::Cow::Borrowed(json);
-    loop {
-        match read_once(&text) {
-            Ok(scenario) => {
-                return match check(scenario) {
-                    Ok(checked) if problems.is_empty() => Ok(checked),
-                    Ok(_) => Err(problems),
-                    Err(more) => {
-                        problems.extend(more);
-                        Err(problems)
-                    }
-                };
-            }
-            Err(failure) => {
-                let unknown = failure.unknown_field;
-                problems.push(failure.problem);
-                match unknown.and_then(|path| without_field(&text, &path)) {
-                    Some(next) if problems.len() < MAX_UNKNOWN_FIELDS => text = next.into(),
-                    _ => return Err(problems),
-                }
-            }
+    read_checked(json).map(|checked| checked.scenario)
+}
+
+/// [`parse_scenario`] with the warnings kept.
+pub fn read_checked(json: &str) -> Result<Checked, Vec<Problem>> {
+    let read = read::read(json)?;
+    let spans = read.spans;
+    match check(read.scenario) {
+        Ok(_) if !read.set_aside.is_empty() => {
+            let mut all = read.set_aside;
+            locate(&spans, &mut all);
+            Err(all)
+        }
+        Err(problems) if !read.set_aside.is_empty() => {
+            let mut all = read.set_aside;
+            all.extend(problems);
+            locate(&spans, &mut all);
+            Err(all)
+        }
+        Ok(scenario) => {
+            let mut warnings = warnings(&scenario);
+            locate(&spans, &mut warnings);
+            Ok(Checked { scenario, warnings })
+        }
+        Err(mut problems) => {
+            locate(&spans, &mut problems);
+            Err(problems)
         }
     }
 }
 
-/// Enough to list every misspelling of a real file; a bound so that no input loops for long.
-const MAX_UNKNOWN_FIELDS: usize = 50;
+/// Gives every problem its position in the file and lists them in file order.
+fn locate(spans: &Spans, problems: &mut [Problem]) {
+    spans.locate(problems);
+    problems.sort_by_key(|p| p.position.map_or((usize::MAX, 0), |p| (p.line, p.column)));
+}
 
-/// Reads scenario JSON into the raw type, without range checks; the first problem only.
+/// Reads scenario JSON into the raw type, without range checks (unknown fields are errors).
 pub fn read_scenario(json: &str) -> Result<Scenario, Vec<Problem>> {
-    read_once(json).map_err(|failure| vec![failure.problem])
+    let read = read::read(json)?;
+    if read.set_aside.is_empty() {
+        Ok(read.scenario)
+    } else {
+        Err(read.set_aside)
+    }
 }
 
-struct ReadFailure {
-    problem: Problem,
-    /// The path of the field, when the problem is an unknown field that can be set aside.
-    unknown_field: Option<String>,
-}
-
-/// Boxed: a failure is rare and large, a success is the common path.
-fn read_once(json: &str) -> Result<Scenario, Box<ReadFailure>> {
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    let scenario: Scenario =
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-            let path = error.path().to_string();
-            let unknown_field = error
-                .inner()
-                .to_string()
-                .starts_with("unknown field")
-                .then(|| path.clone());
-            Box::new(ReadFailure {
-                problem: problem_from_serde(path, error.inner()),
-                unknown_field,
-            })
-        })?;
-    deserializer.end().map_err(|error| {
-        Box::new(ReadFailure {
-            problem: problem_from_serde(String::new(), &error),
-            unknown_field: None,
-        })
-    })?;
-    Ok(scenario)
-}
-
-/// The JSON text with the field at `path` removed, if it is there.
-fn without_field(json: &str, path: &str) -> Option<String> {
-    let mut value: serde_json::Value = serde_json::from_str(json).ok()?;
-    let pointer = crate::edits::json_pointer(path)?;
-    let (parent, key) = pointer.rsplit_once('/')?;
-    value.pointer_mut(parent)?.as_object_mut()?.remove(key)?;
-    Some(value.to_string())
-}
-
-/// Validates a scenario, reporting every problem at once.
+/// Validates a scenario and its own proposal, reporting every problem at once; the proposal's
+/// problems have paths starting with `proposal.`.
 pub fn check(scenario: Scenario) -> Result<CheckedScenario, Vec<Problem>> {
     let mut checker = Checker::default();
-    checker.scenario(&scenario);
+    let all: Vec<Place> = params::places(&scenario).collect();
+    checker.ranges(&scenario, all.into_iter());
+    checker.rules(&scenario);
+    if !checker.problems.is_empty() {
+        return Err(checker.problems);
+    }
+    let checked = CheckedScenario(scenario);
+    if !checked.proposal.is_empty() {
+        let proposal = checked.proposal.clone();
+        check_plan(&checked, &proposal).map_err(|problems| {
+            problems
+                .into_iter()
+                .map(Problem::in_proposal)
+                .collect::<Vec<_>>()
+        })?;
+    }
+    Ok(checked)
+}
+
+/// The proposal of a plan: `baseline` with `edits` (policy levers only) applied and validated
+/// again (the edited ranges and every rule between fields), and the edits as labelled changes.
+pub fn check_plan(
+    baseline: &CheckedScenario,
+    edits: &Edits,
+) -> Result<(CheckedScenario, Vec<Change>), Vec<Problem>> {
+    let (resolved, mut problems) = edits::resolve(edits, baseline, Scope::Plan);
+    match check_edited(baseline, &resolved) {
+        Ok(proposal) if problems.is_empty() => Ok((proposal, edits::describe(baseline, &resolved))),
+        Ok(_) => Err(problems),
+        Err(more) => {
+            problems.extend(more);
+            Err(problems)
+        }
+    }
+}
+
+/// `scenario` with resolved edits applied, validated where the edits can have made it invalid.
+pub fn check_edited(
+    scenario: &CheckedScenario,
+    edits: &[Edit],
+) -> Result<CheckedScenario, Vec<Problem>> {
+    let edited = edits::apply(scenario, edits)?;
+    let mut checker = Checker::default();
+    checker.ranges(&edited, edits.iter().map(|e| e.place));
+    checker.rules(&edited);
     if checker.problems.is_empty() {
-        Ok(CheckedScenario(scenario))
+        Ok(CheckedScenario(edited))
     } else {
         Err(checker.problems)
     }
 }
 
-/// Turns a serde_json error into a problem an official can act on.
-pub(crate) fn problem_from_serde(path: String, error: &serde_json::Error) -> Problem {
-    use serde_json::error::Category;
-    let at_zh = format!("（第 {} 行第 {} 列）", error.line(), error.column());
-    let at_en = format!(" (line {}, column {})", error.line(), error.column());
-    // serde_path_to_error writes `?` for a segment it could not name (inside a syntax error).
-    let path = path
-        .split('.')
-        .filter(|segment| *segment != "?" && !segment.is_empty())
-        .collect::<Vec<_>>()
-        .join(".");
-    let inner = error.to_string();
-    // serde_json appends " at line L column C"; the position is given separately.
-    let detail = inner
-        .split(" at line ")
-        .next()
-        .unwrap_or(&inner)
-        .to_string();
-    let message = match error.classify() {
-        Category::Eof => Text::new(
-            format!("文件不完整：JSON 在结束前被截断{at_zh}"),
-            format!("the file is incomplete: the JSON ends too early{at_en}"),
-        ),
-        Category::Syntax => Text::new(
-            format!("JSON 格式错误：{detail}{at_zh}"),
-            format!("malformed JSON: {detail}{at_en}"),
-        ),
-        Category::Io => Text::new(
-            format!("读取失败：{detail}"),
-            format!("read error: {detail}"),
-        ),
-        Category::Data => {
-            let zh = if let Some(rest) = detail.strip_prefix("unknown field ") {
-                let rest = rest
-                    .replace(", expected one of ", "，允许的字段：")
-                    .replace(", expected ", "，应为 ");
-                format!("未知字段 {rest}（拼错或放错位置的字段会悄悄丢失，故不接受）")
-            } else if let Some(rest) = detail.strip_prefix("missing field ") {
-                format!("缺少必填字段 {rest}")
-            } else if let Some(rest) = detail.strip_prefix("unknown variant ") {
-                format!(
-                    "未知取值 {}",
-                    rest.replace(", expected one of ", "，允许的取值：")
-                        .replace(", expected ", "，应为 ")
-                )
-            } else if detail.starts_with("invalid type") {
-                format!("类型错误：{detail}")
-            } else {
-                format!("取值无效：{detail}")
-            };
-            Text::new(format!("{zh}{at_zh}"), format!("{detail}{at_en}"))
+/// Values inside their allowed range but far from what real funds have (ten times beyond the
+/// usual span): probably a slip of scale. Zero is never unusual: it means "none".
+pub fn warnings(scenario: &Scenario) -> Vec<Problem> {
+    let levels = edits::levels(scenario);
+    let mut out = Vec::new();
+    for place in params::places(scenario) {
+        let param = place.param;
+        if param.role == Role::Observed {
+            continue;
         }
-    };
-    Problem {
-        path,
-        value: String::new(),
-        allowed: String::new(),
-        message,
+        let Some(value) = param.read(scenario, place.line).and_then(Slot::number) else {
+            continue;
+        };
+        let (lo, hi) = param.typical;
+        let unusual =
+            (hi > 0.0 && value > hi * 10.0) || (lo > 0.0 && value > 0.0 && value < lo / 10.0);
+        if unusual {
+            out.push(
+                Problem::new(
+                    place.path(),
+                    ProblemKind::Unusual {
+                        typical: param.typical,
+                        unit: param.unit,
+                    },
+                    shown(param.read(scenario, place.line)),
+                )
+                .labelled(param.label_at(&levels, place.line))
+                .with_hint(scale_hint(param, value))
+                .warning(),
+            );
+        }
+    }
+    out
+}
+
+/// A value as the file writes it.
+fn shown(slot: Option<Slot>) -> String {
+    match slot {
+        Some(Slot::Money(m)) => m.normalize().to_string(),
+        Some(Slot::Real(v)) => v.to_string(),
+        Some(Slot::Whole(n)) => n.to_string(),
+        Some(Slot::Empty) => "null".into(),
+        None => String::new(),
     }
 }
 
@@ -233,443 +198,164 @@ struct Checker {
     problems: Vec<Problem>,
 }
 
-/// Shorthand for the allowed range text.
-fn range_text(min: f64, max: f64) -> String {
-    if max == f64::INFINITY {
-        format!("≥ {min}")
-    } else {
-        format!("{min} – {max}")
-    }
-}
-
 impl Checker {
-    fn push(&mut self, path: &str, value: String, allowed: String, message: Text) {
-        self.problems.push(Problem {
-            path: path.to_string(),
-            value,
-            allowed,
-            message,
-        });
-    }
-
-    /// `min <= value <= max`, and finite.
-    fn number(&mut self, path: &str, value: f64, min: f64, max: f64) {
-        if value.is_finite() && value >= min && value <= max {
-            return;
+    /// Every place within its registered range.
+    fn ranges(&mut self, s: &Scenario, places: impl Iterator<Item = Place>) {
+        let mut levels = None;
+        for place in places {
+            let param: &Param = place.param;
+            let slot = param.read(s, place.line);
+            let Some(value) = slot.and_then(Slot::number) else {
+                continue;
+            };
+            if param.range.contains(value) {
+                continue;
+            }
+            let levels = levels.get_or_insert_with(|| edits::levels(s));
+            self.problems.push(
+                Problem::new(
+                    place.path(),
+                    ProblemKind::OutOfRange {
+                        range: param.range,
+                        unit: param.unit,
+                    },
+                    shown(slot),
+                )
+                .labelled(param.label_at(levels, place.line))
+                .with_hint(scale_hint(param, value)),
+            );
         }
-        let label = field_label(leaf(path));
-        let allowed = range_text(min, max);
-        self.push(
-            path,
-            value.to_string(),
-            allowed.clone(),
-            Text::new(
-                format!("{}应在 {} 之间，现为 {}", label.zh, allowed, value),
-                format!("{} must be within {}; it is {}", label.en, allowed, value),
-            ),
-        );
     }
 
-    fn ratio(&mut self, path: &str, value: f64) {
-        self.number(path, value, 0.0, 1.0);
+    fn push(&mut self, path: &str, kind: ProblemKind, value: String) {
+        self.problems.push(Problem::new(path, kind, value));
     }
 
-    fn money(&mut self, path: &str, value: Yuan, min: Decimal, max: Option<Decimal>) {
-        let above_max = max.is_some_and(|max| value > max);
-        if value >= min && !above_max {
-            return;
-        }
-        let label = field_label(leaf(path));
-        let allowed = match max {
-            Some(max) => format!("{min} – {max} 元"),
-            None => format!("≥ {min} 元"),
-        };
-        self.push(
-            path,
-            value.to_string(),
-            allowed.clone(),
-            Text::new(
-                format!("{}应在 {} 之间，现为 {} 元", label.zh, allowed, value),
-                format!(
-                    "{} must be within {}; it is {} yuan",
-                    label.en,
-                    allowed.replace('元', "yuan"),
-                    value
-                ),
-            ),
-        );
-    }
-
-    fn positive_money(&mut self, path: &str, value: Yuan) {
-        if value > Decimal::ZERO {
-            return;
-        }
-        let label = field_label(leaf(path));
-        self.push(
-            path,
-            value.to_string(),
-            "> 0 元".into(),
-            Text::new(
-                format!("{}必须大于 0，现为 {} 元", label.zh, value),
-                format!("{} must be above 0; it is {} yuan", label.en, value),
-            ),
-        );
-    }
-
-    fn scenario(&mut self, s: &Scenario) {
+    /// Structure and the rules between fields.
+    fn rules(&mut self, s: &Scenario) {
         if s.id.trim().is_empty() {
-            self.push(
-                "id",
-                String::new(),
-                String::new(),
-                Text::new("编号不能为空", "the id must not be empty"),
-            );
+            self.push("id", ProblemKind::Empty, String::new());
         }
-        self.number("year", s.year as f64, 1990.0, 2100.0);
         if s.sources.is_empty() {
-            self.push(
-                "sources",
-                String::new(),
-                String::new(),
-                Text::new("至少需要一条数据来源", "at least one source is needed"),
-            );
+            self.push("sources", ProblemKind::Empty, String::new());
         }
-
-        // Population
-        if s.population.enrollees == 0 {
-            self.push(
-                "population.enrollees",
-                "0".into(),
-                "≥ 1".into(),
-                Text::new("参合人数不能为 0", "enrollees cannot be zero"),
-            );
-        }
-        self.number(
-            "population.enrollees",
-            s.population.enrollees as f64,
-            0.0,
-            2.0e9,
-        );
-        self.number("population.growth", s.population.growth, -0.5, 1.0);
-        if let Some(rate) = s.population.participation_rate {
-            self.ratio("population.participation_rate", rate);
-        }
-
-        // Financing
-        let per_head_max = Some(Decimal::from(100_000));
-        let f = &s.financing;
-        self.money(
-            "financing.individual",
-            f.individual,
-            Decimal::ZERO,
-            per_head_max,
-        );
-        let g = &f.government;
-        for (key, value) in [
-            ("central", g.central),
-            ("provincial", g.provincial),
-            ("municipal", g.municipal),
-            ("county", g.county),
-        ] {
-            self.money(
-                &format!("financing.government.{key}"),
-                value,
-                Decimal::ZERO,
-                per_head_max,
-            );
-        }
-        self.money(
-            "financing.other_income",
-            f.other_income,
-            Decimal::ZERO,
-            None,
-        );
-        self.number("financing.interest_rate", f.interest_rate, 0.0, 0.2);
-        self.money(
-            "financing.opening_balance",
-            f.opening_balance,
-            Decimal::ZERO,
-            None,
-        );
-
-        // Rules first: the lines check their deductibles against the ceiling.
-        let ceiling = self.rules(s);
-
         if s.lines.is_empty() {
+            self.push("lines", ProblemKind::Empty, String::new());
+        }
+        if s.lines.len() > read::MAX_LINES {
             self.push(
                 "lines",
-                "[]".into(),
-                String::new(),
-                Text::new(
-                    "至少需要一个服务项目",
-                    "at least one service line is needed",
-                ),
+                ProblemKind::TooManyLines {
+                    count: s.lines.len(),
+                    max: read::MAX_LINES,
+                },
+                s.lines.len().to_string(),
             );
         }
+        // A ceiling beyond what `Decimal` holds has out-of-range inputs, reported by `ranges`.
+        let ceiling = s
+            .rules
+            .annual_ceiling
+            .as_ref()
+            .and_then(Ceiling::checked_amount);
+        if ceiling.is_some_and(|c| c <= Yuan::ZERO) {
+            self.push("rules.annual_ceiling", ProblemKind::ZeroCeiling, "0".into());
+        }
+        let levels = edits::levels(s);
+        let deductible_path = |line: Option<usize>, kind: &str| match line {
+            Some(i) => format!("lines[{i}].{kind}.deductible"),
+            None => format!("rules.{kind}.deductible"),
+        };
         for (i, line) in s.lines.iter().enumerate() {
-            let at = format!("lines[{i}]");
             if line.outpatient.is_none() && line.inpatient.is_none() {
                 self.push(
-                    &at,
+                    &format!("lines[{i}]"),
+                    ProblemKind::LineWithoutCare,
                     String::new(),
-                    String::new(),
-                    Text::new(
-                        "服务项目需要门诊或住院参数",
-                        "a line needs outpatient or inpatient parameters",
-                    ),
                 );
             }
             if let Some(o) = &line.outpatient {
-                let at = format!("{at}.outpatient");
-                self.number(
-                    &format!("{at}.visits_per_enrollee"),
-                    o.visits_per_enrollee,
-                    0.0,
-                    100.0,
-                );
-                self.claim(
-                    &at,
-                    o.mean_cost,
-                    o.cost_cv,
-                    o.scope_share,
+                self.deductible_below_ceiling(
+                    &deductible_path(Some(i), "outpatient"),
                     o.deductible,
-                    o.reimbursement_ratio,
+                    ceiling,
+                    &levels,
+                    i,
                 );
-                if let Some(cap) = o.visit_cap {
-                    self.positive_money(&format!("{at}.visit_cap"), cap);
-                }
-                self.deductible_below_ceiling(&format!("{at}.deductible"), o.deductible, ceiling);
             }
             if let Some(p) = &line.inpatient {
-                let at = format!("{at}.inpatient");
-                self.number(
-                    &format!("{at}.admissions_per_1000"),
-                    p.admissions_per_1000,
-                    0.0,
-                    1000.0,
-                );
-                self.claim(
-                    &at,
-                    p.mean_cost,
-                    p.cost_cv,
-                    p.scope_share,
+                self.deductible_below_ceiling(
+                    &deductible_path(Some(i), "inpatient"),
                     p.deductible,
-                    p.reimbursement_ratio,
-                );
-                if let Some(cap) = p.admission_cap {
-                    self.positive_money(&format!("{at}.admission_cap"), cap);
-                }
-                self.deductible_below_ceiling(&format!("{at}.deductible"), p.deductible, ceiling);
-            }
-        }
-
-        self.number("behaviour.elasticity", s.behaviour.elasticity, -2.0, 0.0);
-
-        let p = &s.projection;
-        self.number("projection.years", p.years as f64, 1.0, 10.0);
-        self.number("projection.funding_growth", p.funding_growth, -0.5, 1.0);
-        self.number("projection.cost_growth", p.cost_growth, -0.5, 1.0);
-        self.number(
-            "projection.utilisation_growth",
-            p.utilisation_growth,
-            -0.5,
-            1.0,
-        );
-
-        self.targets(s);
-
-        for (path, value) in &s.proposal {
-            if !value.is_finite() {
-                self.push(
-                    &format!("proposal.{path}"),
-                    value.to_string(),
-                    String::new(),
-                    Text::new("调整值必须是有限数字", "an edit must be a finite number"),
+                    ceiling,
+                    &levels,
+                    i,
                 );
             }
         }
-    }
-
-    /// Checks the scheme-wide rules and returns the ceiling in yuan, if there is one.
-    fn rules(&mut self, s: &Scenario) -> Option<Yuan> {
-        let r = &s.rules;
-        let ceiling = match &r.annual_ceiling {
-            None => None,
-            Some(Ceiling::Fixed(amount)) => {
-                self.positive_money("rules.annual_ceiling.fixed", *amount);
-                Some(*amount)
-            }
-            Some(Ceiling::IncomeMultiple(rule)) => {
-                let at = "rules.annual_ceiling.income_multiple";
-                self.number(&format!("{at}.multiple"), rule.multiple, 0.0, 100.0);
-                self.positive_money(&format!("{at}.rural_net_income"), rule.rural_net_income);
-                self.money(&format!("{at}.floor"), rule.floor, Decimal::ZERO, None);
-                r.annual_ceiling.as_ref().map(Ceiling::amount)
-            }
-        };
-        if let Some(fee) = &r.consultation_fee {
-            let at = "rules.consultation_fee";
-            self.money(
-                &format!("{at}.fee_per_visit"),
-                fee.fee_per_visit,
-                Decimal::ZERO,
-                Some(Decimal::from(10_000)),
-            );
-            self.money(
-                &format!("{at}.scheme_part"),
-                fee.scheme_part,
-                Decimal::ZERO,
-                Some(fee.fee_per_visit),
-            );
-            self.number(
-                &format!("{at}.visits_per_enrollee"),
-                fee.visits_per_enrollee,
-                0.0,
-                100.0,
-            );
-            self.money(
-                &format!("{at}.cap_per_capita"),
-                fee.cap_per_capita,
-                Decimal::ZERO,
-                None,
-            );
-            self.ratio(&format!("{at}.served_share"), fee.served_share);
-        }
-        if let Some(sd) = &r.special_disease {
-            let at = "rules.special_disease";
-            self.number(
-                &format!("{at}.patients_per_1000"),
-                sd.patients_per_1000,
-                0.0,
-                1000.0,
-            );
-            self.claim(
-                at,
-                sd.annual_cost,
-                sd.cost_cv,
-                sd.scope_share,
+        if let Some(sd) = &s.rules.special_disease {
+            self.deductible_below_ceiling(
+                &deductible_path(None, "special_disease"),
                 sd.deductible,
-                sd.reimbursement_ratio,
-            );
-            self.deductible_below_ceiling(&format!("{at}.deductible"), sd.deductible, ceiling);
-        }
-        if let Some(md) = &r.major_disease {
-            let at = "rules.major_disease";
-            self.number(
-                &format!("{at}.cases_per_100k"),
-                md.cases_per_100k,
-                0.0,
-                100_000.0,
-            );
-            self.positive_money(&format!("{at}.limited_cost"), md.limited_cost);
-            self.ratio(&format!("{at}.reimbursement_ratio"), md.reimbursement_ratio);
-        }
-        self.money(
-            "rules.critical_illness_premium",
-            r.critical_illness_premium,
-            Decimal::ZERO,
-            Some(Decimal::from(10_000)),
-        );
-        if let Some(rr) = &r.risk_reserve {
-            self.number("rules.risk_reserve.rate", rr.rate, 0.0, 0.2);
-            self.ratio("rules.risk_reserve.cap", rr.cap);
-            self.money(
-                "rules.risk_reserve.opening_reserve",
-                rr.opening_reserve,
-                Decimal::ZERO,
-                None,
+                ceiling,
+                &levels,
+                0,
             );
         }
-        ceiling
-    }
-
-    /// The parameters every claim line shares.
-    fn claim(
-        &mut self,
-        at: &str,
-        mean_cost: Yuan,
-        cv: f64,
-        scope: f64,
-        deductible: Yuan,
-        ratio: f64,
-    ) {
-        let cost_path = if at.ends_with("special_disease") {
-            "annual_cost"
-        } else {
-            "mean_cost"
-        };
-        self.positive_money(&format!("{at}.{cost_path}"), mean_cost);
-        self.money(
-            &format!("{at}.{cost_path}"),
-            mean_cost,
-            Decimal::ZERO,
-            Some(Decimal::from(100_000_000)),
-        );
-        self.number(&format!("{at}.cost_cv"), cv, 0.0, 10.0);
-        self.ratio(&format!("{at}.scope_share"), scope);
-        self.money(&format!("{at}.deductible"), deductible, Decimal::ZERO, None);
-        self.ratio(&format!("{at}.reimbursement_ratio"), ratio);
-    }
-
-    fn deductible_below_ceiling(&mut self, path: &str, deductible: Yuan, ceiling: Option<Yuan>) {
-        if let Some(ceiling) = ceiling {
-            if deductible > ceiling {
-                self.push(
+        if let Some(fee) = &s.rules.consultation_fee {
+            if fee.scheme_part > fee.fee_per_visit {
+                let path = "rules.consultation_fee.scheme_part";
+                let label = params::by_path(path).map(|p| p.label_at(&levels, 0));
+                let mut problem = Problem::new(
                     path,
-                    deductible.to_string(),
-                    format!("≤ {ceiling} 元"),
-                    Text::new(
-                        format!("起付线 {deductible} 元高于封顶线 {ceiling} 元"),
-                        format!("the deductible of {deductible} yuan is above the ceiling of {ceiling} yuan"),
-                    ),
+                    ProblemKind::SchemePartAboveFee {
+                        fee: fee.fee_per_visit.normalize().to_string(),
+                    },
+                    fee.scheme_part.normalize().to_string(),
+                );
+                if let Some(label) = label {
+                    problem = problem.labelled(label);
+                }
+                self.problems.push(problem);
+            }
+        }
+        let t = &s.targets;
+        if let (Some(min), Some(max)) = (t.surplus_rate_min, t.surplus_rate_max) {
+            if min > max {
+                self.push(
+                    "targets.surplus_rate_min",
+                    ProblemKind::SurplusBandReversed,
+                    min.to_string(),
                 );
             }
         }
     }
 
-    fn targets(&mut self, s: &Scenario) {
-        let t = &s.targets;
-        for (key, value) in [
-            ("participation_min", t.participation_min),
-            ("inpatient_policy_ratio_min", t.inpatient_policy_ratio_min),
-            (
-                "primary_outpatient_ratio_min",
-                t.primary_outpatient_ratio_min,
-            ),
-            ("outpatient_share_max", t.outpatient_share_max),
-            ("major_disease_ratio_min", t.major_disease_ratio_min),
-            ("balance_ratio_max", t.balance_ratio_max),
-        ] {
-            if let Some(value) = value {
-                self.ratio(&format!("targets.{key}"), value);
-            }
+    fn deductible_below_ceiling(
+        &mut self,
+        path: &str,
+        deductible: Yuan,
+        ceiling: Option<Yuan>,
+        levels: &[crate::scenario::Level],
+        line: usize,
+    ) {
+        let Some(ceiling) = ceiling else { return };
+        if deductible <= ceiling || ceiling <= Yuan::ZERO {
+            return;
         }
-        for (key, value) in [
-            ("surplus_rate_min", t.surplus_rate_min),
-            ("surplus_rate_max", t.surplus_rate_max),
-        ] {
-            if let Some(value) = value {
-                self.number(&format!("targets.{key}"), value, -1.0, 1.0);
-            }
+        let (pattern, _) = crate::path::FieldPath::parse(path)
+            .map(|p| p.pattern())
+            .unwrap_or_default();
+        let mut problem = Problem::new(
+            path,
+            ProblemKind::DeductibleAboveCeiling {
+                ceiling: money::fen(ceiling).normalize().to_string(),
+            },
+            deductible.normalize().to_string(),
+        );
+        if let Some(param) = params::by_path(&pattern) {
+            problem = problem.labelled(param.label_at(levels, line));
         }
-        if let Some(multiple) = t.ceiling_income_multiple_min {
-            self.number("targets.ceiling_income_multiple_min", multiple, 0.0, 100.0);
-        }
-        for (key, value) in [
-            ("national_rural_net_income", t.national_rural_net_income),
-            ("ceiling_floor_min", t.ceiling_floor_min),
-            ("funding_per_enrollee_min", t.funding_per_enrollee_min),
-            ("government_per_enrollee_min", t.government_per_enrollee_min),
-        ] {
-            if let Some(value) = value {
-                self.money(&format!("targets.{key}"), value, Decimal::ZERO, None);
-            }
-        }
+        self.problems.push(problem);
     }
-}
-
-/// The last key of a path: `lines[2].inpatient.deductible` → `deductible`.
-fn leaf(path: &str) -> &str {
-    let last = path.rsplit('.').next().unwrap_or(path);
-    split_index(last).0
 }

@@ -40,7 +40,7 @@ fn check_lists_every_problem_and_exits_one() {
     assert!(err.contains("发现 2 个问题"), "{err}");
     assert!(err.contains("population.enrollees"), "{err}");
     assert!(
-        err.contains("lines[2].inpatient.reimbursement_ratio = 1.3"),
+        err.contains("县级医院 住院补偿比例应在 0 – 1 (0.0% – 100.0%) 之间，现为 1.3（130.0%）〔lines[2].inpatient.reimbursement_ratio，第 38 行"),
         "{err}"
     );
     assert!(

@@ -92,3 +92,42 @@ fn every_scenario_matches_its_golden_report() {
         );
     }
 }
+
+/// Every string of a report that is a number is money: a decimal in yuan with exactly two
+/// decimals (the README's contract: `"1895000000.00"`, never `"300000000"` or `"0"`).
+fn assert_money_has_two_decimals(value: &Value, path: &str, count: &mut usize) {
+    match value {
+        Value::String(s) if s.parse::<f64>().is_ok() => {
+            let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
+            assert!(
+                fraction.len() == 2
+                    && fraction.bytes().all(|b| b.is_ascii_digit())
+                    && !whole.trim_start_matches('-').is_empty(),
+                "{path} = {s:?}: money must have two decimals"
+            );
+            *count += 1;
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                assert_money_has_two_decimals(item, &format!("{path}[{i}]"), count);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                assert_money_has_two_decimals(item, &format!("{path}.{key}"), count);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_money_field_of_every_golden_report_has_two_decimals() {
+    for (id, _) in common::scenario_files() {
+        let text = std::fs::read_to_string(golden_path(&format!("{id}.json"))).unwrap();
+        let report: Value = serde_json::from_str(&text).unwrap();
+        let mut count = 0;
+        assert_money_has_two_decimals(&report, &id, &mut count);
+        assert!(count > 100, "{id}: {count} money fields");
+    }
+}

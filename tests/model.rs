@@ -14,7 +14,10 @@ fn d(text: &str) -> Decimal {
 }
 
 fn edits(pairs: &[(&str, f64)]) -> Edits {
-    pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), Some(*v)))
+        .collect()
 }
 
 /// Every identity of the ledger, to the fen, and every money figure carries two decimals.
@@ -97,18 +100,30 @@ fn consultation_fee_is_claims_or_the_cap_whichever_is_lower() {
     assert_eq!(y.spending.consultation_fee, d("550000.00"));
     // 3 visits × 5.5 = 16.5 a head: the cap of 11 a head binds.
     let s = scenario_from(small_with(
-        "/rules/consultation_fee/visits_per_enrollee",
+        "/rules/consultation_fee/visits_per_served_resident",
         json!(3.0),
     ));
     let y = simulate(&checked(s)).years.remove(0);
     assert_eq!(y.spending.consultation_fee, d("1100000.00"));
     // Exactly at the cap: 2 visits × 5.5 = 11.
     let s = scenario_from(small_with(
-        "/rules/consultation_fee/visits_per_enrollee",
+        "/rules/consultation_fee/visits_per_served_resident",
         json!(2.0),
     ));
     let y = simulate(&checked(s)).years.remove(0);
     assert_eq!(y.spending.consultation_fee, d("1100000.00"));
+}
+
+#[test]
+fn the_fee_cap_binds_from_two_visits_per_served_resident_whatever_the_share_served() {
+    // 5.5 yuan a visit against an 11-yuan cap: the threshold is 2 visits per served resident.
+    for (visits, expected) in [(1.9, "522500.00"), (2.0, "550000.00"), (2.1, "550000.00")] {
+        let mut json = small_with("/rules/consultation_fee/served_share", json!(0.5));
+        json["rules"]["consultation_fee"]["visits_per_served_resident"] = json!(visits);
+        let y = simulate(&checked(scenario_from(json))).years.remove(0);
+        // 100 000 enrollees × 0.5 served × min(visits × 5.5, 11).
+        assert_eq!(y.spending.consultation_fee, d(expected), "{visits} visits");
+    }
 }
 
 #[test]
@@ -287,13 +302,13 @@ fn release_effect_follows_the_patients_share() {
     assert!((pl.volume - bl.volume * expected).abs() < 1e-6);
     // Untouched lines keep their volume.
     assert_eq!(p.spending.lines[0].volume, b.spending.lines[0].volume);
-    // With an elasticity of 0 there is no release effect.
+    // With an elasticity of 0 (an assumption of the scenario, not of the plan) there is no
+    // release effect.
+    let mut inelastic = small();
+    inelastic.behaviour.elasticity = 0.0;
     let comparison = compare(
-        &scenario,
-        &edits(&[
-            ("lines[1].inpatient.reimbursement_ratio", 0.9),
-            ("behaviour.elasticity", 0.0),
-        ]),
+        &checked(inelastic),
+        &edits(&[("lines[1].inpatient.reimbursement_ratio", 0.9)]),
         None,
     )
     .unwrap();
@@ -325,9 +340,9 @@ fn changes_are_labelled_with_before_and_after() {
     )
     .unwrap();
     let change = &comparison.changes[0];
-    assert_eq!((change.before, change.after), (600.0, 400.0));
+    assert_eq!((change.before, change.after), (Some(600.0), Some(400.0)));
     assert_eq!(change.label.en, "County hospital inpatient deductible");
-    assert_eq!(change.label.zh, "县级医院 住院 起付线");
+    assert_eq!(change.label.zh, "县级医院 住院起付线");
     assert!(
         comparison.differences[0].spending > Decimal::ZERO,
         "a lower deductible costs money"
@@ -359,8 +374,12 @@ fn deductibles_stay_nominal_unless_indexed() {
         nominal.years[0].spending.total,
         indexed.years[0].spending.total
     );
-    // Nominal deductibles fall behind rising costs, so the fund pays more than when indexed.
-    assert!(nominal.years[4].spending.total > indexed.years[4].spending.total);
+    // Nominal deductibles fall behind rising costs, so the fund pays more for care than when
+    // indexed.
+    assert!(
+        nominal.years[4].indicators.inpatient_spending
+            > indexed.years[4].indicators.inpatient_spending
+    );
     assert!(
         nominal.years[4].indicators.inpatient_policy_ratio
             > nominal.years[0].indicators.inpatient_policy_ratio

@@ -1,16 +1,16 @@
-//! Bad scenarios get every problem at once, with the field path, the value, the allowed range and
-//! a message in both languages; nothing panics. Data-driven: one `check_problems(input, expected)`.
+//! Bad scenarios get every problem at once, with the field path, the value, the allowed range, a
+//! message in both languages, the position in the file and, for the slips people make by hand, a
+//! hint; nothing panics. Data-driven: one `problems_of(json)` and assertions on what comes back.
 
 mod common;
 use common::{small_json, small_with};
-use ncms_sim::{parse_scenario, Lang, Problem};
-use serde_json::json;
+use ncms_sim::problem::{Expected, Found, ProblemKind, Severity};
+use ncms_sim::{compare, parse_scenario, read_checked, Edits, Lang, Problem};
+use serde_json::{json, Value};
 
-/// Parses `json` and asserts it fails with exactly the problems at `paths` (in order).
-fn check_problems(json: &str, paths: &[&str]) -> Vec<Problem> {
-    let problems = parse_scenario(json).expect_err("the scenario is invalid");
-    let found: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
-    assert_eq!(found, paths, "problems: {problems:#?}");
+/// The problems of `text`, each checked for the things every problem must have.
+fn problems_of(text: &str) -> Vec<Problem> {
+    let problems = parse_scenario(text).expect_err("the scenario is invalid");
     for p in &problems {
         assert!(
             !p.message.zh.is_empty() && !p.message.en.is_empty(),
@@ -20,7 +20,45 @@ fn check_problems(json: &str, paths: &[&str]) -> Vec<Problem> {
             p.message.zh, p.message.en,
             "the Chinese message is a translation: {p:?}"
         );
+        for english in [
+            "invalid type",
+            "expected",
+            "f64",
+            "u64",
+            "u32",
+            "i32",
+            "struct ",
+            "sequence",
+            "variant",
+        ] {
+            assert!(
+                !p.message.zh.contains(english),
+                "no English or Rust words in Chinese: {}",
+                p.message.zh
+            );
+        }
+        assert!(
+            !p.path.is_empty()
+                || p.position.is_some()
+                || matches!(p.kind, ProblemKind::TooLarge { .. }),
+            "every rejection names a path or a position (or is about the whole file): {p:?}"
+        );
     }
+    problems
+}
+
+fn paths(problems: &[Problem]) -> Vec<&str> {
+    problems.iter().map(|p| p.path.as_str()).collect()
+}
+
+/// Asserts `json` fails with exactly the problems at `expected` (in any order).
+fn check_paths(json: &Value, expected: &[&str]) -> Vec<Problem> {
+    let problems = problems_of(&json.to_string());
+    let mut found = paths(&problems);
+    let mut expected = expected.to_vec();
+    found.sort();
+    expected.sort();
+    assert_eq!(found, expected, "problems: {problems:#?}");
     problems
 }
 
@@ -30,46 +68,122 @@ fn the_fixture_itself_is_valid() {
 }
 
 #[test]
-fn ratio_above_one() {
+fn a_ratio_above_one_says_the_range_in_fractions_and_percent() {
     let json = small_with("/lines/1/inpatient/reimbursement_ratio", json!(1.3));
-    let problems = check_problems(
-        &json.to_string(),
-        &["lines[1].inpatient.reimbursement_ratio"],
+    let problems = check_paths(&json, &["lines[1].inpatient.reimbursement_ratio"]);
+    let p = &problems[0];
+    assert_eq!(p.value, "1.3");
+    assert_eq!(p.allowed, "0 – 1 (0.0% – 100.0%)");
+    assert_eq!(p.label.as_ref().unwrap().zh, "县级医院 住院补偿比例");
+    assert_eq!(
+        p.message.en,
+        "County hospital inpatient reimbursement ratio must be within 0 – 1 (0.0% – 100.0%); it is 1.3 (130.0%)"
     );
-    assert_eq!(problems[0].value, "1.3");
-    assert_eq!(problems[0].allowed, "0 – 1");
-    assert!(
-        problems[0].message.zh.contains("补偿比例"),
-        "{}",
-        problems[0].message.zh
+    assert_eq!(
+        p.message.zh,
+        "县级医院 住院补偿比例应在 0 – 1 (0.0% – 100.0%) 之间，现为 1.3（130.0%）"
     );
-    assert!(problems[0].message.en.contains("reimbursement ratio"));
+    assert!(p.hint.is_none(), "1.3 is not a percentage slip");
 }
 
 #[test]
-fn negative_cost() {
+fn a_ratio_written_in_percent_gets_a_hint() {
+    let json = small_with("/lines/1/inpatient/reimbursement_ratio", json!(75));
+    let problems = check_paths(&json, &["lines[1].inpatient.reimbursement_ratio"]);
+    assert_eq!(
+        problems[0].hint.as_ref().unwrap().en,
+        "ratios are fractions: did you mean 0.75 (75%)?"
+    );
+    assert!(problems[0].hint.as_ref().unwrap().zh.contains("0.75"));
+}
+
+#[test]
+fn a_percent_sign_thousands_separators_and_full_width_digits_get_hints() {
+    let cases = [
+        (
+            "/lines/1/inpatient/reimbursement_ratio",
+            json!("75%"),
+            "write ratios as fractions without %: 0.75",
+        ),
+        (
+            "/financing/other_income",
+            json!("4,600,000"),
+            "remove the thousands separators: 4600000",
+        ),
+        (
+            "/financing/individual",
+            json!("１３０"),
+            "write half-width (ASCII) digits and signs: 130",
+        ),
+        (
+            "/financing/opening_balance",
+            json!("500万"),
+            "amounts are in yuan, without a unit: write 5,000,000",
+        ),
+        (
+            "/population/enrollees",
+            json!("100000"),
+            "write numbers without quotes: 100000",
+        ),
+    ];
+    for (pointer, value, hint) in cases {
+        let problems = problems_of(&small_with(pointer, value.clone()).to_string());
+        assert_eq!(problems.len(), 1, "{pointer}: {problems:#?}");
+        let p = &problems[0];
+        assert!(
+            matches!(
+                p.kind,
+                ProblemKind::WrongType {
+                    found: Found::Text(_),
+                    ..
+                }
+            ),
+            "{p:?}"
+        );
+        assert_eq!(
+            p.hint.as_ref().map(|h| h.en.as_str()),
+            Some(hint),
+            "{pointer} = {value}"
+        );
+    }
+}
+
+#[test]
+fn an_amount_in_wan_yuan_is_flagged_as_unusual() {
+    // 0.02 万元 written where 200 yuan is meant: within range, far below any real contribution.
+    let json = small_with("/financing/individual", json!(0.02));
+    let checked = read_checked(&json.to_string()).expect("valid, with a warning");
+    let warning = checked
+        .warnings
+        .iter()
+        .find(|w| w.path == "financing.individual")
+        .expect("a warning at the field");
+    assert_eq!(warning.severity, Severity::Warning);
+    assert!(
+        warning.hint.as_ref().unwrap().en.contains("write 200"),
+        "{warning:?}"
+    );
+    // The bundled scenarios carry no such warning.
+    for (id, json) in ncms_sim::scenarios::BUNDLED {
+        assert!(read_checked(json).unwrap().warnings.is_empty(), "{id}");
+    }
+}
+
+#[test]
+fn a_negative_cost_is_one_problem() {
     let json = small_with("/lines/0/outpatient/mean_cost", json!(-50));
-    let problems = check_problems(
-        &json.to_string(),
-        &[
-            "lines[0].outpatient.mean_cost",
-            "lines[0].outpatient.mean_cost",
-        ],
-    );
+    let problems = check_paths(&json, &["lines[0].outpatient.mean_cost"]);
     assert_eq!(problems[0].value, "-50");
+    assert_eq!(problems[0].allowed, "> 0, ≤ 1,000,000 元");
 }
 
 #[test]
-fn deductible_above_the_ceiling() {
+fn a_deductible_above_the_ceiling() {
     let json = small_with("/lines/1/inpatient/deductible", json!(70000));
-    let problems = check_problems(&json.to_string(), &["lines[1].inpatient.deductible"]);
-    assert!(
-        problems[0]
-            .message
-            .en
-            .contains("above the ceiling of 60000 yuan"),
-        "{}",
-        problems[0].message.en
+    let problems = check_paths(&json, &["lines[1].inpatient.deductible"]);
+    assert_eq!(
+        problems[0].message.en,
+        "County hospital inpatient deductible of 70000 yuan is above the ceiling of 60000 yuan"
     );
     assert!(problems[0].message.zh.contains("高于封顶线"));
 }
@@ -77,8 +191,11 @@ fn deductible_above_the_ceiling() {
 #[test]
 fn zero_population() {
     let json = small_with("/population/enrollees", json!(0));
-    let problems = check_problems(&json.to_string(), &["population.enrollees"]);
-    assert_eq!(problems[0].message.en, "enrollees cannot be zero");
+    let problems = check_paths(&json, &["population.enrollees"]);
+    assert_eq!(
+        problems[0].message.en,
+        "Enrollees must be within 1 – 200,000,000; it is 0"
+    );
 }
 
 #[test]
@@ -89,8 +206,8 @@ fn every_problem_is_reported_at_once() {
     json["population"]["enrollees"] = json!(0);
     json["projection"]["years"] = json!(11);
     json["behaviour"]["elasticity"] = json!(0.5);
-    check_problems(
-        &json.to_string(),
+    check_paths(
+        &json,
         &[
             "population.enrollees",
             "lines[0].inpatient.reimbursement_ratio",
@@ -102,26 +219,24 @@ fn every_problem_is_reported_at_once() {
 }
 
 #[test]
-fn unknown_field_is_rejected_with_its_path() {
+fn an_unknown_field_is_refused_with_the_fields_allowed_and_the_closest() {
     let mut json = small_json();
     json["lines"][1]["inpatient"]["deductable"] = json!(600);
-    let problems = check_problems(&json.to_string(), &["lines[1].inpatient.deductable"]);
+    let problems = check_paths(&json, &["lines[1].inpatient.deductable"]);
+    let p = &problems[0];
     assert!(
-        problems[0]
-            .message
-            .en
-            .starts_with("unknown field `deductable`"),
+        p.message.en.starts_with("unknown field `deductable`"),
         "{}",
-        problems[0].message.en
+        p.message.en
     );
     assert!(
-        problems[0]
-            .message
-            .zh
-            .starts_with("未知字段 `deductable`，允许的字段："),
+        p.message.zh.starts_with("未知字段“deductable”"),
         "{}",
-        problems[0].message.zh
+        p.message.zh
     );
+    assert!(p.message.zh.contains("deductible"));
+    assert_eq!(p.hint.as_ref().unwrap().en, "did you mean `deductible`?");
+    assert!(p.position.is_some());
 }
 
 #[test]
@@ -131,8 +246,8 @@ fn unknown_fields_do_not_hide_the_other_problems() {
     json["financing"]["subsidy"] = json!(10);
     json["lines"][0]["inpatient"]["reimbursement_ratio"] = json!(1.3);
     json["population"]["enrollees"] = json!(0);
-    let problems = check_problems(
-        &json.to_string(),
+    check_paths(
+        &json,
         &[
             "financing.subsidy",
             "lines[1].inpatient.deductable",
@@ -140,42 +255,68 @@ fn unknown_fields_do_not_hide_the_other_problems() {
             "lines[0].inpatient.reimbursement_ratio",
         ],
     );
-    assert!(problems[1]
-        .message
-        .en
-        .starts_with("unknown field `deductable`"));
     // A missing field still ends the reading: what follows cannot be trusted.
     let mut json = small_json();
     json["extra"] = json!(1);
     json.as_object_mut().unwrap().remove("projection");
-    check_problems(&json.to_string(), &["extra", ""]);
+    let problems = check_paths(&json, &["extra", "projection"]);
+    assert!(matches!(problems[1].kind, ProblemKind::MissingField { .. }));
 }
 
 #[test]
-fn malformed_number() {
+fn a_malformed_number_names_its_position() {
     let text = small_json()
         .to_string()
         .replace("\"individual\":100", "\"individual\":1O0");
-    let problems = check_problems(&text, &["financing"]);
-    assert!(
-        problems[0].message.en.contains("line 1, column"),
-        "{}",
-        problems[0].message.en
+    let problems = problems_of(&text);
+    assert_eq!(problems.len(), 1);
+    let position = problems[0].position.expect("a position");
+    assert_eq!(position.line, 1);
+    assert_eq!(
+        problems[0].message.en,
+        "malformed JSON: the character 'O' cannot stand here"
     );
 }
 
 #[test]
-fn money_written_as_a_bad_string() {
-    let json = small_with("/financing/individual", json!("100 yuan"));
-    let problems = check_problems(&json.to_string(), &["financing.individual"]);
-    assert!(problems[0].message.en.contains("is not an amount in yuan"));
+fn full_width_punctuation_gets_a_hint_and_its_position() {
+    let text = "{\n  \"id\"： \"x\"\n}";
+    let problems = problems_of(text);
+    let p = &problems[0];
+    assert_eq!(p.position.map(|p| (p.line, p.column)), Some((2, 7)));
+    assert_eq!(
+        p.hint.as_ref().unwrap().en,
+        "'：' is a full-width character: write the ASCII ':'"
+    );
+    let text = small_json().to_string().replace(",\"year\"", "，\"year\"");
+    assert!(problems_of(&text)[0]
+        .hint
+        .as_ref()
+        .unwrap()
+        .zh
+        .contains("全角"));
+}
+
+#[test]
+fn a_trailing_comma_gets_a_hint() {
+    let text = small_json().to_string().replacen('}', ",}", 1);
+    let problems = problems_of(&text);
+    assert_eq!(
+        problems[0].hint.as_ref().unwrap().en,
+        "remove the comma after the last item"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let text = format!("\u{feff}{}", small_json());
+    assert!(parse_scenario(&text).is_ok());
 }
 
 #[test]
 fn truncated_json() {
     let text = small_json().to_string();
-    let cut = &text[..text.len() / 2];
-    let problems = parse_scenario(cut).unwrap_err();
+    let problems = problems_of(&text[..text.len() / 2]);
     assert_eq!(problems.len(), 1);
     assert!(
         problems[0].message.en.starts_with("the file is incomplete"),
@@ -186,64 +327,361 @@ fn truncated_json() {
 }
 
 #[test]
-fn missing_field_and_wrong_type() {
+fn missing_fields_and_wrong_types_say_what_is_wanted_in_words() {
     let mut json = small_json();
     json["financing"]
         .as_object_mut()
         .unwrap()
         .remove("individual");
-    let problems = check_problems(&json.to_string(), &["financing"]);
-    assert!(problems[0].message.zh.starts_with("缺少必填字段"));
-    let json = small_with("/population/enrollees", json!("many"));
-    check_problems(&json.to_string(), &["population.enrollees"]);
+    let problems = check_paths(&json, &["financing.individual"]);
+    assert_eq!(problems[0].message.zh, "缺少必填字段“individual”");
+
+    let problems = check_paths(
+        &small_with("/population/enrollees", json!("many")),
+        &["population.enrollees"],
+    );
+    assert_eq!(
+        problems[0].message.en,
+        "Enrollees must be a whole number; it is the text \"many\""
+    );
+    assert_eq!(problems[0].message.zh, "参合人数应为整数，现为文字“many”");
+
+    let problems = check_paths(
+        &small_with("/population/enrollees", json!(4.5)),
+        &["population.enrollees"],
+    );
+    assert!(matches!(problems[0].kind, ProblemKind::NotWhole));
+    // A whole number written with a decimal point or an exponent is the whole number.
+    assert!(parse_scenario(&small_with("/population/enrollees", json!(1e5)).to_string()).is_ok());
+
+    let problems = check_paths(&small_with("/name", json!("Test")), &["name"]);
+    assert!(matches!(
+        problems[0].kind,
+        ProblemKind::WrongType {
+            expected: Expected::Names,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn a_struct_written_as_a_list_is_refused() {
+    let problems = check_paths(
+        &small_with("/financing/government", json!([273])),
+        &["financing.government"],
+    );
+    assert!(matches!(
+        problems[0].kind,
+        ProblemKind::WrongType {
+            expected: Expected::Object,
+            found: Found::List
+        }
+    ));
+    assert!(problems[0].message.en.contains("bypassing the field names"));
+    check_paths(
+        &small_with(
+            "/lines/0/inpatient",
+            json!([30, 3000, 1.0, 0.9, 200, 0.8, null]),
+        ),
+        &["lines[0].inpatient"],
+    );
+}
+
+#[test]
+fn a_key_written_twice_is_refused() {
+    let text = small_json()
+        .to_string()
+        .replacen("\"year\":2012", "\"year\":2012,\"year\":2013", 1);
+    let problems = problems_of(&text);
+    assert_eq!(paths(&problems), ["year"]);
+    assert!(matches!(problems[0].kind, ProblemKind::DuplicateKey { .. }));
+    // In a proposal too: the last would silently win.
+    let mut json = small_json();
+    json["proposal"] = json!({ "financing.individual": 120 });
+    let text = json.to_string().replace(
+        "\"financing.individual\":120",
+        "\"financing.individual\":120,\"financing.individual\":130",
+    );
+    assert_eq!(
+        paths(&problems_of(&text)),
+        ["proposal.financing.individual"]
+    );
+}
+
+#[test]
+fn a_path_has_one_spelling() {
+    let mut json = small_json();
+    json["proposal"] =
+        json!({ "lines.1.inpatient.deductible": 500, "lines[1].inpatient.deductible": 400 });
+    let problems = check_paths(&json, &["proposal.lines.1.inpatient.deductible"]);
+    assert!(matches!(problems[0].kind, ProblemKind::BadPath { .. }));
+    assert!(
+        problems[0].position.is_some(),
+        "the position of the key in the file"
+    );
+}
+
+#[test]
+fn a_plan_cannot_change_the_horizon_the_start_year_or_an_assumption() {
+    let mut json = small_json();
+    json["proposal"] = json!({
+        "projection.years": 3,
+        "year": 2015,
+        "behaviour.elasticity": 0,
+        "observed.income": 5,
+        "financing.individual": 120
+    });
+    let problems = check_paths(
+        &json,
+        &[
+            "proposal.projection.years",
+            "proposal.year",
+            "proposal.behaviour.elasticity",
+            "proposal.observed.income",
+        ],
+    );
+    let horizon = problems
+        .iter()
+        .find(|p| p.path == "proposal.projection.years")
+        .unwrap();
+    assert_eq!(
+        horizon.message.en,
+        "the base year and the horizon belong to the scenario, not to a plan"
+    );
+    let elasticity = problems
+        .iter()
+        .find(|p| p.path == "proposal.behaviour.elasticity")
+        .unwrap();
+    assert!(
+        elasticity.message.en.contains("is an assumption"),
+        "{}",
+        elasticity.message.en
+    );
+}
+
+#[test]
+fn check_checks_what_simulate_runs() {
+    // A proposal whose edits are out of range, or aim at no parameter, fails `check` itself,
+    // with every problem and the position of each key.
+    let mut json = small_json();
+    json["proposal"] = json!({ "lines[0].inpatient.reimbursement_ratio": 1.2, "lines[7].inpatient.deductible": 5 });
+    let problems = check_paths(
+        &json,
+        &[
+            "proposal.lines[0].inpatient.reimbursement_ratio",
+            "proposal.lines[7].inpatient.deductible",
+        ],
+    );
+    assert!(
+        problems.iter().all(|p| p.position.is_some()),
+        "{problems:#?}"
+    );
+    // A proposal that breaks a rule between fields: a ceiling below a deductible.
+    let mut json = small_json();
+    json["proposal"] = json!({ "rules.annual_ceiling.fixed": 500 });
+    let problems = problems_of(&json.to_string());
+    assert!(
+        problems.iter().all(|p| p.path.starts_with("proposal.")),
+        "{problems:#?}"
+    );
+    // Edits in the app are checked the same way, without the `proposal.` prefix.
+    let scenario = parse_scenario(&small_json().to_string()).unwrap();
+    let edits: Edits = [(
+        "lines[0].inpatient.reimbursement_ratio".to_string(),
+        Some(1.2),
+    )]
+    .into();
+    let problems = compare(&scenario, &edits, None).unwrap_err();
+    assert_eq!(paths(&problems), ["lines[0].inpatient.reimbursement_ratio"]);
+}
+
+#[test]
+fn an_edit_can_remove_an_optional_value_but_not_a_required_one() {
+    let scenario = parse_scenario(&small_json().to_string()).unwrap();
+    let edits: Edits = [("lines[0].outpatient.visit_cap".to_string(), None)].into();
+    let comparison = compare(&scenario, &edits, None).unwrap();
+    let change = &comparison.changes[0];
+    assert_eq!((change.before, change.after), (Some(30.0), None));
+    assert_eq!(
+        change.show(Lang::En),
+        ("30.00 yuan".to_string(), "no cap".to_string())
+    );
+    let edits: Edits = [("lines[0].inpatient.deductible".to_string(), None)].into();
+    let problems = compare(&scenario, &edits, None).unwrap_err();
+    assert!(matches!(problems[0].kind, ProblemKind::NotOptional));
+    // Adding a cap where there is none reads "no cap → …", not NaN.
+    let edits: Edits = [("lines[0].inpatient.admission_cap".to_string(), Some(5000.0))].into();
+    let comparison = compare(&scenario, &edits, None).unwrap();
+    assert_eq!(
+        comparison.changes[0].show(Lang::Zh),
+        ("不设限额".to_string(), "5,000.00 元".to_string())
+    );
+    let csv = ncms_sim::render::csv(&comparison, Lang::En);
+    assert!(!csv.contains("NaN"));
+    let table = ncms_sim::render::table(&comparison, Lang::En);
+    assert!(table.contains("no cap → 5,000.00 yuan"), "{table}");
 }
 
 #[test]
 fn trailing_garbage_and_empty_input() {
-    assert_eq!(parse_scenario("").unwrap_err().len(), 1);
-    let text = format!("{} x", small_json());
-    assert_eq!(parse_scenario(&text).unwrap_err().len(), 1);
+    assert_eq!(problems_of("").len(), 1);
+    assert_eq!(problems_of(&format!("{} x", small_json())).len(), 1);
 }
 
 #[test]
-fn unknown_hospital_level() {
-    let json = small_with("/lines/0/level", json!("clinic"));
-    let problems = check_problems(&json.to_string(), &["lines[0].level"]);
-    assert!(problems[0].message.en.contains("unknown variant `clinic`"));
+fn an_unknown_hospital_level_lists_the_levels() {
+    let problems = check_paths(
+        &small_with("/lines/0/level", json!("clinic")),
+        &["lines[0].level"],
+    );
+    assert!(
+        problems[0]
+            .message
+            .en
+            .contains("`clinic` is not one of the allowed values: village, township"),
+        "{}",
+        problems[0].message.en
+    );
 }
 
 #[test]
-fn consultation_fee_scheme_part_cannot_exceed_the_fee() {
-    let json = small_with("/rules/consultation_fee/scheme_part", json!(7));
-    check_problems(&json.to_string(), &["rules.consultation_fee.scheme_part"]);
+fn the_scheme_part_cannot_exceed_the_fee() {
+    let problems = check_paths(
+        &small_with("/rules/consultation_fee/scheme_part", json!(7)),
+        &["rules.consultation_fee.scheme_part"],
+    );
+    assert!(
+        problems[0].message.en.contains("above the fee of 6 yuan"),
+        "{}",
+        problems[0].message.en
+    );
 }
 
 #[test]
-fn describe_reads_in_each_language() {
-    let json = small_with("/lines/1/inpatient/reimbursement_ratio", json!(1.3));
-    let problem = &parse_scenario(&json.to_string()).unwrap_err()[0];
+fn describe_reads_in_each_language_with_the_label_path_and_position() {
+    let text = serde_json::to_string_pretty(&small_with(
+        "/lines/1/inpatient/reimbursement_ratio",
+        json!(1.3),
+    ))
+    .unwrap();
+    let problem = &parse_scenario(&text).unwrap_err()[0];
+    let line = problem.position.unwrap().line;
     assert_eq!(
         problem.describe(Lang::En),
-        "lines[1].inpatient.reimbursement_ratio = 1.3: reimbursement ratio must be within 0 – 1; it is 1.3 (allowed: 0 – 1)"
+        format!("County hospital inpatient reimbursement ratio must be within 0 – 1 (0.0% – 100.0%); it is 1.3 (130.0%) [lines[1].inpatient.reimbursement_ratio, line {line}, column 9]")
     );
+    assert!(problem.describe(Lang::Zh).ends_with(&format!(
+        "〔lines[1].inpatient.reimbursement_ratio，第 {line} 行第 9 列〕"
+    )));
     assert_eq!(
-        problem.describe(Lang::Zh),
-        "lines[1].inpatient.reimbursement_ratio = 1.3: 补偿比例应在 0 – 1 之间，现为 1.3（允许范围：0 – 1）"
+        text.lines().nth(line - 1).unwrap().trim_start().get(..21),
+        Some("\"reimbursement_ratio\"")
     );
 }
 
 #[test]
-fn bad_edits_are_reported_against_the_proposal() {
+fn money_is_read_to_the_fen() {
     let mut json = small_json();
-    json["proposal"] = json!({ "lines[0].inpatient.reimbursement_ratio": 1.2, "lines[7].inpatient.deductible": 5 });
-    let scenario = parse_scenario(&json.to_string()).expect("edits are checked when applied");
-    let problems = ncms_sim::compare(&scenario, &scenario.proposal, None).unwrap_err();
-    assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].path, "proposal.lines[7].inpatient.deductible");
-    let mut edits = ncms_sim::Edits::new();
-    edits.insert("lines[0].inpatient.reimbursement_ratio".into(), 1.2);
-    let problems = ncms_sim::compare(&scenario, &edits, None).unwrap_err();
-    assert_eq!(problems[0].path, "lines[0].inpatient.reimbursement_ratio");
+    json["financing"]["opening_balance"] = json!("5000000.1234567890123456789012345678901");
+    json["financing"]["other_income"] = json!(300000000);
+    let scenario = parse_scenario(&json.to_string()).unwrap();
+    assert_eq!(scenario.financing.opening_balance.to_string(), "5000000.12");
+    assert_eq!(scenario.financing.other_income.to_string(), "300000000.00");
+}
+
+#[test]
+fn a_fund_already_in_deficit_can_be_written_down() {
+    let json = small_with("/financing/opening_balance", json!(-2000000));
+    let scenario =
+        parse_scenario(&json.to_string()).expect("a negative opening balance is accepted");
+    let report = ncms_sim::simulate(&scenario);
+    assert_eq!(report.years[0].opening_balance.to_string(), "-2000000.00");
+    assert_eq!(
+        report.years[0].income.interest.to_string(),
+        "0.00",
+        "no interest on a deficit"
+    );
+}
+
+#[test]
+fn values_near_the_limits_of_decimal_are_refused_not_a_panic() {
+    let cases = [
+        (
+            "/rules/annual_ceiling",
+            json!({ "income_multiple": { "multiple": 8, "rural_net_income": "79228162514264337593543950335", "floor": 0 } }),
+            "rules.annual_ceiling.income_multiple.rural_net_income",
+        ),
+        (
+            "/targets",
+            json!({ "national_rural_net_income": 7.9e28 }),
+            "targets.national_rural_net_income",
+        ),
+        (
+            "/financing/opening_balance",
+            json!(7.9e28),
+            "financing.opening_balance",
+        ),
+        (
+            "/financing/other_income",
+            json!(7.9e28),
+            "financing.other_income",
+        ),
+        (
+            "/rules/risk_reserve/opening_reserve",
+            json!(7.9e28),
+            "rules.risk_reserve.opening_reserve",
+        ),
+        (
+            "/rules/consultation_fee/cap_per_capita",
+            json!(1e23),
+            "rules.consultation_fee.cap_per_capita",
+        ),
+        (
+            "/rules/major_disease/limited_cost",
+            json!(1e26),
+            "rules.major_disease.limited_cost",
+        ),
+        (
+            "/financing/other_income",
+            json!(1e300),
+            "financing.other_income",
+        ),
+    ];
+    for (pointer, value, path) in cases {
+        let mut json = small_json();
+        if pointer == "/targets" {
+            json["targets"] = value;
+        } else {
+            json = small_with(pointer, value);
+        }
+        let problems = problems_of(&json.to_string());
+        assert_eq!(paths(&problems), [path], "{pointer}: {problems:#?}");
+    }
+}
+
+#[test]
+fn bounded_work_a_file_too_large_and_too_many_lines() {
+    let mut json = small_json();
+    json["notes"] = json!("x".repeat(1 << 20));
+    let problems = problems_of(&json.to_string());
+    assert!(
+        matches!(problems[0].kind, ProblemKind::TooLarge { .. }),
+        "{problems:#?}"
+    );
+    let mut json = small_json();
+    let line = json["lines"][1].clone();
+    json["lines"] = Value::Array(vec![line; 21]);
+    let problems = check_paths(&json, &["lines"]);
+    assert_eq!(
+        problems[0].message.en,
+        "too many service lines (21); at most 20"
+    );
+    let mut json = small_json();
+    json["lines"] = Value::Array(vec![json["lines"][1].clone(); 100_000]);
+    assert!(
+        problems_of(&json.to_string()).len() == 1,
+        "refused before the work"
+    );
 }
 
 #[test]

@@ -37,7 +37,7 @@ pub fn small_json() -> Value {
         "rules": {
             "annual_ceiling": { "fixed": 60000 },
             "consultation_fee": { "level": "village", "fee_per_visit": 6, "scheme_part": 5.5,
-                                  "visits_per_enrollee": 1.0, "cap_per_capita": 11, "served_share": 1.0 },
+                                  "visits_per_served_resident": 1.0, "cap_per_capita": 11, "served_share": 1.0 },
             "special_disease": { "patients_per_1000": 2, "annual_cost": 15000, "cost_cv": 1.2, "scope_share": 0.85,
                                  "deductible": 0, "reimbursement_ratio": 0.6 },
             "major_disease": { "cases_per_100k": 200, "limited_cost": 20000, "reimbursement_ratio": 0.7 },

@@ -37,7 +37,34 @@ test('validate reports every problem with its path in both languages', () => {
   assert.equal(result.problems[1].value, '1.3');
   assert.match(result.problems[1].message.zh, /补偿比例/);
   assert.match(result.problems[1].message.en, /reimbursement ratio/);
-  assert.deepEqual(api.validate(read('scenarios/pinghu-2012.json')), { ok: true, problems: [] });
+  assert.deepEqual(api.validate(read('scenarios/pinghu-2012.json')), { ok: true, problems: [], warnings: [] });
+});
+
+test('bad arguments are refused with clear problems, and a good call still works after each', () => {
+  const good = read('scenarios/pinghu-2012.json');
+  const bad = [
+    [() => api.simulate(undefined), /JSON string or a plain object, not undefined/],
+    [() => api.simulate(() => 1), /JSON string or a plain object, not function/],
+    [() => api.simulate([1, 2]), /JSON string or a plain object/],
+    [() => api.validate(42), /not number/],
+    [() => api.simulate(good, 1.5), /whole number from 1 to 10, not 1.5/],
+    [() => api.simulate(good, 3.9), /not 3.9/],
+    [() => api.simulate(good, '5'), /not text/],
+    [() => api.simulate(good, 2 ** 32 + 3), /not 4294967299/],
+    [() => api.simulate(good, 0), /not 0/],
+    [() => api.simulate(good, 11), /not 11/],
+  ];
+  for (const [call, message] of bad) {
+    assert.throws(call, (problems) => {
+      assert.ok(Array.isArray(problems), 'a list of problems');
+      assert.match(problems[0].message.en, message);
+      assert.ok(problems[0].message.zh.length > 0);
+      assert.doesNotMatch(problems[0].message.en, /unwrap|\.rs|panicked/);
+      return true;
+    });
+    assert.equal(api.simulate(good, 2).baseline.years.length, 2, 'the module still works');
+  }
+  assert.equal(api.simulate(good, null).baseline.years.length, 5);
 });
 
 test('simulate throws the problems of an invalid or truncated scenario', () => {

@@ -1,0 +1,67 @@
+//! Baseline against proposal: the scenario's rules and a plan's edits, projected side by side,
+//! with what changed and the differences year by year. Above both the model and the edits, so
+//! that neither needs the other.
+
+use crate::model::{simulate, simulate_proposal};
+use crate::problem::Problem;
+use crate::report::{Comparison, Report, YearDifference, REPORT_FORMAT};
+use crate::scenario::Edits;
+use crate::validate::{check, check_plan, CheckedScenario};
+
+/// Baseline and proposal of `scenario` with `edits`, and what changed between them.
+/// `years` overrides the scenario's horizon, for baseline and proposal alike.
+pub fn compare(
+    scenario: &CheckedScenario,
+    edits: &Edits,
+    years: Option<u32>,
+) -> Result<Comparison, Vec<Problem>> {
+    let baseline_scenario = match years {
+        Some(years) if years != scenario.projection.years => {
+            let mut s = scenario.scenario().clone();
+            s.projection.years = years;
+            check(s)?
+        }
+        _ => scenario.clone(),
+    };
+    let baseline = simulate(&baseline_scenario);
+    compare_with_baseline(&baseline_scenario, &baseline, edits)
+}
+
+/// [`compare`] for a baseline already simulated: what the app does on every edit.
+pub fn compare_with_baseline(
+    baseline_scenario: &CheckedScenario,
+    baseline: &Report,
+    edits: &Edits,
+) -> Result<Comparison, Vec<Problem>> {
+    let (proposal_scenario, changes) = check_plan(baseline_scenario, edits)?;
+    let proposal = simulate_proposal(&proposal_scenario, baseline);
+    Ok(Comparison {
+        format: REPORT_FORMAT,
+        scenario_id: baseline_scenario.id.clone(),
+        scenario_name: baseline_scenario.name.clone(),
+        differences: differences(baseline, &proposal),
+        baseline: baseline.clone(),
+        proposal,
+        changes,
+    })
+}
+
+/// Proposal minus baseline, year by year: the one place the engine subtracts two projections.
+pub fn differences(baseline: &Report, proposal: &Report) -> Vec<YearDifference> {
+    baseline
+        .years
+        .iter()
+        .zip(&proposal.years)
+        .map(|(b, p)| YearDifference {
+            year: p.year,
+            income: p.income.total - b.income.total,
+            spending: p.spending.total - b.spending.total,
+            surplus: p.surplus - b.surplus,
+            closing_balance: p.closing_balance - b.closing_balance,
+            surplus_rate: p.indicators.surplus_rate - b.indicators.surplus_rate,
+            outpatient_share: p.indicators.outpatient_share - b.indicators.outpatient_share,
+            inpatient_policy_ratio: p.indicators.inpatient_policy_ratio
+                - b.indicators.inpatient_policy_ratio,
+        })
+        .collect()
+}
