@@ -107,3 +107,59 @@ fn usage_errors_exit_two() {
     assert_eq!(ncms(&["frobnicate", "x"]).status.code(), Some(2));
     assert_eq!(ncms(&["--help"]).status.code(), Some(0));
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ncms"))
+        .args([
+            "simulate",
+            "scenarios/taizhou-2013-plan.json",
+            "--format",
+            "json",
+            "--years",
+            "10",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line, then close the pipe as `| head -1` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stderr).contains("panicked"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn params_lists_every_registry_row() {
+    let out = ncms(&["params", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), ncms_sim::params::PARAMS.len());
+    assert!(rows
+        .iter()
+        .any(|r| r["path"] == "lines[*].inpatient.reimbursement_ratio"
+            && r["role"] == "policy"
+            && r["unit"] == "share"));
+    let out = ncms(&["params", "--lang", "zh"]);
+    assert!(text(&out.stdout)
+        .contains("projection.cost_growth\n    医疗费用年增长率 · 假设 · 比例（小数）"));
+}
+
+#[test]
+fn a_misspelt_option_is_an_error_not_ignored() {
+    let out = ncms(&["simulate", "scenarios/pinghu-2012.json", "--yeras", "3"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown option --yeras for simulate"));
+}

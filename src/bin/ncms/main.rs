@@ -1,0 +1,62 @@
+//! `ncms`: the command line over the scheme engine. One module per command; each takes its
+//! arguments from [`args::Args`] and prints through [`output`].
+//!
+//! Exit codes: 0 ok, 1 invalid scenario or input, 2 usage or I/O. Output to a closed pipe
+//! (`| head`) ends quietly.
+
+mod args;
+mod output;
+mod params;
+mod simulate;
+
+use std::process::ExitCode;
+
+/// Every command's usage lines and one-line help, in this order.
+const COMMANDS: &[(&[&str], &[&str])] = &[
+    (simulate::USAGE, simulate::HELP),
+    (params::USAGE, params::HELP),
+];
+
+fn usage() -> String {
+    let usages: Vec<&str> = COMMANDS
+        .iter()
+        .flat_map(|(u, _)| u.iter().copied())
+        .collect();
+    let helps: Vec<&str> = COMMANDS
+        .iter()
+        .flat_map(|(_, h)| h.iter().copied())
+        .collect();
+    format!(
+        "usage: {}\n\n  {}\n  FILE      a scenario JSON file, or - for standard input",
+        usages.join("\n       "),
+        helps.join("\n  ")
+    )
+}
+
+fn run(raw: &[String]) -> Result<ExitCode, String> {
+    let args = args::Args::parse(raw)?;
+    match args.command.as_str() {
+        "simulate" => simulate::simulate(args),
+        "check" => simulate::check(args),
+        "params" => params::run(args),
+        other => Err(format!("unknown command {other:?}")),
+    }
+}
+
+fn main() -> ExitCode {
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    match run(&raw) {
+        Ok(code) => code,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("ncms: {message}");
+            }
+            eprintln!("{}", usage());
+            if message.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(output::USAGE_OR_IO)
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! What the command line prints: results to standard output (a closed pipe ends quietly),
+//! problems to standard error in both languages.
+
+use ncms_sim::{Lang, Problem};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Exit codes: 0 ok, 1 invalid scenario or input, 2 usage or I/O.
+pub const INVALID: u8 = 1;
+pub const USAGE_OR_IO: u8 = 2;
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error worth a panic.
+pub fn emit(text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ncms: cannot write: {e}");
+            ExitCode::from(USAGE_OR_IO)
+        }
+    }
+}
+
+/// Every problem (or warning), in `lang` and then in the other language.
+pub fn print_problems(file: &str, problems: &[Problem], lang: Lang) {
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    let heading = match lang {
+        Lang::Zh if errors > 0 => format!("{file}：发现 {errors} 个问题"),
+        Lang::Zh => format!("{file}：{warnings} 条提醒"),
+        Lang::En if errors > 0 => format!("{file}: {errors} problem(s)"),
+        Lang::En => format!("{file}: {warnings} warning(s)"),
+    };
+    eprintln!("{heading}");
+    for problem in problems {
+        let mark = if problem.is_error() { "-" } else { "!" };
+        eprintln!("  {mark} {}", problem.describe(lang));
+        eprintln!("    {}", problem.describe(lang.other()));
+    }
+}
+
+/// Reads FILE (`-` for standard input).
+pub fn read(file: &str) -> Result<String, String> {
+    if file == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))
+    }
+}
+
+/// Reads and validates a scenario file; on failure prints the problems and gives the exit code.
+pub fn scenario(file: &str, lang: Lang) -> Result<ncms_sim::CheckedScenario, ExitCode> {
+    let text = read(file).map_err(|message| {
+        eprintln!("ncms: {message}");
+        ExitCode::from(USAGE_OR_IO)
+    })?;
+    match ncms_sim::read_checked(&text) {
+        Ok(checked) => {
+            if !checked.warnings.is_empty() {
+                print_problems(file, &checked.warnings, lang);
+            }
+            Ok(checked.scenario)
+        }
+        Err(problems) => {
+            print_problems(file, &problems, lang);
+            Err(ExitCode::from(INVALID))
+        }
+    }
+}
