@@ -98,7 +98,8 @@ test('an invalid edit shows the problem at the field and keeps the last valid re
   await typeInto(page, ratioPath, '150');
   const problem = page.locator(`[data-testid="problem-${ratioPath}"]`);
   await problem.waitFor();
-  assert.match(await problem.innerText(), new RegExp(ratioPath.replace(/[[\].]/g, '\\$&')));
+  // The message names the parameter by its label, in the interface's language.
+  assert.match(await problem.innerText(), /补偿比例应在 0 – 1 \(0\.0% – 100\.0%\) 之间，现为 1\.5（150\.0%）/);
   assert.equal(await page.getAttribute('[data-testid="results"]', 'data-stale'), 'true');
   assert.deepEqual(await figures(page), before, 'the last valid figures stay on screen');
   // Back to a valid number: recomputed, problem gone.

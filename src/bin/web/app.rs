@@ -1,56 +1,65 @@
-//! The root component: builds the first state (link, then stored session, then the default
-//! scenario), wires callbacks to actions and browser I/O, and lays out the panels.
+//! The root component: builds the first state (this tab's draft, else the most recent draft, else
+//! the default scenario; then a link on top, undoably), wires callbacks to actions and browser
+//! I/O, keeps the draft after every change, and lays out the panels. Wiring only: the logic lives
+//! in `state` (what changes) and the components (what shows).
 
 use crate::balance_chart::BalanceChart;
-use crate::browser;
+use crate::browser::{self, UndoKey};
 use crate::changes::Changes;
 use crate::controls::Controls;
 use crate::gauge::Gauge;
 use crate::i18n::ui;
 use crate::key_figures::KeyFigures;
 use crate::lines_table::LinesTable;
-use crate::link::{Saved, Source};
-use crate::notice::NoticeBanner;
+use crate::link::Draft;
+use crate::notice::{AutosaveBanner, NoticeBanner};
 use crate::ratios::Ratios;
-use crate::state::{Action, Notice, NoticeKind, State};
+use crate::state::{Action, NoticeKind, State};
 use crate::summary_table::SummaryTable;
 use crate::targets_table::TargetsTable;
 use crate::toolbar::Toolbar;
-use ncms_sim::Lang;
+use crate::work::{Source, Work};
+use ncms_sim::{Lang, Problem, ProblemKind, Text};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// The first state: the stored session (or the default scenario), then the link on top of it.
-/// A link that cannot be used leaves the session as it was and says why.
+/// The first state: this tab's draft (or the newest), then the page's link on top of it.
 fn initial_state() -> State {
-    let stored = browser::stored();
-    let lang = stored.as_ref().map_or(Lang::Zh, |s| s.lang);
-    let session = stored
-        .and_then(|saved| State::from_saved(&saved).ok())
+    let draft = browser::starting_draft();
+    let lang = draft.as_ref().map_or(Lang::Zh, |d| d.lang);
+    let state = draft
+        .and_then(|d| State::from_work(d.work, d.history, d.lang).ok())
         .unwrap_or_else(|| State::default_state(lang));
-    let state = match browser::fragment_state() {
-        Ok(None) => return session,
-        Ok(Some(saved)) => Rc::new(session).reduce(Action::Load {
-            saved,
-            from: NoticeKind::Link,
-            own_edits: false,
-        }),
-        Err(problems) => Rc::new(session).reduce(Action::Refused(NoticeKind::Link, problems)),
-    };
-    (*state).clone()
+    match link_action() {
+        Some(action) => (*Rc::new(state).reduce(action)).clone(),
+        None => state,
+    }
 }
 
+/// The action for the page's link, if it has one.
 fn link_action() -> Option<Action> {
-    match browser::fragment_state() {
+    match browser::fragment_work() {
         Ok(None) => None,
-        Ok(Some(saved)) => Some(Action::Load {
-            saved,
+        Ok(Some(work)) => Some(Action::Load {
+            work,
             from: NoticeKind::Link,
-            own_edits: false,
         }),
         Err(problems) => Some(Action::Refused(NoticeKind::Link, problems)),
     }
+}
+
+/// A callback that turns its input into an action (todomvc's `make_callback`).
+fn make_callback<E, F>(state: &UseReducerHandle<State>, to_action: F) -> Callback<E>
+where
+    F: Fn(E) -> Action + 'static,
+{
+    let dispatcher = state.dispatcher();
+    Callback::from(move |e: E| dispatcher.dispatch(to_action(e)))
+}
+
+fn unreadable(path: String, reason: Text) -> Vec<Problem> {
+    vec![Problem::new(path, ProblemKind::Unreadable { reason }, "")]
 }
 
 #[function_component]
@@ -58,34 +67,44 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let share_url = use_state(|| None::<String>);
 
-    // Once: the link has been read, so drop it from the address bar (a reload then shows the
-    // stored edits), and follow links pasted into this tab later.
+    // Once: drop the link from the address bar (a reload then shows the draft), follow links
+    // pasted into this tab later, and take the undo keys.
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             browser::clear_fragment();
+            let on_hash = dispatcher.clone();
             browser::on_hash_change(Callback::from(move |_| {
                 if let Some(action) = link_action() {
-                    dispatcher.dispatch(action);
+                    on_hash.dispatch(action);
                 }
                 browser::clear_fragment();
             }));
+            browser::on_undo_keys(Callback::from(move |key| {
+                dispatcher.dispatch(match key {
+                    UndoKey::Undo => Action::Undo,
+                    UndoKey::Redo => Action::Redo,
+                })
+            }));
         });
     }
+    // After every change: keep this tab's draft, and say so if the browser refuses.
     {
-        let saved = state.saved();
-        use_effect_with(state.revision, move |_| browser::store(&saved));
+        let draft = Draft {
+            work: state.work.clone(),
+            history: state.history.clone(),
+            lang: state.lang,
+            saved_at: browser::now(),
+        };
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.revision, move |_| {
+            dispatcher.dispatch(Action::Stored(browser::store(&draft).err()));
+        });
     }
     use_effect_with(state.lang, |lang| {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = document.document_element() {
-                let _ = root.set_attribute(
-                    "lang",
-                    match lang {
-                        Lang::Zh => "zh-CN",
-                        Lang::En => "en",
-                    },
-                );
+                let _ = root.set_attribute("lang", lang.pick("zh-CN", "en"));
             }
             document.set_title(ui(*lang).title);
         }
@@ -93,66 +112,61 @@ pub fn App() -> Html {
 
     let lang = state.lang;
     let ui = ui(lang);
-    let on_edit = {
-        let state = state.clone();
-        Callback::from(move |(path, value): (String, f64)| {
-            state.dispatch(Action::Edit(path, value))
-        })
-    };
-    let on_unset = {
-        let state = state.clone();
-        Callback::from(move |path: String| state.dispatch(Action::Unset(path)))
-    };
-    let on_reset = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Reset))
-    };
-    let on_lang = {
-        let state = state.clone();
-        Callback::from(move |lang| state.dispatch(Action::SetLang(lang)))
-    };
-    let on_select = {
-        let state = state.clone();
-        Callback::from(move |id: String| {
-            state.dispatch(Action::Load {
-                saved: Saved {
-                    source: Source::Bundled(id),
-                    edits: Default::default(),
-                    lang,
-                },
-                from: NoticeKind::File,
-                own_edits: true,
-            })
-        })
-    };
+    let on_edit = make_callback(&state, |(path, value): (String, Option<f64>)| {
+        Action::Edit {
+            path,
+            value,
+            at: browser::now(),
+        }
+    });
+    let on_reset = make_callback(&state, |_| Action::Reset);
+    let on_lang = make_callback(&state, Action::SetLang);
+    let on_undo = make_callback(&state, |_| Action::Undo);
+    let on_redo = make_callback(&state, |_| Action::Redo);
+    let on_dismiss = make_callback(&state, |_| Action::Dismiss);
+    let on_select = make_callback(&state, move |id: String| {
+        let source = Source::Bundled(id.clone());
+        let edits = ncms_sim::scenarios::bundled(&id)
+            .and_then(|json| ncms_sim::read_scenario(json).ok())
+            .map(|s| s.proposal)
+            .unwrap_or_default();
+        Action::Load {
+            work: Work::new(source, edits, lang),
+            from: NoticeKind::File,
+        }
+    });
+    let on_year = make_callback(&state, |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        Action::SetYear(select.value().parse().unwrap_or(0))
+    });
     let on_file = {
-        let state = state.clone();
+        let dispatcher = state.dispatcher();
         Callback::from(move |file: web_sys::File| {
-            let state = state.clone();
+            let dispatcher = dispatcher.clone();
             browser::read_file(
                 file,
-                Callback::from(
-                    move |(name, text): (String, Result<String, String>)| match text {
-                        Ok(json) => state.dispatch(Action::Load {
-                            saved: Saved {
-                                source: Source::File { name, json },
-                                edits: Default::default(),
-                                lang,
-                            },
-                            from: NoticeKind::File,
-                            own_edits: true,
-                        }),
-                        Err(message) => state.dispatch(Action::Refused(
+                Callback::from(move |(name, text): (String, Result<String, String>)| {
+                    dispatcher.dispatch(match text {
+                        Ok(json) => {
+                            // A file opens with its own proposal as the plan.
+                            let edits = ncms_sim::read_scenario(&json)
+                                .map(|s| s.proposal)
+                                .unwrap_or_default();
+                            let source = Source::File {
+                                name,
+                                json: json.into(),
+                            };
+                            Action::Load {
+                                work: Work::new(source, edits, lang),
+                                from: NoticeKind::File,
+                            }
+                        }
+                        Err(message) => Action::Refused(
                             NoticeKind::File,
-                            vec![ncms_sim::Problem {
-                                path: name,
-                                value: String::new(),
-                                allowed: String::new(),
-                                message: ncms_sim::Text::new(message.clone(), message),
-                            }],
-                        )),
-                    },
-                ),
+                            unreadable(name, Text::new(message.clone(), message)),
+                        ),
+                    })
+                }),
             );
         })
     };
@@ -160,7 +174,7 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |_| {
             let mut scenario = state.loaded.scenario.scenario().clone();
-            scenario.proposal = state.edits.clone();
+            scenario.proposal = state.work.edits().clone();
             if let Ok(json) = serde_json::to_string_pretty(&scenario) {
                 browser::download(
                     &format!("{}.json", scenario.id),
@@ -173,7 +187,7 @@ pub fn App() -> Html {
     let on_share = {
         let (state, share_url) = (state.clone(), share_url.clone());
         Callback::from(move |_| {
-            let url = browser::share_url(&state.saved());
+            let url = browser::share_url(&state.work);
             browser::copy_to_clipboard(&url);
             share_url.set(Some(url));
         })
@@ -191,37 +205,29 @@ pub fn App() -> Html {
         })
     };
     let on_print = Callback::from(|_| browser::print());
-    let on_dismiss = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Dismiss))
-    };
-    let on_year = {
-        let state = state.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(index) = select.value().parse() {
-                state.dispatch(Action::SetYear(index));
-            }
-        })
-    };
 
     let comparison = state.comparison.clone();
     let year = state
+        .work
         .year
         .min(comparison.proposal.years.len().saturating_sub(1));
-    let notice: Option<Notice> = state.notice.clone();
     let stale = !state.problems.is_empty();
 
     html! {
         <div class="app">
             <Toolbar {lang} source={state.loaded.source.clone()} share_url={(*share_url).clone()}
-                {on_select} {on_file} {on_save} {on_share} {on_csv} {on_print} {on_lang} />
+                can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
+                {on_select} {on_file} {on_save} {on_share} {on_csv} {on_print} {on_lang}
+                {on_undo} {on_redo} />
+            if let Some(reason) = state.autosave_failure.clone() {
+                <AutosaveBanner {reason} {lang} />
+            }
             <main class="layout">
-                <Controls loaded={state.loaded.clone()} edits={state.edits.clone()}
-                    problems={state.problems.clone()} {lang} {on_edit} {on_unset} {on_reset} />
+                <Controls loaded={state.loaded.clone()} edits={state.work.edits().clone()}
+                    problems={state.problems.clone()} {lang} {on_edit} {on_reset} />
                 <div class={classes!("results", stale.then_some("stale"))} data-testid="results"
                     data-stale={stale.to_string()}>
-                    if let Some(notice) = notice {
+                    if let Some(notice) = state.notice.clone() {
                         <NoticeBanner {notice} {lang} {on_dismiss} />
                     }
                     <div class="results-head">

@@ -18,7 +18,7 @@ const W: f64 = 640.0;
 const H: f64 = 250.0;
 const LEFT: f64 = 78.0;
 const RIGHT: f64 = 24.0;
-const TOP: f64 = 26.0;
+const TOP: f64 = 40.0;
 const BOTTOM: f64 = 34.0;
 
 /// Round tick spacing (1, 2 or 5 × 10^n) for about `count` ticks over `span`.
@@ -89,19 +89,31 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
         year.and_then(|yr| years.iter().position(|y| *y == yr))
             .map(x)
     };
-    let marker = |year: Option<i32>, text: &str, class: &'static str, dy: f64| -> Html {
-        match year_x(year) {
-            Some(px) => html! {
+    // The first yearly deficit (spending above income: the balance may still be positive) and
+    // the year the available balance runs out. When the two fall close together their labels
+    // are stacked, never drawn over each other.
+    let deficit_x = year_x(c.proposal.first_deficit_year);
+    let exhausted_x = year_x(c.proposal.exhaustion_year);
+    let close = matches!((deficit_x, exhausted_x), (Some(a), Some(b)) if (a - b).abs() < 150.0);
+    let marker = |year: Option<i32>,
+                  px: Option<f64>,
+                  text: &str,
+                  class: &'static str,
+                  row: f64|
+     -> Html {
+        match (year, px) {
+            (Some(year), Some(px)) => html! {
                 <g class={class}>
-                    <line x1={px.to_string()} x2={px.to_string()} y1={TOP.to_string()}
+                    <line x1={px.to_string()} x2={px.to_string()} y1={(TOP + row * 13.0).to_string()}
                         y2={(H - BOTTOM).to_string()} />
-                    <text x={(px - 4.0).to_string()} y={(TOP - 8.0 + dy).to_string()}
+                    <text x={(px + if px > W / 2.0 { -4.0 } else { 4.0 }).to_string()}
+                        y={(TOP - 8.0 + row * 13.0).to_string()}
                         text-anchor={if px > W / 2.0 { "end" } else { "start" }}>
-                        { format!("{text} {}", year.unwrap_or_default()) }
+                        { format!("{text} {year}") }
                     </text>
                 </g>
             },
-            None => html! {},
+            _ => html! {},
         }
     };
     let year_text = |y: Option<i32>| y.map_or(ui.none.to_string(), |y| y.to_string());
@@ -137,8 +149,9 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
                     <text class="year" x={x(i).to_string()} y={(H - BOTTOM + 18.0).to_string()}
                         text-anchor="middle">{ yr.to_string() }</text>
                 }) }
-                { marker(c.proposal.first_deficit_year, ui.first_deficit, "mark deficit", 0.0) }
-                { marker(c.proposal.exhaustion_year, ui.exhausted, "mark exhausted", 12.0) }
+                { marker(c.proposal.first_deficit_year, deficit_x, ui.first_deficit, "mark deficit", 0.0) }
+                { marker(c.proposal.exhaustion_year, exhausted_x, ui.exhausted, "mark exhausted",
+                    if close { 1.0 } else { 0.0 }) }
                 <polyline class="line-baseline" points={points(&base)} />
                 <polyline class="line-proposal" points={points(&prop)} />
                 { for prop.iter().enumerate().map(|(i, v)| html! {

@@ -1,44 +1,138 @@
-//! The browser's I/O, in one place: localStorage, the URL fragment, downloads, the clipboard,
-//! printing and reading a chosen file. Nothing here leaves the page's origin.
+//! The browser's I/O, in one place: the drafts in localStorage (one per tab), the URL fragment,
+//! downloads, the clipboard, printing, reading a chosen file and the undo keys. Nothing here
+//! leaves the page's origin.
+//!
+//! Each tab keeps its own draft (`ncms-sim/draft/<tab>`; the tab's id lives in sessionStorage,
+//! which survives a reload of that tab only), so two tabs never overwrite each other's work; a
+//! new tab starts from the most recent draft. A failed write is reported, never swallowed.
 
-use crate::link::{fragment, parse_fragment, Saved};
-use ncms_sim::Problem;
+use crate::link::{draft_from_text, draft_to_text, fragment, parse_fragment, Draft};
+use crate::work::Work;
+use ncms_sim::{Problem, Text};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, File, FileReader, HtmlAnchorElement, Url};
 use yew::Callback;
 
-const STORAGE_KEY: &str = "ncms-sim/state@1";
+const DRAFT_PREFIX: &str = "ncms-sim/draft/";
+const TAB_KEY: &str = "ncms-sim/tab";
+/// Drafts kept for tabs that have been closed: the most recent ones.
+const MAX_DRAFTS: usize = 8;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
-fn storage() -> Option<web_sys::Storage> {
+fn local() -> Option<web_sys::Storage> {
     window()?.local_storage().ok()?
 }
 
-/// The state stored by the last session, if any and readable.
-pub fn stored() -> Option<Saved> {
-    let text = storage()?.get_item(STORAGE_KEY).ok()??;
-    serde_json::from_str(&text).ok()
+fn session() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok()?
 }
 
-pub fn store(saved: &Saved) {
-    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(saved)) {
-        // A full or disabled storage only loses persistence, never the session.
-        let _ = storage.set_item(STORAGE_KEY, &text);
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// This tab's id: kept in sessionStorage, so a reload of the tab finds its own draft.
+fn tab_id() -> String {
+    let stored = session().and_then(|s| s.get_item(TAB_KEY).ok().flatten());
+    if let Some(id) = stored {
+        return id;
+    }
+    let id = format!(
+        "{:x}{:x}",
+        now() as u64,
+        (js_sys::Math::random() * 1e9) as u64
+    );
+    if let Some(s) = session() {
+        let _ = s.set_item(TAB_KEY, &id);
+    }
+    id
+}
+
+/// Every stored draft: its key and contents.
+fn drafts() -> Vec<(String, Draft)> {
+    let Some(storage) = local() else {
+        return Vec::new();
+    };
+    let length = storage.length().unwrap_or(0);
+    (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(DRAFT_PREFIX))
+        .filter_map(|key| {
+            let text = storage.get_item(&key).ok().flatten()?;
+            Some((key, draft_from_text(&text)?))
+        })
+        .collect()
+}
+
+/// The draft this tab starts from: its own (after a reload), or else the most recent one of any
+/// tab (its work, not its history, which stays with that tab).
+pub fn starting_draft() -> Option<Draft> {
+    let own = format!("{DRAFT_PREFIX}{}", tab_id());
+    let all = drafts();
+    if let Some((_, draft)) = all.iter().find(|(key, _)| *key == own) {
+        return Some(draft.clone());
+    }
+    all.into_iter()
+        .map(|(_, d)| d)
+        .max_by(|a, b| a.saved_at.total_cmp(&b.saved_at))
+        .map(|d| Draft {
+            history: Default::default(),
+            ..d
+        })
+}
+
+/// Keeps this tab's draft; `Err` says why it could not (storage full or disabled).
+pub fn store(draft: &Draft) -> Result<(), Text> {
+    let storage = local().ok_or_else(|| {
+        Text::new(
+            "浏览器禁用了本地存储",
+            "the browser does not allow local storage",
+        )
+    })?;
+    let key = format!("{DRAFT_PREFIX}{}", tab_id());
+    let text = draft_to_text(draft);
+    if storage.set_item(&key, &text).is_err() {
+        // Make room by dropping the oldest drafts of other tabs, then try once more.
+        prune(&storage, &key, 1);
+        storage.set_item(&key, &text).map_err(|_| {
+            Text::new(
+                format!("浏览器存储空间不足（本次工作约 {} KB）", text.len() / 1024),
+                format!(
+                    "the browser's storage is full (this work is about {} KB)",
+                    text.len() / 1024
+                ),
+            )
+        })?;
+    }
+    prune(&storage, &key, MAX_DRAFTS);
+    Ok(())
+}
+
+/// Keeps at most `keep` drafts besides this tab's, dropping the oldest.
+fn prune(storage: &web_sys::Storage, own: &str, keep: usize) {
+    let mut others: Vec<(String, f64)> = drafts()
+        .into_iter()
+        .filter(|(key, _)| key != own)
+        .map(|(key, d)| (key, d.saved_at))
+        .collect();
+    others.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (key, _) in others.into_iter().skip(keep) {
+        let _ = storage.remove_item(&key);
     }
 }
 
-/// The app state carried by the page's fragment: `Ok(None)` when there is none.
-pub fn fragment_state() -> Result<Option<Saved>, Vec<Problem>> {
+/// The work carried by the page's fragment: `Ok(None)` when there is none.
+pub fn fragment_work() -> Result<Option<Work>, Vec<Problem>> {
     let hash = window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
     parse_fragment(&hash)
 }
 
-/// Removes the fragment once read, so that a reload shows the stored edits, not the link's.
+/// Removes the fragment once read, so that a reload shows the stored draft, not the link's.
 pub fn clear_fragment() {
     let Some(window) = window() else { return };
     let location = window.location();
@@ -55,8 +149,8 @@ pub fn clear_fragment() {
     }
 }
 
-/// The link that reproduces `saved` on this page.
-pub fn share_url(saved: &Saved) -> String {
+/// The link that reproduces `work` on this page.
+pub fn share_url(work: &Work) -> String {
     let Some(window) = window() else {
         return String::new();
     };
@@ -66,7 +160,7 @@ pub fn share_url(saved: &Saved) -> String {
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default(),
         location.search().unwrap_or_default(),
-        fragment(saved)
+        fragment(work)
     )
 }
 
@@ -137,5 +231,35 @@ pub fn on_hash_change(on_change: Callback<()>) {
     let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || on_change.emit(()));
     let _ = window.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
     // The app lives as long as the page: the listener is never removed.
+    closure.forget();
+}
+
+/// What an undo key asks for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum UndoKey {
+    Undo,
+    Redo,
+}
+
+/// Calls `on_key` for Ctrl+Z (undo), Ctrl+Y and Ctrl+Shift+Z (redo), ⌘ on a Mac. The app's undo
+/// covers typed numbers too (each is an edit), so the keys are the app's everywhere.
+pub fn on_undo_keys(on_key: Callback<UndoKey>) {
+    let Some(window) = window() else { return };
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
+        move |event: web_sys::KeyboardEvent| {
+            if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+                return;
+            }
+            let key = event.key().to_ascii_lowercase();
+            let action = match (key.as_str(), event.shift_key()) {
+                ("z", false) => UndoKey::Undo,
+                ("z", true) | ("y", _) => UndoKey::Redo,
+                _ => return,
+            };
+            event.prevent_default();
+            on_key.emit(action);
+        },
+    );
+    let _ = window.add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref());
     closure.forget();
 }

@@ -1,8 +1,7 @@
-//! "What I changed": the proposal's edits, labelled by the engine, before → after.
+//! "What I changed": the plan's edits, labelled by the engine's registry, before → after, each in
+//! its unit ("no cap → 500.00 元", "85.0% → 88.0%").
 
 use crate::i18n::ui;
-use ncms_sim::render::{figure, percent};
-use ncms_sim::report::Unit;
 use ncms_sim::{Comparison, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -11,19 +10,6 @@ use yew::prelude::*;
 pub struct ChangesProps {
     pub comparison: Rc<Comparison>,
     pub lang: Lang,
-}
-
-/// A value as an official reads it: ratios in percent, everything else as written.
-fn value_text(path: &str, value: f64) -> String {
-    if value.is_nan() {
-        "–".into()
-    } else if path.ends_with("ratio") {
-        percent(value)
-    } else if path.ends_with("elasticity") || path.ends_with("multiple") {
-        value.to_string()
-    } else {
-        figure(value, Unit::Yuan)
-    }
 }
 
 #[function_component]
@@ -39,13 +25,15 @@ pub fn Changes(props: &ChangesProps) -> Html {
                 <p class="muted">{ ui.no_changes }</p>
             } else {
                 <ul>
-                { for changes.iter().map(|c| html! {
-                    <li data-testid={format!("change-{}", c.path)} data-after={c.after.to_string()}>
-                        <span class="change-label">{ c.label.get(lang) }</span>
-                        <span class="change-values">
-                            { format!("{} → {}", value_text(&c.path, c.before), value_text(&c.path, c.after)) }
-                        </span>
-                    </li>
+                { for changes.iter().map(|c| {
+                    let (before, after) = c.show(lang);
+                    html! {
+                        <li data-testid={format!("change-{}", c.path)}
+                            data-after={c.after.map(|v| v.to_string()).unwrap_or_else(|| "null".into())}>
+                            <span class="change-label">{ c.label.get(lang) }</span>
+                            <span class="change-values">{ format!("{before} → {after}") }</span>
+                        </li>
+                    }
                 }) }
                 </ul>
             }

@@ -1,7 +1,8 @@
-//! The controls panel: every lever of the loaded scenario, grouped (funding, one group per hospital
-//! level, ceiling, consultation fee, behaviour), with the problems of the current edits.
+//! The levers panel: every policy lever of the loaded scenario from the parameter registry,
+//! grouped (funding, one group per hospital level, ceiling, consultation fee, special and major
+//! diseases, premium, reserve), with the problems of the current edits at their fields.
 
-use crate::fields::group_title;
+use crate::fields::{section_title, Field};
 use crate::i18n::ui;
 use crate::number_field::NumberField;
 use crate::state::Loaded;
@@ -15,13 +16,21 @@ pub struct ControlsProps {
     pub edits: Edits,
     pub problems: Rc<Vec<Problem>>,
     pub lang: Lang,
-    pub on_edit: Callback<(String, f64)>,
-    pub on_unset: Callback<String>,
+    pub on_edit: Callback<(String, Option<f64>)>,
     pub on_reset: Callback<()>,
 }
 
+/// A problem's field path, without the `proposal.` of a file's own proposal.
 fn field_of_problem(path: &str) -> &str {
     path.strip_prefix("proposal.").unwrap_or(path)
+}
+
+/// The value a field shows: the plan's edit if it has one, else the baseline's.
+pub fn value_of(field: &Field, edits: &Edits) -> Option<f64> {
+    match edits.get(&field.path) {
+        Some(value) => *value,
+        None => field.baseline,
+    }
 }
 
 #[function_component]
@@ -31,28 +40,27 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let loaded = &props.loaded;
 
     let mut groups: Vec<(String, Vec<Html>)> = Vec::new();
-    let mut last_group = None;
-    for field in &loaded.fields {
-        if last_group != Some(&field.group) {
+    let mut last = None;
+    for field in &loaded.levers {
+        if last != Some(field.section) {
             groups.push((
-                group_title(&field.group, &loaded.scenario, lang),
+                section_title(field.section, &loaded.scenario, lang),
                 Vec::new(),
             ));
-            last_group = Some(&field.group);
+            last = Some(field.section);
         }
         let problems: Vec<String> = props
             .problems
             .iter()
             .filter(|p| field_of_problem(&p.path) == field.path)
-            .map(|p| p.describe(lang))
+            .map(|p| p.message.get(lang).to_string())
             .collect();
-        let value = props.edits.get(&field.path).copied().or(field.baseline);
-        let edited = props.edits.contains_key(&field.path);
         if let Some((_, items)) = groups.last_mut() {
             items.push(html! {
-                <NumberField key={field.path.clone()} field={field.clone()} {value} {lang}
-                    {edited} {problems}
-                    on_edit={props.on_edit.clone()} on_unset={props.on_unset.clone()} />
+                <NumberField key={field.path.clone()} field={field.clone()}
+                    value={value_of(field, &props.edits)} {lang}
+                    edited={props.edits.contains_key(&field.path)} {problems}
+                    on_edit={props.on_edit.clone()} />
             });
         }
     }

@@ -3,9 +3,9 @@
 //! rates as the shortest `f64` text).
 
 use crate::i18n::ui;
-use ncms_sim::money::{decimal_from_f64, Yuan};
+use ncms_sim::figure::Figure;
+use ncms_sim::money::Yuan;
 use ncms_sim::render::{count, percent, summary_rows, yuan, yuan_short, SummaryRow};
-use ncms_sim::report::Unit;
 use ncms_sim::{Lang, YearReport};
 
 /// Money for people: large sums in 万元 (zh) or millions (en), small ones to the fen.
@@ -53,59 +53,45 @@ pub fn raw(value: f64) -> String {
     value.to_string()
 }
 
-/// A summary row's money figure as the report holds it, when the row is money.
-pub fn row_money(id: &str, year: &YearReport) -> Option<Yuan> {
-    Some(match id {
-        "funding_per_enrollee" => year.funding_per_enrollee,
-        "income" => year.income.total,
-        "spending" => year.spending.total,
-        "surplus" => year.surplus,
-        "closing_balance" => year.closing_balance,
-        "risk_reserve" => year.risk_reserve,
-        "outpatient_headroom" => year.indicators.outpatient_headroom,
-        _ => return None,
-    })
+/// A figure of the report as people read it.
+pub fn figure_text(figure: &Figure, lang: Lang) -> String {
+    match figure {
+        Figure::Yuan(amount) => money(*amount, lang),
+        Figure::Share(v) => share(*v),
+        Figure::Count(v) => count(*v),
+        Figure::Months(m) => format!("{m:.1} {}", ui(lang).months),
+    }
+}
+
+/// A figure's raw value for `data-value`: money as its decimal string, the rest as `f64` text.
+pub fn figure_raw(figure: &Figure) -> String {
+    match figure {
+        Figure::Yuan(amount) => amount.to_string(),
+        Figure::Share(v) | Figure::Count(v) | Figure::Months(v) => raw(*v),
+    }
+}
+
+/// A signed difference of two figures, computed by the engine (`SummaryRow::difference`).
+pub fn change_text(difference: &Figure, lang: Lang) -> String {
+    match difference {
+        Figure::Yuan(amount) => money_change(*amount, lang),
+        Figure::Share(v) => share_change(*v, lang),
+        Figure::Count(v) if *v > 0.0 => format!("+{}", count(*v)),
+        Figure::Count(v) => count(*v),
+        Figure::Months(m) => format!("{m:+.1}"),
+    }
 }
 
 /// One summary cell: its text and its raw value.
 pub fn row_cell(row: &SummaryRow, year: &YearReport, lang: Lang) -> (String, String) {
-    if let Some(amount) = row_money(row.id, year) {
-        return (money(amount, lang), amount.to_string());
-    }
-    let value = (row.read)(year);
-    if row.id == "months_covered" {
-        let months = value * 100.0;
-        return (format!("{months:.1} {}", ui(lang).months), raw(months));
-    }
-    let text = match row.unit {
-        Unit::Share => share(value),
-        Unit::Count => count(value),
-        Unit::Yuan => decimal_from_f64(value).map_or_else(|| value.to_string(), |d| money(d, lang)),
-    };
-    (text, raw(value))
+    let figure = row.figure(year);
+    (figure_text(&figure, lang), figure_raw(&figure))
 }
 
-/// The difference column of a summary row (proposal minus baseline).
+/// The difference column of a summary row (proposal minus baseline, from the engine).
 pub fn row_change(row: &SummaryRow, base: &YearReport, prop: &YearReport, lang: Lang) -> String {
-    if let (Some(b), Some(p)) = (row_money(row.id, base), row_money(row.id, prop)) {
-        return money_change(p - b, lang);
-    }
-    let (b, p) = ((row.read)(base), (row.read)(prop));
-    match (row.id, row.unit) {
-        ("months_covered", _) => format!("{:+.1}", (p - b) * 100.0),
-        (_, Unit::Share) => share_change(p - b, lang),
-        (_, Unit::Count) => {
-            let d = p - b;
-            if d > 0.0 {
-                format!("+{}", count(d))
-            } else {
-                count(d)
-            }
-        }
-        (_, Unit::Yuan) => {
-            decimal_from_f64(p - b).map_or_else(String::new, |d| money_change(d, lang))
-        }
-    }
+    row.difference(base, prop)
+        .map_or_else(String::new, |d| change_text(&d, lang))
 }
 
 /// The summary rows in the app's order (the engine's list).

@@ -1,26 +1,13 @@
-//! The app's state as text: the share-link fragment (`#v=1&s=<id>&e=<edits>` for a bundled
-//! scenario, `#v=1&f=<file>&n=<name>&e=<edits>` for an opened file, each part base64url JSON) and
-//! the record kept in localStorage. Decoding never panics: a damaged link is a [`Problem`].
+//! The work as text: the share-link fragment (`#w=<base64url JSON of the work>`; links of the
+//! first version, `#v=1&s=…&e=…`, still open) and the draft kept in the browser's storage, with
+//! its undo history (a file's text is stored once however many steps refer to it). Decoding
+//! never panics: a damaged link is a [`Problem`]. Pure: tested natively.
 
-use ncms_sim::{Edits, Lang, Problem, Text};
+use crate::work::{History, Source, Work};
+use ncms_sim::{Edits, Lang, Problem, ProblemKind, Text};
 use serde::{Deserialize, Serialize};
-
-/// Where the scenario came from.
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Source {
-    Bundled(String),
-    File { name: String, json: String },
-}
-
-/// What a link or the stored record holds.
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
-pub struct Saved {
-    pub source: Source,
-    pub edits: Edits,
-    #[serde(default)]
-    pub lang: Lang,
-}
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -34,8 +21,7 @@ pub fn encode(bytes: &[u8]) -> String {
             chunk.get(2).copied().unwrap_or(0),
         ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let chars = chunk.len() + 1;
-        for i in 0..chars {
+        for i in 0..=chunk.len() {
             out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
         }
     }
@@ -61,49 +47,61 @@ pub fn decode(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The fragment (without `#`) that reproduces `saved` (the language is not part of a link).
-pub fn fragment(saved: &Saved) -> String {
-    let edits = serde_json::to_string(&saved.edits).unwrap_or_else(|_| "{}".into());
-    let edits = encode(edits.as_bytes());
-    match &saved.source {
-        Source::Bundled(id) => format!("v=1&s={}&e={edits}", encode(id.as_bytes())),
-        Source::File { name, json } => format!(
-            "v=1&f={}&n={}&e={edits}",
-            encode(json.as_bytes()),
-            encode(name.as_bytes())
-        ),
-    }
+/// The fragment (without `#`) that reproduces `work` on any copy of the app.
+pub fn fragment(work: &Work) -> String {
+    let json = serde_json::to_string(work).unwrap_or_default();
+    format!("w={}", encode(json.as_bytes()))
 }
 
-fn damaged(part: &str, en: &str, zh: &str) -> Vec<Problem> {
-    vec![Problem {
-        path: format!("#{part}"),
-        value: String::new(),
-        allowed: String::new(),
-        message: Text::new(zh, en),
-    }]
+fn damaged(part: &str, zh: &str, en: &str) -> Vec<Problem> {
+    vec![Problem::new(
+        format!("#{part}"),
+        ProblemKind::Unreadable {
+            reason: Text::new(zh, en),
+        },
+        "",
+    )]
 }
 
 fn text_part(part: &str, value: Option<&str>) -> Result<String, Vec<Problem>> {
     let value = value
-        .ok_or_else(|| damaged(part, "this part of the link is missing", "链接缺少这一部分"))?;
+        .ok_or_else(|| damaged(part, "链接缺少这一部分", "this part of the link is missing"))?;
     decode(value)
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .ok_or_else(|| {
             damaged(
                 part,
+                "链接这一部分不是有效的 base64url 文字",
                 "this part of the link is not valid base64url text",
-                "链接这一部分不是有效的 base64url 文本",
             )
         })
 }
 
-/// Reads a fragment (with or without `#`). `Ok(None)`: there is no app state in it.
-pub fn parse_fragment(fragment: &str) -> Result<Option<Saved>, Vec<Problem>> {
+/// Reads a fragment (with or without `#`). `Ok(None)`: there is no work in it.
+pub fn parse_fragment(fragment: &str) -> Result<Option<Work>, Vec<Problem>> {
     let fragment = fragment.trim_start_matches('#');
     if fragment.is_empty() {
         return Ok(None);
     }
+    if let Some(encoded) = fragment.strip_prefix("w=") {
+        let json = text_part("w", Some(encoded))?;
+        let work: Work = serde_json::from_str(&json).map_err(|_| {
+            damaged(
+                "w",
+                "链接中的工作内容无法读取（可能被截断或改动）",
+                "the work in the link cannot be read (cut short or altered?)",
+            )
+        })?;
+        if work.plans.is_empty() {
+            return Err(damaged("w", "链接中没有方案", "the link holds no plan"));
+        }
+        return Ok(Some(work));
+    }
+    parse_first_version(fragment).map(Some)
+}
+
+/// Links of the first version: `v=1&s=<id>&e=<edits>` or `v=1&f=<file>&n=<name>&e=<edits>`.
+fn parse_first_version(fragment: &str) -> Result<Work, Vec<Problem>> {
     let mut version = None;
     let (mut id, mut file, mut name, mut edits) = (None, None, None, None);
     for pair in fragment.split('&') {
@@ -117,8 +115,8 @@ pub fn parse_fragment(fragment: &str) -> Result<Option<Saved>, Vec<Problem>> {
             other => {
                 return Err(damaged(
                     other,
-                    "the link has a part the app does not know",
                     "链接含有无法识别的部分",
+                    "the link has a part the app does not know",
                 ))
             }
         }
@@ -126,22 +124,23 @@ pub fn parse_fragment(fragment: &str) -> Result<Option<Saved>, Vec<Problem>> {
     if version != Some("1") {
         return Err(damaged(
             "v",
-            "the link's version is missing or unknown (expected 1)",
-            "链接版本缺失或无法识别（应为 1）",
+            "链接版本缺失或无法识别",
+            "the link's version is missing or unknown",
         ));
     }
     let edits_text = text_part("e", edits)?;
-    let edits: Edits = serde_json::from_str(&edits_text).map_err(|e| {
+    let numbers: BTreeMap<String, f64> = serde_json::from_str(&edits_text).map_err(|_| {
         damaged(
             "e",
-            &format!("the edits are not a JSON object of numbers: {e}"),
-            &format!("调整内容不是数字组成的 JSON 对象：{e}"),
+            "调整内容不是由数字组成的 JSON 对象",
+            "the edits are not a JSON object of numbers",
         )
     })?;
+    let edits: Edits = numbers.into_iter().map(|(k, v)| (k, Some(v))).collect();
     let source = match (id, file) {
         (Some(id), None) => Source::Bundled(text_part("s", Some(id))?),
         (None, Some(file)) => Source::File {
-            json: text_part("f", Some(file))?,
+            json: text_part("f", Some(file))?.into(),
             name: name
                 .map(|n| text_part("n", Some(n)))
                 .transpose()?
@@ -150,14 +149,196 @@ pub fn parse_fragment(fragment: &str) -> Result<Option<Saved>, Vec<Problem>> {
         _ => {
             return Err(damaged(
                 "s",
-                "the link must name one bundled scenario or carry one file",
                 "链接须指定一个内置方案或包含一个文件",
+                "the link must name one bundled scenario or carry one file",
             ))
         }
     };
-    Ok(Some(Saved {
-        source,
-        edits,
-        lang: Lang::Zh,
-    }))
+    Ok(Work::new(source, edits, Lang::Zh))
+}
+
+/// What a tab keeps in the browser's storage: its work, its undo history and its language.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Draft {
+    pub work: Work,
+    pub history: History,
+    pub lang: Lang,
+    /// When it was written (ms since the epoch), to find the most recent draft.
+    pub saved_at: f64,
+}
+
+/// A [`Draft`] as stored: each file's text once, referred to by number.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    version: u32,
+    lang: Lang,
+    saved_at: f64,
+    files: Vec<Rc<str>>,
+    work: StoredWork,
+    past: Vec<StoredWork>,
+    future: Vec<StoredWork>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredWork {
+    /// A bundled id, or `None` for a file.
+    bundled: Option<String>,
+    /// The file's name and its number in `files`.
+    file: Option<(String, usize)>,
+    plans: Vec<crate::work::Plan>,
+    active: usize,
+    year: usize,
+}
+
+const DRAFT_VERSION: u32 = 2;
+
+/// The draft as text for the browser's storage.
+pub fn draft_to_text(draft: &Draft) -> String {
+    let mut files: Vec<Rc<str>> = Vec::new();
+    let mut store = |work: &Work| {
+        let (bundled, file) = match &work.source {
+            Source::Bundled(id) => (Some(id.clone()), None),
+            Source::File { name, json } => {
+                let index = files.iter().position(|f| f == json).unwrap_or_else(|| {
+                    files.push(json.clone());
+                    files.len() - 1
+                });
+                (None, Some((name.clone(), index)))
+            }
+        };
+        StoredWork {
+            bundled,
+            file,
+            plans: work.plans.clone(),
+            active: work.active,
+            year: work.year,
+        }
+    };
+    let work = store(&draft.work);
+    let past = draft.history.past.iter().map(&mut store).collect();
+    let future = draft.history.future.iter().map(&mut store).collect();
+    serde_json::to_string(&Stored {
+        version: DRAFT_VERSION,
+        lang: draft.lang,
+        saved_at: draft.saved_at,
+        files,
+        work,
+        past,
+        future,
+    })
+    .unwrap_or_default()
+}
+
+/// A stored draft back; `None` if it is not one this version can read.
+pub fn draft_from_text(text: &str) -> Option<Draft> {
+    let stored: Stored = serde_json::from_str(text).ok()?;
+    if stored.version != DRAFT_VERSION {
+        return None;
+    }
+    let load = |w: StoredWork| -> Option<Work> {
+        let source = match (w.bundled, w.file) {
+            (Some(id), None) => Source::Bundled(id),
+            (None, Some((name, index))) => Source::File {
+                name,
+                json: stored.files.get(index)?.clone(),
+            },
+            _ => return None,
+        };
+        (!w.plans.is_empty()).then_some(Work {
+            source,
+            plans: w.plans,
+            active: w.active,
+            year: w.year,
+        })
+    };
+    let work = load(stored.work)?;
+    let mut history = History::default();
+    history.past = stored.past.into_iter().filter_map(load).collect();
+    history.future = stored.future.into_iter().filter_map(load).collect();
+    Some(Draft {
+        work,
+        history,
+        lang: stored.lang,
+        saved_at: stored.saved_at,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file_work(json: &str, individual: f64) -> Work {
+        let edits: Edits = [
+            ("financing.individual".to_string(), Some(individual)),
+            ("lines[0].outpatient.visit_cap".to_string(), None),
+        ]
+        .into();
+        Work::new(
+            Source::File {
+                name: "mine.json".into(),
+                json: json.into(),
+            },
+            edits,
+            Lang::Zh,
+        )
+    }
+
+    #[test]
+    fn a_link_reproduces_the_work() {
+        let work = file_work("{\"id\": \"x\"}", 120.5);
+        let fragment = fragment(&work);
+        assert_eq!(parse_fragment(&format!("#{fragment}")).unwrap(), Some(work));
+        assert_eq!(parse_fragment("").unwrap(), None);
+    }
+
+    #[test]
+    fn a_first_version_link_still_opens() {
+        let edits = encode(br#"{"financing.individual":130}"#);
+        let id = encode(b"pinghu-2012");
+        let work = parse_fragment(&format!("v=1&s={id}&e={edits}"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(work.source, Source::Bundled("pinghu-2012".into()));
+        assert_eq!(work.edits().get("financing.individual"), Some(&Some(130.0)));
+    }
+
+    #[test]
+    fn a_damaged_link_is_a_problem_not_a_panic() {
+        for fragment in [
+            "w=%%%",
+            "w=e30",
+            "w=",
+            "v=2&s=x",
+            "v=1&s=***&e=e30",
+            "zz=1",
+            "w=bnVsbA",
+        ] {
+            let problems = parse_fragment(fragment).unwrap_err();
+            assert!(problems[0].path.starts_with('#'), "{fragment}");
+            assert!(!problems[0].message.zh.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_draft_stores_each_file_once_and_reads_back() {
+        let big = "x".repeat(10_000);
+        let mut history = History::default();
+        for i in 0..20 {
+            history.record(&file_work(&big, f64::from(i)), None);
+        }
+        let draft = Draft {
+            work: file_work(&big, 99.0),
+            history,
+            lang: Lang::En,
+            saved_at: 1.0e12,
+        };
+        let text = draft_to_text(&draft);
+        assert!(
+            text.len() < 2 * big.len(),
+            "the file is stored once: {} bytes",
+            text.len()
+        );
+        assert_eq!(draft_from_text(&text), Some(draft));
+        assert_eq!(draft_from_text("{}"), None);
+    }
 }

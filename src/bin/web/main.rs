@@ -27,7 +27,8 @@ mod i18n;
 mod key_figures;
 #[cfg(target_arch = "wasm32")]
 mod lines_table;
-#[cfg(target_arch = "wasm32")]
+// Pure modules (no browser): compiled and unit-tested natively too.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod link;
 #[cfg(target_arch = "wasm32")]
 mod notice;
@@ -43,6 +44,8 @@ mod summary_table;
 mod targets_table;
 #[cfg(target_arch = "wasm32")]
 mod toolbar;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod work;
 #[cfg(target_arch = "wasm32")]
 mod year_props;
 

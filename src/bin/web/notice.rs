@@ -1,9 +1,10 @@
-//! The banner for a refused file or link: every problem with its field path, in the current
-//! language, and the reassurance that the work in progress is untouched.
+//! Banners over the results: a refused file or link (every problem with its field path, in the
+//! current language, and the reassurance that the work in progress is untouched), values far from
+//! the usual in a file just opened, and a failed autosave.
 
 use crate::i18n::ui;
 use crate::state::{Notice, NoticeKind};
-use ncms_sim::Lang;
+use ncms_sim::{Lang, Text};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,22 +17,43 @@ pub struct NoticeBannerProps {
 #[function_component]
 pub fn NoticeBanner(props: &NoticeBannerProps) -> Html {
     let ui = ui(props.lang);
-    let title = match props.notice.kind {
-        NoticeKind::File => ui.file_rejected,
-        NoticeKind::Link => ui.link_rejected,
+    let (title, footer, class) = match props.notice.kind {
+        NoticeKind::File => (ui.file_rejected, ui.work_kept, "alert"),
+        NoticeKind::Link => (ui.link_rejected, ui.work_kept, "alert"),
+        NoticeKind::Unusual => (ui.unusual_values, ui.unusual_footer, "warn"),
     };
     let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     html! {
-        <div class="alert notice no-print" role="alert" data-testid="notice">
+        <div class={classes!(class, "notice", "no-print")} role="alert" data-testid="notice"
+            data-kind={format!("{:?}", props.notice.kind).to_lowercase()}>
             <p><strong>{ title }</strong></p>
             <ul>
                 { for props.notice.problems.iter().map(|p| html! {
                     <li data-path={p.path.clone()}>{ p.describe(props.lang) }</li>
                 }) }
             </ul>
-            <p>{ ui.work_kept }</p>
+            <p>{ footer }</p>
             <button type="button" class="secondary" data-testid="notice-dismiss" onclick={on_dismiss}>
                 { ui.dismiss }</button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AutosaveBannerProps {
+    pub reason: Text,
+    pub lang: Lang,
+}
+
+/// Shown while the browser refuses to keep the work: the work is still on the page, and a saved
+/// file keeps it for good.
+#[function_component]
+pub fn AutosaveBanner(props: &AutosaveBannerProps) -> Html {
+    let ui = ui(props.lang);
+    html! {
+        <div class="alert autosave no-print" role="alert" data-testid="autosave-failed">
+            <strong>{ ui.autosave_failed }</strong>{ " " }
+            { props.reason.get(props.lang) }{ ui.autosave_advice }
         </div>
     }
 }

@@ -1,8 +1,15 @@
-//! One policy lever: a slider and a typed number bound to the same edit path, with the field's
-//! problems under it. Ratios are typed in percent; the edit sent is the fraction.
+//! One parameter: a slider and a typed number bound to the same edit path, with the field's
+//! problems under it. Shares are typed in percent; the edit sent is the fraction.
+//!
+//! Nothing typed passes silently wrong: "90" and "90%" are 90 %; "0.9" in a percent box could be
+//! 0.9 % or 90 %, so the field asks, and applies nothing until answered. A value ten times beyond
+//! what real funds have (an amount typed in 万元, say) is confirmed before it is applied.
+//! Full-width digits and thousands separators, as Chinese input methods and spreadsheets write
+//! them, are read as the number they are.
 
-use crate::fields::{Field, FieldUnit};
+use crate::fields::Field;
 use crate::i18n::ui;
+use ncms_sim::figure::{trimmed, Unit};
 use ncms_sim::money::decimal_from_f64;
 use ncms_sim::Lang;
 use rust_decimal::Decimal;
@@ -13,41 +20,105 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
     pub field: Field,
-    /// The value in the proposal being edited (`None`: no cap).
+    /// The value in the plan being edited (`None`: empty, "no cap").
     pub value: Option<f64>,
     pub lang: Lang,
-    /// Whether the proposal differs from the baseline here.
+    /// Whether the plan differs from the baseline here.
     pub edited: bool,
     /// The engine's problems for this field, already worded.
     pub problems: Vec<String>,
-    pub on_edit: Callback<(String, f64)>,
-    pub on_unset: Callback<String>,
+    pub on_edit: Callback<(String, Option<f64>)>,
 }
 
-/// The number as typed in the box: percent for ratios, plain otherwise.
-fn shown(value: f64, unit: FieldUnit) -> String {
+/// What a typed text means for a field.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Typed {
+    /// A value to apply (the stored unit: a fraction for shares).
+    Value(f64),
+    /// Emptied: no value (for optional fields).
+    Empty,
+    /// A percent box got a number below 1 that is also a usual fraction: 0.9 % or 90 %?
+    Ask {
+        as_percent: f64,
+        as_fraction: f64,
+    },
+    /// A value far from the usual: apply only when confirmed.
+    Confirm(f64),
+    NotANumber,
+}
+
+/// Full-width digits and signs as ASCII, thousands separators dropped.
+fn normalise(text: &str) -> String {
+    text.trim()
+        .chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '．' | '。' => Some('.'),
+            '－' | '−' => Some('-'),
+            '％' => Some('%'),
+            ',' | '，' | ' ' | '\u{3000}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Reads `text` typed into `field`.
+pub fn interpret(text: &str, field: &Field) -> Typed {
+    let text = normalise(text);
+    if text.is_empty() {
+        return if field.optional() {
+            Typed::Empty
+        } else {
+            Typed::NotANumber
+        };
+    }
+    let (number, percent_sign) = match text.strip_suffix('%') {
+        Some(n) => (n.trim(), true),
+        None => (text.as_str(), false),
+    };
+    // Through a decimal, so that typing 72.35 sends exactly 0.7235.
+    let Ok(decimal) = Decimal::from_str(number) else {
+        return Typed::NotANumber;
+    };
+    let Ok(typed) = decimal.normalize().to_string().parse::<f64>() else {
+        return Typed::NotANumber;
+    };
+    if field.unit() == Unit::Share {
+        let as_percent = (decimal / Decimal::from(100))
+            .normalize()
+            .to_string()
+            .parse::<f64>()
+            .unwrap_or(typed / 100.0);
+        let (lo, hi) = field.param.typical;
+        let also_a_fraction = typed != 0.0 && typed.abs() < 1.0 && typed >= lo && typed <= hi;
+        return if percent_sign || !also_a_fraction {
+            Typed::Value(as_percent)
+        } else {
+            Typed::Ask {
+                as_percent,
+                as_fraction: typed,
+            }
+        };
+    }
+    if percent_sign {
+        return Typed::NotANumber;
+    }
+    if field.is_unusual(typed) {
+        Typed::Confirm(typed)
+    } else {
+        Typed::Value(typed)
+    }
+}
+
+/// The number as typed in the box: percent for shares, plain otherwise.
+fn shown(value: f64, unit: Unit) -> String {
     let Some(decimal) = decimal_from_f64(value) else {
         return value.to_string();
     };
     match unit {
-        FieldUnit::Ratio => (decimal * Decimal::from(100)).normalize().to_string(),
+        Unit::Share => (decimal * Decimal::from(100)).normalize().to_string(),
         _ => decimal.normalize().to_string(),
     }
-}
-
-/// What was typed, as the edit's number; `None` if it is not a number.
-fn typed(text: &str, unit: FieldUnit) -> Option<f64> {
-    let text = text.trim();
-    let number: f64 = match unit {
-        // Through a decimal, so that typing 72.35 sends exactly 0.7235.
-        FieldUnit::Ratio => (Decimal::from_str(text).ok()? / Decimal::from(100))
-            .normalize()
-            .to_string()
-            .parse()
-            .ok()?,
-        _ => text.parse().ok()?,
-    };
-    number.is_finite().then_some(number)
 }
 
 fn dom_id(path: &str) -> String {
@@ -59,67 +130,82 @@ fn dom_id(path: &str) -> String {
 #[function_component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
     let draft = use_state(|| None::<String>);
-    let local_error = use_state(|| false);
+    let pending = use_state(|| None::<Typed>);
     let field = &props.field;
-    let ui = ui(props.lang);
+    let lang = props.lang;
+    let ui = ui(lang);
     let id = format!("f-{}", dom_id(&field.path));
     let error_id = format!("{id}-error");
+    let path = field.path.clone();
 
+    let emit = {
+        let (on_edit, path) = (props.on_edit.clone(), path.clone());
+        move |value: Option<f64>| on_edit.emit((path.clone(), value))
+    };
     let on_slider = {
-        let (path, on_edit, draft, local_error) = (
-            field.path.clone(),
-            props.on_edit.clone(),
-            draft.clone(),
-            local_error.clone(),
-        );
+        let (emit, draft, pending) = (emit.clone(), draft.clone(), pending.clone());
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             draft.set(None);
-            local_error.set(false);
+            pending.set(None);
             if let Ok(value) = input.value().parse::<f64>() {
-                on_edit.emit((path.clone(), value));
+                emit(Some(value));
             }
         })
     };
     let on_typed = {
-        let (path, unit, optional) = (field.path.clone(), field.unit, field.optional);
-        let (on_edit, on_unset, draft, local_error) = (
-            props.on_edit.clone(),
-            props.on_unset.clone(),
-            draft.clone(),
-            local_error.clone(),
-        );
+        let (emit, draft, pending, field) =
+            (emit.clone(), draft.clone(), pending.clone(), field.clone());
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let text = input.value();
-            if text.trim().is_empty() && optional {
-                local_error.set(false);
-                on_unset.emit(path.clone());
-            } else if let Some(value) = typed(&text, unit) {
-                local_error.set(false);
-                on_edit.emit((path.clone(), value));
-            } else {
-                local_error.set(true);
+            match interpret(&text, &field) {
+                Typed::Value(v) => {
+                    pending.set(None);
+                    emit(Some(v));
+                }
+                Typed::Empty => {
+                    pending.set(None);
+                    emit(None);
+                }
+                other => pending.set(Some(other)),
             }
             draft.set(Some(text));
         })
     };
     let on_blur = {
-        let draft = draft.clone();
-        Callback::from(move |_: FocusEvent| draft.set(None))
+        let (draft, pending) = (draft.clone(), pending.clone());
+        // A pending question keeps the typed text on screen until it is answered.
+        Callback::from(move |_: FocusEvent| {
+            if pending.is_none() {
+                draft.set(None);
+            }
+        })
+    };
+    let answer = |value: Option<f64>| {
+        let (emit, draft, pending) = (emit.clone(), draft.clone(), pending.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(v) = value {
+                emit(Some(v));
+            }
+            pending.set(None);
+            draft.set(None);
+        })
     };
 
-    let text = (*draft)
-        .clone()
-        .unwrap_or_else(|| props.value.map_or(String::new(), |v| shown(v, field.unit)));
+    let text = (*draft).clone().unwrap_or_else(|| {
+        props
+            .value
+            .map_or(String::new(), |v| shown(v, field.unit()))
+    });
     let slider_value = props.value.unwrap_or(field.min).to_string();
-    let suffix = match field.unit {
-        FieldUnit::Ratio => "%",
-        FieldUnit::Yuan => ui.yuan,
-        FieldUnit::Number => "",
+    let suffix = match field.unit() {
+        Unit::Share => "%",
+        Unit::Yuan => ui.yuan,
+        other => other.suffix(lang),
     };
     let mut messages = props.problems.clone();
-    if *local_error {
+    if *pending == Some(Typed::NotANumber) {
         messages.insert(0, ui.not_a_number.to_string());
     }
     let invalid = !messages.is_empty();
@@ -128,8 +214,55 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         props.edited.then_some("edited"),
         invalid.then_some("invalid")
     );
-    let label = field.label.get(props.lang).to_string();
-    let placeholder = field.optional.then(|| ui.no_cap.to_string());
+    let label = field.label.get(lang).to_string();
+    let placeholder = field
+        .optional()
+        .then(|| field.param.empty_label().get(lang).to_string());
+    let value_text = field.param.show(props.value, lang);
+
+    let question = match *pending {
+        Some(Typed::Ask {
+            as_percent,
+            as_fraction,
+        }) => {
+            let typed = trimmed(as_fraction);
+            let big = format!("{}%", trimmed(as_fraction * 100.0));
+            let small = format!("{typed}%");
+            html! {
+                <div class="ask" role="alert" data-testid={format!("ask-{path}")}>
+                    <span>{ match lang {
+                        Lang::Zh => format!("“{typed}”是指 {big} 还是 {small}？"),
+                        Lang::En => format!("Does “{typed}” mean {big} or {small}?"),
+                    } }</span>
+                    <button type="button" data-testid={format!("ask-{path}-fraction")}
+                        onclick={answer(Some(as_fraction))}>{ big }</button>
+                    <button type="button" class="secondary" data-testid={format!("ask-{path}-percent")}
+                        onclick={answer(Some(as_percent))}>{ small }</button>
+                </div>
+            }
+        }
+        Some(Typed::Confirm(v)) => {
+            let (lo, hi) = field.param.typical;
+            let usual = format!(
+                "{} – {}",
+                field.param.show(Some(lo), lang),
+                field.param.show(Some(hi), lang)
+            );
+            html! {
+                <div class="ask" role="alert" data-testid={format!("confirm-{path}")}>
+                    <span>{ match lang {
+                        Lang::Zh => format!("{} 远超出常见范围（{usual}），确定使用吗？", field.param.show(Some(v), lang)),
+                        Lang::En => format!("{} is far from the usual {usual}. Use it anyway?", field.param.show(Some(v), lang)),
+                    } }</span>
+                    <button type="button" data-testid={format!("confirm-{path}-yes")}
+                        onclick={answer(Some(v))}>{ ui.use_anyway }</button>
+                    <button type="button" class="secondary" data-testid={format!("confirm-{path}-no")}
+                        onclick={answer(None)}>{ ui.cancel }</button>
+                </div>
+            }
+        }
+        _ => html! {},
+    };
 
     html! {
         <div {class} data-testid={format!("field-{}", field.path)}
@@ -137,9 +270,10 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             <label for={id.clone()}>{ label.clone() }</label>
             <div class="field-inputs">
                 <input type="range" class="slider" aria-label={label.clone()}
+                    aria-valuetext={value_text}
                     data-testid={format!("slider-{}", field.path)}
                     min={field.min.to_string()} max={field.max.to_string()}
-                    step={field.step.to_string()} value={slider_value}
+                    step={field.param.step.to_string()} value={slider_value}
                     oninput={on_slider} />
                 <span class="typed">
                     <input type="text" inputmode="decimal" id={id.clone()} class="number"
@@ -151,6 +285,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     <span class="unit">{ suffix }</span>
                 </span>
             </div>
+            { question }
             if invalid {
                 <ul class="field-problems" id={error_id} role="alert"
                     data-testid={format!("problem-{}", field.path)}>

@@ -1,12 +1,14 @@
-//! The app's state and every way it changes ([`Action`]), as a Yew `Reducible`. Loading a
-//! scenario and re-running the engine happen here; the browser's I/O (files, storage, links)
-//! happens in `browser` and arrives as actions.
+//! The app's state and every way it changes ([`Action`]), as a Yew `Reducible`. The official's
+//! [`Work`] is what every action changes; every action that replaces it records the work it
+//! replaces in the [`History`], so undo brings back anything (a switched scenario, a reset, an
+//! opened file or link). Loading a scenario and running the engine happen here; the browser's I/O
+//! (files, storage, links, keys) happens in `browser` and arrives as actions.
 
 use crate::fields::{fields_of, Field};
-use crate::link::{Saved, Source};
-use ncms_sim::scenarios::bundled;
-use ncms_sim::{compare_with_baseline, parse_scenario, simulate};
-use ncms_sim::{CheckedScenario, Comparison, Edits, Lang, Problem, Report, Text};
+use crate::work::{History, Source, Work};
+use ncms_sim::params::Role;
+use ncms_sim::{compare_with_baseline, read_checked, simulate};
+use ncms_sim::{CheckedScenario, Comparison, Edits, Lang, Problem, ProblemKind, Report, Text};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -16,17 +18,24 @@ pub struct Loaded {
     pub source: Source,
     pub scenario: CheckedScenario,
     pub baseline: Report,
-    pub fields: Vec<Field>,
+    /// The policy levers of the scenario, for the controls panel.
+    pub levers: Vec<Field>,
+    /// Values far from the usual, found when the scenario was read.
+    pub warnings: Vec<Problem>,
 }
 
-/// Why the last load was refused.
+/// Why a notice is shown.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum NoticeKind {
+    /// A file could not be opened.
     File,
+    /// A link could not be used.
     Link,
+    /// A file was opened, with values far from the usual.
+    Unusual,
 }
 
-/// A refused file or link: shown until dismissed; the work in progress is untouched.
+/// A notice over the results: shown until dismissed; the work in progress is untouched.
 #[derive(Clone, PartialEq, Debug)]
 pub struct Notice {
     pub kind: NoticeKind,
@@ -36,67 +45,69 @@ pub struct Notice {
 #[derive(Clone, PartialEq)]
 pub struct State {
     pub lang: Lang,
+    pub work: Work,
+    pub history: History,
     pub loaded: Rc<Loaded>,
-    pub edits: Edits,
     /// The last valid comparison: what the results show.
     pub comparison: Rc<Comparison>,
     /// Problems of the current edits (empty when they are valid).
     pub problems: Rc<Vec<Problem>>,
     pub notice: Option<Notice>,
-    /// Index of the year the figures show.
-    pub year: usize,
+    /// Why the last attempt to keep the work in the browser failed, if it did.
+    pub autosave_failure: Option<Text>,
     /// Bumped on every change worth storing.
     pub revision: u64,
 }
 
 pub enum Action {
     SetLang(Lang),
-    /// Set one field of the proposal.
-    Edit(String, f64),
-    /// Drop the edit of one field (back to the baseline value, e.g. "no cap").
-    Unset(String),
+    /// Set one field of the active plan (`None`: empty an optional value, "no cap"); `at` is the
+    /// time in ms, so that a run of edits of one field is one undo step.
+    Edit {
+        path: String,
+        value: Option<f64>,
+        at: f64,
+    },
     /// Back to the loaded scenario's own proposal.
     Reset,
-    /// Load a scenario with these edits (`None`: its own proposal).
+    /// Replace the work (a bundled scenario picked, a file opened, a link followed).
     Load {
-        saved: Saved,
+        work: Work,
         from: NoticeKind,
-        own_edits: bool,
     },
     /// A link or file that could not even be read.
     Refused(NoticeKind, Vec<Problem>),
     Dismiss,
     SetYear(usize),
+    Undo,
+    Redo,
+    /// The outcome of keeping the work in the browser's storage.
+    Stored(Option<Text>),
 }
 
 /// Reads, validates and simulates a scenario source.
 fn load(source: &Source) -> Result<Loaded, Vec<Problem>> {
-    let json = match source {
-        Source::Bundled(id) => bundled(id).ok_or_else(|| {
-            vec![Problem {
-                path: "#s".into(),
-                value: id.clone(),
-                allowed: ncms_sim::scenarios::BUNDLED
-                    .iter()
-                    .map(|(id, _)| *id)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                message: Text::new(
+    let json = source.json().ok_or_else(|| {
+        vec![Problem::new(
+            "#s",
+            ProblemKind::Unreadable {
+                reason: Text::new(
                     "没有这个内置方案",
                     "there is no bundled scenario by this id",
                 ),
-            }]
-        })?,
-        Source::File { json, .. } => json.as_str(),
-    };
-    let scenario = parse_scenario(json)?;
-    let baseline = simulate(&scenario);
-    let fields = fields_of(&scenario);
+            },
+            "",
+        )]
+    })?;
+    let checked = read_checked(json)?;
+    let baseline = simulate(&checked.scenario);
+    let levers = fields_of(&checked.scenario, Role::Policy);
     Ok(Loaded {
         source: source.clone(),
-        scenario,
+        scenario: checked.scenario,
         baseline,
-        fields,
+        levers,
+        warnings: checked.warnings,
     })
 }
 
@@ -105,25 +116,21 @@ fn compute(loaded: &Loaded, edits: &Edits) -> Result<Comparison, Vec<Problem>> {
 }
 
 impl State {
-    /// The state for `saved`, or `None` if its scenario cannot be loaded. Invalid edits are kept
-    /// and reported, with the scenario's own proposal (or no edits) as the last valid result.
-    pub fn from_saved(saved: &Saved) -> Result<State, Vec<Problem>> {
-        let loaded = load(&saved.source)?;
-        let fallback = || {
-            compute(&loaded, &loaded.scenario.proposal).or_else(|_| compute(&loaded, &Edits::new()))
-        };
-        let (comparison, problems) = match compute(&loaded, &saved.edits) {
-            Ok(c) => (c, Vec::new()),
-            Err(problems) => (fallback()?, problems),
-        };
+    /// The state for `work`, or the problems that stop its scenario from loading. Invalid edits
+    /// are kept and reported, with the scenario's own proposal (or no edits) as the last valid
+    /// result.
+    pub fn from_work(work: Work, history: History, lang: Lang) -> Result<State, Vec<Problem>> {
+        let loaded = Rc::new(load(&work.source)?);
+        let (comparison, problems) = results(&loaded, work.edits())?;
         Ok(State {
-            lang: saved.lang,
-            loaded: Rc::new(loaded),
-            edits: saved.edits.clone(),
+            lang,
+            work,
+            history,
+            loaded,
             comparison: Rc::new(comparison),
             problems: Rc::new(problems),
             notice: None,
-            year: 0,
+            autosave_failure: None,
             revision: 0,
         })
     }
@@ -134,33 +141,70 @@ impl State {
         let edits = ncms_sim::read_scenario(json)
             .map(|s| s.proposal)
             .unwrap_or_default();
-        State::from_saved(&Saved {
-            source: Source::Bundled(id.into()),
-            edits,
+        State::from_work(
+            Work::new(Source::Bundled(id.into()), edits, lang),
+            History::default(),
             lang,
-        })
+        )
         .expect("the default bundled scenario is valid (checked by the engine's tests)")
     }
 
-    pub fn saved(&self) -> Saved {
-        Saved {
-            source: self.loaded.source.clone(),
-            edits: self.edits.clone(),
-            lang: self.lang,
-        }
-    }
-
-    fn with_edits(mut self, edits: Edits) -> State {
-        match compute(&self.loaded, &edits) {
+    /// Makes `work` current, loading its scenario if it is another one; the problems if its
+    /// scenario cannot be loaded (the state is then unchanged). `strict`: invalid edits are
+    /// refused too (a link or file must reproduce a valid state), else they are kept and shown
+    /// at their fields with the last valid results.
+    fn settle(&mut self, work: Work, strict: bool) -> Result<(), Vec<Problem>> {
+        let same_scenario = work.source == self.loaded.source;
+        let loaded = if same_scenario {
+            self.loaded.clone()
+        } else {
+            Rc::new(load(&work.source)?)
+        };
+        match compute(&loaded, work.edits()) {
             Ok(comparison) => {
                 self.comparison = Rc::new(comparison);
                 self.problems = Rc::new(Vec::new());
             }
-            Err(problems) => self.problems = Rc::new(problems),
+            Err(problems) if strict => return Err(problems),
+            Err(problems) => {
+                // The last valid results stay on screen; a scenario just loaded has none, so it
+                // shows its own proposal (or no edits) instead.
+                if !same_scenario {
+                    self.comparison = Rc::new(results(&loaded, work.edits())?.0);
+                }
+                self.problems = Rc::new(problems);
+            }
         }
-        self.edits = edits;
+        self.loaded = loaded;
+        self.work = work;
         self.revision += 1;
-        self
+        Ok(())
+    }
+
+    /// Replaces the work, recording the current one for undo.
+    fn replace(
+        &mut self,
+        work: Work,
+        edit: Option<(&str, f64)>,
+        strict: bool,
+    ) -> Result<(), Vec<Problem>> {
+        let before = self.work.clone();
+        self.settle(work, strict)?;
+        self.history.record(&before, edit);
+        Ok(())
+    }
+}
+
+/// The comparison for `edits`, or the last valid one (the scenario's own proposal, else none)
+/// with the edits' problems.
+fn results(loaded: &Loaded, edits: &Edits) -> Result<(Comparison, Vec<Problem>), Vec<Problem>> {
+    match compute(loaded, edits) {
+        Ok(c) => Ok((c, Vec::new())),
+        Err(problems) => {
+            let fallback = compute(loaded, &loaded.scenario.proposal)
+                .or_else(|_| compute(loaded, &Edits::new()))?;
+            Ok((fallback, problems))
+        }
     }
 }
 
@@ -174,52 +218,38 @@ impl Reducible for State {
                 state.lang = lang;
                 state.revision += 1;
             }
-            Action::Edit(path, value) => {
-                let mut edits = state.edits.clone();
-                let unchanged = state
+            Action::Edit { path, value, at } => {
+                let mut work = state.work.clone();
+                let baseline = state
                     .loaded
-                    .fields
+                    .levers
                     .iter()
-                    .any(|f| f.path == path && f.baseline == Some(value));
-                if unchanged {
+                    .find(|f| f.path == path)
+                    .map(|f| f.baseline);
+                let edits = work.edits_mut();
+                if baseline == Some(value) {
                     edits.remove(&path);
                 } else {
-                    edits.insert(path, value);
+                    edits.insert(path.clone(), value);
                 }
-                state = state.with_edits(edits);
-            }
-            Action::Unset(path) => {
-                let mut edits = state.edits.clone();
-                edits.remove(&path);
-                state = state.with_edits(edits);
+                // The scenario is loaded already: this cannot fail to load.
+                let _ = state.replace(work, Some((&path, at)), false);
             }
             Action::Reset => {
-                let edits = state.loaded.scenario.proposal.clone();
-                state = state.with_edits(edits);
+                let mut work = state.work.clone();
+                *work.edits_mut() = state.loaded.scenario.proposal.clone();
+                if work != state.work {
+                    let _ = state.replace(work, None, false);
+                }
             }
-            Action::Load {
-                mut saved,
-                from,
-                own_edits,
-            } => {
-                saved.lang = state.lang;
-                let loaded = load(&saved.source);
-                let result = loaded.and_then(|loaded| {
-                    if own_edits {
-                        saved.edits = loaded.scenario.proposal.clone();
-                    }
-                    let comparison = compute(&loaded, &saved.edits)?;
-                    Ok((loaded, comparison))
-                });
-                match result {
-                    Ok((loaded, comparison)) => {
-                        state.loaded = Rc::new(loaded);
-                        state.comparison = Rc::new(comparison);
-                        state.edits = saved.edits;
-                        state.problems = Rc::new(Vec::new());
-                        state.notice = None;
-                        state.year = 0;
-                        state.revision += 1;
+            Action::Load { mut work, from } => {
+                work.year = work.year.min(9);
+                match state.replace(work, None, true) {
+                    Ok(()) => {
+                        state.notice = (!state.loaded.warnings.is_empty()).then(|| Notice {
+                            kind: NoticeKind::Unusual,
+                            problems: state.loaded.warnings.clone(),
+                        });
                     }
                     Err(problems) => {
                         state.notice = Some(Notice {
@@ -231,7 +261,35 @@ impl Reducible for State {
             }
             Action::Refused(kind, problems) => state.notice = Some(Notice { kind, problems }),
             Action::Dismiss => state.notice = None,
-            Action::SetYear(year) => state.year = year,
+            Action::SetYear(year) => {
+                state.work.year = year;
+                state.revision += 1;
+            }
+            // Every work in the history was loaded once, so settling it again cannot fail.
+            Action::Undo => {
+                let current = state.work.clone();
+                match state.history.undo(&current) {
+                    Some(previous) => {
+                        let _ = state.settle(previous, false);
+                    }
+                    None => return self,
+                }
+            }
+            Action::Redo => {
+                let current = state.work.clone();
+                match state.history.redo(&current) {
+                    Some(next) => {
+                        let _ = state.settle(next, false);
+                    }
+                    None => return self,
+                }
+            }
+            Action::Stored(failure) => {
+                if state.autosave_failure == failure {
+                    return self;
+                }
+                state.autosave_failure = failure;
+            }
         }
         Rc::new(state)
     }

@@ -1,7 +1,7 @@
 //! The top bar: scenario picker, open / save a file, share link, CSV, print, language.
 
 use crate::i18n::ui;
-use crate::link::Source;
+use crate::work::Source;
 use ncms_sim::scenarios::BUNDLED;
 use ncms_sim::{read_scenario, Lang};
 use web_sys::{File, HtmlInputElement, HtmlSelectElement};
@@ -19,6 +19,10 @@ pub struct ToolbarProps {
     pub on_csv: Callback<()>,
     pub on_print: Callback<()>,
     pub on_lang: Callback<Lang>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub on_undo: Callback<()>,
+    pub on_redo: Callback<()>,
 }
 
 const FILE_OPTION: &str = "__file__";
@@ -62,10 +66,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Source::Bundled(id) => id.clone(),
         Source::File { .. } => FILE_OPTION.to_string(),
     };
-    let other = match lang {
-        Lang::Zh => Lang::En,
-        Lang::En => Lang::Zh,
-    };
+    let other = lang.other();
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
     let on_lang = props.on_lang.reform(move |_: MouseEvent| other);
     html! {
@@ -93,6 +94,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     <input type="file" accept=".json,application/json" class="visually-hidden"
                         data-testid="file-input" onchange={on_file} />
                 </label>
+                <button type="button" class="secondary" data-testid="undo-button"
+                    title={ui.undo_hint} disabled={!props.can_undo}
+                    onclick={click(&props.on_undo)}>{ ui.undo }</button>
+                <button type="button" class="secondary" data-testid="redo-button"
+                    title={ui.redo_hint} disabled={!props.can_redo}
+                    onclick={click(&props.on_redo)}>{ ui.redo }</button>
                 <button type="button" class="secondary" data-testid="save-button"
                     onclick={click(&props.on_save)}>{ ui.save_file }</button>
                 <button type="button" class="secondary" data-testid="share-button"
