@@ -2,11 +2,12 @@
 //! with what changed and the differences year by year. Above both the model and the edits, so
 //! that neither needs the other.
 
+use crate::edits::{resolve, Scope};
 use crate::model::{simulate, simulate_proposal};
 use crate::problem::Problem;
 use crate::report::{Comparison, Report, YearDifference, REPORT_FORMAT};
 use crate::scenario::Edits;
-use crate::validate::{check, check_plan, CheckedScenario};
+use crate::validate::{check_edited, check_plan, CheckedScenario};
 
 /// Baseline and proposal of `scenario` with `edits`, and what changed between them.
 /// `years` overrides the scenario's horizon, for baseline and proposal alike.
@@ -17,9 +18,14 @@ pub fn compare(
 ) -> Result<Comparison, Vec<Problem>> {
     let baseline_scenario = match years {
         Some(years) if years != scenario.projection.years => {
-            let mut s = scenario.scenario().clone();
-            s.projection.years = years;
-            check(s)?
+            // A horizon asked for on the command line, not an assumption of the scenario: it is
+            // not listed among the assumption changes.
+            let edits: Edits = [("projection.years".to_string(), Some(f64::from(years)))].into();
+            let (resolved, problems) = resolve(&edits, scenario, Scope::Scenario);
+            if !problems.is_empty() {
+                return Err(problems);
+            }
+            check_edited(scenario, &resolved)?
         }
         _ => scenario.clone(),
     };
@@ -43,6 +49,7 @@ pub fn compare_with_baseline(
         baseline: baseline.clone(),
         proposal,
         changes,
+        assumption_changes: baseline_scenario.assumption_changes().to_vec(),
     })
 }
 

@@ -72,7 +72,11 @@ fn resolve_one(
     let param = place.param;
     let label = param.label_at(levels, place.line);
     let refuse = |kind| Box::new(Problem::new(key, kind, shown.clone()).labelled(label.clone()));
-    if scope == Scope::Plan && !param.is_lever() {
+    let editable = match scope {
+        Scope::Plan => param.is_lever(),
+        Scope::Scenario => param.role != params::Role::Observed,
+    };
+    if !editable {
         return Err(refuse(ProblemKind::NotALever {
             role: param.role,
             frame: param.frames_the_scenario(),
@@ -85,10 +89,12 @@ fn resolve_one(
     }
 }
 
-/// `scenario` with the edits written in (its own `proposal` dropped); not yet validated.
+/// `scenario` with the edits written in (its own `proposal` and `assumptions` dropped: they are
+/// what the edits replace); not yet validated.
 pub fn apply(scenario: &Scenario, edits: &[Edit]) -> Result<Scenario, Vec<Problem>> {
     let mut edited = scenario.clone();
     edited.proposal.clear();
+    edited.assumptions.clear();
     apply_in_place(&mut edited, edits)?;
     Ok(edited)
 }

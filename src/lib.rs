@@ -19,7 +19,7 @@
 //!
 //! Modules from the ground up: `lang`, `path`, `money`, `lognormal`, `figure`; `scenario`,
 //! `text`; `params` (the registry); `problem`; `read`, `edits`; `validate`; `report`, `targets`;
-//! `model`; `compare`; `render`. Every import points down this list.
+//! `model`; `compare`, `structure`; `render`. Every import points down this list.
 
 pub mod compare;
 pub mod edits;
@@ -36,6 +36,7 @@ pub mod render;
 pub mod report;
 pub mod scenario;
 pub mod scenarios;
+pub mod structure;
 pub mod targets;
 pub mod text;
 pub mod validate;

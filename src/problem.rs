@@ -204,12 +204,17 @@ impl Problem {
     }
 
     /// The same problem found in the proposal's edits: its path gains `proposal.`.
-    pub fn in_proposal(mut self) -> Problem {
-        if !self.path.starts_with("proposal") {
+    pub fn in_proposal(self) -> Problem {
+        self.under("proposal")
+    }
+
+    /// The same problem found under `part` of the file (`proposal`, `assumptions`).
+    pub fn under(mut self, part: &str) -> Problem {
+        if !self.path.starts_with(part) {
             self.path = if self.path.is_empty() {
-                "proposal".into()
+                part.to_string()
             } else {
-                format!("proposal.{}", self.path)
+                format!("{part}.{}", self.path)
             };
         }
         self

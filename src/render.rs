@@ -369,6 +369,25 @@ pub fn table(comparison: &Comparison, lang: Lang) -> String {
         Lang::Zh => ("基线（现行政策）", "方案"),
         Lang::En => ("Baseline (current rules)", "Proposal"),
     };
+    if !comparison.assumption_changes.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## {}",
+            lang.pick(
+                "假设调整（基线与方案同时适用）",
+                "Assumptions changed (baseline and proposal alike)"
+            )
+        );
+        for change in &comparison.assumption_changes {
+            let (before, after) = change.show(lang);
+            let _ = writeln!(
+                out,
+                "- {} ({}): {before} → {after}",
+                change.label.get(lang),
+                change.path
+            );
+        }
+    }
     report_table(&mut out, baseline_title, &comparison.baseline, lang);
     if !comparison.changes.is_empty() {
         let _ = writeln!(

@@ -27,6 +27,9 @@ pub struct Comparison {
     pub proposal: Report,
     /// The edits that turn the baseline into the proposal, labelled.
     pub changes: Vec<Change>,
+    /// The assumptions changed from the scenario file's values: they make the baseline (and so
+    /// every plan), and are listed apart from the plan's changes.
+    pub assumption_changes: Vec<Change>,
     /// Proposal minus baseline, year by year.
     pub differences: Vec<YearDifference>,
 }

@@ -46,6 +46,10 @@ pub struct Scenario {
     /// Figures observed in the base year, reported next to the model's (calibration).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub observed: Option<Observed>,
+    /// Changed assumptions (costs, growth, utilisation, …) as edits to this file's values: they
+    /// make the baseline, and so every plan, and are listed apart from the plan's changes.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub assumptions: Edits,
     /// Next year's rules as edits to this scenario (e.g. a published plan); empty if none.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub proposal: Edits,

@@ -13,24 +13,40 @@ use crate::report::Change;
 use crate::scenario::{Ceiling, Edits, Scenario};
 use std::ops::Deref;
 
-/// A scenario that passed validation, its proposal included. It can only be made here, so the
-/// model never sees a ratio of 1.3 or a zero population.
+/// A scenario that passed validation, its assumptions applied and its proposal checked. It can
+/// only be made here, so the model never sees a ratio of 1.3 or a zero population.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CheckedScenario(Scenario);
+pub struct CheckedScenario {
+    /// The scenario the model runs: the file's values with its assumption edits written in (its
+    /// `assumptions` then empty).
+    scenario: Scenario,
+    /// The assumption edits, labelled with the file's value before and the value after.
+    assumption_changes: Vec<Change>,
+}
 
 impl Deref for CheckedScenario {
     type Target = Scenario;
     fn deref(&self) -> &Scenario {
-        &self.0
+        &self.scenario
     }
 }
 
 impl CheckedScenario {
+    fn new(scenario: Scenario) -> CheckedScenario {
+        CheckedScenario {
+            scenario,
+            assumption_changes: Vec::new(),
+        }
+    }
     pub fn scenario(&self) -> &Scenario {
-        &self.0
+        &self.scenario
     }
     pub fn into_scenario(self) -> Scenario {
-        self.0
+        self.scenario
+    }
+    /// The assumptions changed from the file's values (empty when none).
+    pub fn assumption_changes(&self) -> &[Change] {
+        &self.assumption_changes
     }
 }
 
@@ -91,9 +107,10 @@ pub fn read_scenario(json: &str) -> Result<Scenario, Vec<Problem>> {
     }
 }
 
-/// Validates a scenario and its own proposal, reporting every problem at once; the proposal's
-/// problems have paths starting with `proposal.`.
-pub fn check(scenario: Scenario) -> Result<CheckedScenario, Vec<Problem>> {
+/// Validates a scenario, applies its own assumptions and checks its own proposal, reporting every
+/// problem at once; the problems of the edits have paths starting with `assumptions.` or
+/// `proposal.`.
+pub fn check(mut scenario: Scenario) -> Result<CheckedScenario, Vec<Problem>> {
     let mut checker = Checker::default();
     let all: Vec<Place> = params::places(&scenario).collect();
     checker.ranges(&scenario, all.into_iter());
@@ -101,7 +118,17 @@ pub fn check(scenario: Scenario) -> Result<CheckedScenario, Vec<Problem>> {
     if !checker.problems.is_empty() {
         return Err(checker.problems);
     }
-    let checked = CheckedScenario(scenario);
+    let assumptions = std::mem::take(&mut scenario.assumptions);
+    let proposal = scenario.proposal.clone();
+    let mut checked =
+        apply_assumptions(&CheckedScenario::new(scenario), &assumptions).map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|p| p.under("assumptions"))
+                .collect::<Vec<_>>()
+        })?;
+    // Applying edits drops the file's own proposal; the baseline keeps it, to be checked next.
+    checked.scenario.proposal = proposal;
     if !checked.proposal.is_empty() {
         let proposal = checked.proposal.clone();
         check_plan(&checked, &proposal).map_err(|problems| {
@@ -112,6 +139,38 @@ pub fn check(scenario: Scenario) -> Result<CheckedScenario, Vec<Problem>> {
         })?;
     }
     Ok(checked)
+}
+
+/// `base` with assumption edits (any registered parameter but reported figures) applied and
+/// validated: the baseline every plan is measured against. The changes from `base` are kept,
+/// added to any the base already had.
+pub fn apply_assumptions(
+    base: &CheckedScenario,
+    assumptions: &Edits,
+) -> Result<CheckedScenario, Vec<Problem>> {
+    if assumptions.is_empty() {
+        return Ok(base.clone());
+    }
+    let (resolved, mut problems) = edits::resolve(assumptions, base, Scope::Scenario);
+    match check_edited(base, &resolved) {
+        Ok(mut checked) if problems.is_empty() => {
+            let mut changes = base.assumption_changes.clone();
+            for change in edits::describe(base, &resolved) {
+                // An assumption changed twice keeps the file's value as its "before".
+                match changes.iter_mut().find(|c| c.path == change.path) {
+                    Some(earlier) => earlier.after = change.after,
+                    None => changes.push(change),
+                }
+            }
+            checked.assumption_changes = changes;
+            Ok(checked)
+        }
+        Ok(_) => Err(problems),
+        Err(more) => {
+            problems.extend(more);
+            Err(problems)
+        }
+    }
 }
 
 /// The proposal of a plan: `baseline` with `edits` (policy levers only) applied and validated
@@ -141,7 +200,10 @@ pub fn check_edited(
     checker.ranges(&edited, edits.iter().map(|e| e.place));
     checker.rules(&edited);
     if checker.problems.is_empty() {
-        Ok(CheckedScenario(edited))
+        Ok(CheckedScenario {
+            scenario: edited,
+            assumption_changes: scenario.assumption_changes.clone(),
+        })
     } else {
         Err(checker.problems)
     }

@@ -397,3 +397,44 @@ fn compensated_person_times_exclude_claims_under_the_deductible() {
         "no deductible: every visit is compensated"
     );
 }
+
+#[test]
+fn an_assumption_moves_baseline_and_proposal_alike_and_is_listed_apart() {
+    let mut json = common::small_json();
+    json["proposal"] = serde_json::json!({ "lines[1].inpatient.reimbursement_ratio": 0.8 });
+    let plain = parse_scenario(&json.to_string()).unwrap();
+    json["assumptions"] = serde_json::json!({ "projection.cost_growth": 0.10 });
+    let costly = parse_scenario(&json.to_string()).unwrap();
+    let (a, b) = (
+        compare(&plain, &plain.proposal, None).unwrap(),
+        compare(&costly, &costly.proposal, None).unwrap(),
+    );
+    // Year 0 is the base year: growth shows from year 1 on, in baseline and proposal alike.
+    assert_eq!(
+        a.baseline.years[0].spending.total,
+        b.baseline.years[0].spending.total
+    );
+    assert!(b.baseline.years[4].spending.total > a.baseline.years[4].spending.total);
+    assert!(b.proposal.years[4].spending.total > a.proposal.years[4].spending.total);
+    // Listed apart from the plan's changes, with the file's value before.
+    assert_eq!(b.changes.len(), 1);
+    assert_eq!(b.assumption_changes.len(), 1);
+    let change = &b.assumption_changes[0];
+    assert_eq!(
+        (change.path.as_str(), change.before, change.after),
+        ("projection.cost_growth", Some(0.06), Some(0.10))
+    );
+    let table = ncms_sim::render::table(&b, ncms_sim::Lang::En);
+    assert!(table.contains("## Assumptions changed (baseline and proposal alike)\n- Yearly growth of unit costs (projection.cost_growth): 6.0% → 10.0%"), "{table}");
+    // A reported figure is not an assumption; an out-of-range assumption names its place.
+    json["assumptions"] = serde_json::json!({ "observed.income": 5, "projection.cost_growth": 3 });
+    let problems = parse_scenario(&json.to_string()).unwrap_err();
+    let paths: Vec<_> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "assumptions.observed.income",
+            "assumptions.projection.cost_growth"
+        ]
+    );
+}
