@@ -156,3 +156,84 @@ pub fn value_at(scenario: &Scenario, path: &str) -> Option<f64> {
     let place = params::find(&FieldPath::parse(path).ok()?)?;
     place.param.read(scenario, place.line)?.number()
 }
+
+/// The paths of the funding levers (every payer per enrollee), from the registry.
+pub fn funding_paths() -> impl Iterator<Item = &'static str> {
+    params::PARAMS
+        .iter()
+        .filter(|p| p.group == params::Group::Funding && p.is_lever())
+        .map(|p| p.path)
+}
+
+/// Funding per enrollee from every payer, in `scenario` with `edits` (the plan's values).
+pub fn funding_per_head(scenario: &Scenario, edits: &Edits) -> Vec<(&'static str, f64)> {
+    funding_paths()
+        .map(|path| {
+            let value = match edits.get(path) {
+                Some(v) => v.unwrap_or(0.0),
+                None => value_at(scenario, path).unwrap_or(0.0),
+            };
+            (path, value)
+        })
+        .collect()
+}
+
+/// The payer edits that make funding per enrollee `total`, each payer keeping its current share
+/// (all to the individual contribution when nothing is funded yet). Amounts are to the fen and
+/// add up exactly to `total` (to the fen): the rounding remainder goes to the largest payer.
+pub fn funding_in_shares(
+    scenario: &Scenario,
+    edits: &Edits,
+    total: f64,
+) -> Vec<(String, Option<f64>)> {
+    let current = funding_per_head(scenario, edits);
+    let sum: f64 = current.iter().map(|(_, v)| v).sum();
+    let total_fen = (total * 100.0).round();
+    let mut fen: Vec<f64> = current
+        .iter()
+        .map(|(path, v)| {
+            if sum > 0.0 {
+                (v / sum * total_fen).round()
+            } else if *path == "financing.individual" {
+                total_fen
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let remainder = total_fen - fen.iter().sum::<f64>();
+    if let Some(largest) = (0..fen.len()).max_by(|a, b| fen[*a].total_cmp(&fen[*b])) {
+        fen[largest] += remainder;
+    }
+    current
+        .iter()
+        .zip(fen)
+        .map(|((path, _), f)| (path.to_string(), Some(f / 100.0)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn total_funding_moves_the_payers_in_their_shares_to_the_fen() {
+        let s = crate::validate::read_scenario(crate::scenarios::bundled("taizhou-2012").unwrap())
+            .unwrap();
+        // Taizhou 2012: 130 individual + 273 government (all county in the file) = 403.
+        let edits = funding_in_shares(&s, &Edits::new(), 500.0);
+        let total: f64 = edits.iter().map(|(_, v)| v.unwrap()).sum();
+        assert!((total - 500.0).abs() < 1e-9, "{edits:?}");
+        let individual = edits
+            .iter()
+            .find(|(p, _)| p == "financing.individual")
+            .unwrap()
+            .1
+            .unwrap();
+        assert!(
+            (individual - 130.0 * 500.0 / 403.0).abs() < 0.01,
+            "{individual}"
+        );
+        assert_eq!(funding_paths().count(), 5);
+    }
+}

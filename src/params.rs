@@ -560,6 +560,28 @@ pub fn places(scenario: &Scenario) -> impl Iterator<Item = Place> + '_ {
     })
 }
 
+/// Funding per enrollee from every payer together: not a field of the scenario but a lever of the
+/// interface, which moves the payers in their current shares (`edits::funding_in_shares`).
+pub static FUNDING_TOTAL: Param = Param {
+    path: "financing.total",
+    label: Label::new("人均筹资合计", "funding per enrollee, all payers"),
+    help: Label::new(
+        "个人缴费与各级财政补助之和；调整时各方按现有比例同步变动。",
+        "The individual contribution and every subsidy together; moving it moves each payer in its current share.",
+    ),
+    unit: Unit::Yuan,
+    role: Role::Policy,
+    group: Group::Funding,
+    range: closed_range(0.0, 50_000.0),
+    typical: (50.0, 5000.0),
+    step: 1.0,
+    optional: false,
+    access: Access {
+        read: |s, _| Some(Slot::Money(s.financing.per_enrollee())),
+        write: |_, _, _| Err(WriteError::Absent),
+    },
+};
+
 #[allow(clippy::too_many_arguments)]
 const fn row(
     path: &'static str,

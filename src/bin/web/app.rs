@@ -14,7 +14,7 @@ use crate::lines_table::LinesTable;
 use crate::link::Draft;
 use crate::notice::{AutosaveBanner, NoticeBanner};
 use crate::ratios::Ratios;
-use crate::state::{Action, NoticeKind, State};
+use crate::state::{own_edits, Action, NoticeKind, Scope, State};
 use crate::summary_table::SummaryTable;
 use crate::targets_table::TargetsTable;
 use crate::toolbar::Toolbar;
@@ -112,26 +112,35 @@ pub fn App() -> Html {
 
     let lang = state.lang;
     let ui = ui(lang);
-    let on_edit = make_callback(&state, |(path, value): (String, Option<f64>)| {
-        Action::Edit {
+    let on_edit = make_callback(
+        &state,
+        |(scope, path, value): (Scope, String, Option<f64>)| Action::Edit {
+            scope,
             path,
             value,
             at: browser::now(),
-        }
-    });
+        },
+    );
+    let on_edit_many = make_callback(
+        &state,
+        |(key, edits): (String, Vec<(String, Option<f64>)>)| Action::EditMany {
+            key,
+            edits,
+            at: browser::now(),
+        },
+    );
+    let on_structure = make_callback(&state, Action::Structure);
     let on_reset = make_callback(&state, |_| Action::Reset);
     let on_lang = make_callback(&state, Action::SetLang);
     let on_undo = make_callback(&state, |_| Action::Undo);
     let on_redo = make_callback(&state, |_| Action::Redo);
     let on_dismiss = make_callback(&state, |_| Action::Dismiss);
     let on_select = make_callback(&state, move |id: String| {
-        let source = Source::Bundled(id.clone());
-        let edits = ncms_sim::scenarios::bundled(&id)
-            .and_then(|json| ncms_sim::read_scenario(json).ok())
-            .map(|s| s.proposal)
-            .unwrap_or_default();
+        let (edits, assumptions) = own_edits(ncms_sim::scenarios::bundled(&id).unwrap_or_default());
+        let mut work = Work::new(Source::Bundled(id), edits, lang);
+        work.assumptions = assumptions;
         Action::Load {
-            work: Work::new(source, edits, lang),
+            work,
             from: NoticeKind::File,
         }
     });
@@ -148,16 +157,18 @@ pub fn App() -> Html {
                 Callback::from(move |(name, text): (String, Result<String, String>)| {
                     dispatcher.dispatch(match text {
                         Ok(json) => {
-                            // A file opens with its own proposal as the plan.
-                            let edits = ncms_sim::read_scenario(&json)
-                                .map(|s| s.proposal)
-                                .unwrap_or_default();
+                            // A file opens with its own proposal as the plan and its own
+                            // assumptions.
+                            let (edits, assumptions) = own_edits(&json);
                             let source = Source::File {
                                 name,
                                 json: json.into(),
+                                edited: false,
                             };
+                            let mut work = Work::new(source, edits, lang);
+                            work.assumptions = assumptions;
                             Action::Load {
-                                work: Work::new(source, edits, lang),
+                                work,
                                 from: NoticeKind::File,
                             }
                         }
@@ -173,7 +184,10 @@ pub fn App() -> Html {
     let on_save = {
         let state = state.clone();
         Callback::from(move |_| {
-            let mut scenario = state.loaded.scenario.scenario().clone();
+            // The file's own values, with the assumptions and the plan as edits of them: it
+            // reopens exactly as it is now, and lists both apart.
+            let mut scenario = state.loaded.original.scenario().clone();
+            scenario.assumptions = state.work.assumptions.clone();
             scenario.proposal = state.work.edits().clone();
             if let Ok(json) = serde_json::to_string_pretty(&scenario) {
                 browser::download(
@@ -224,7 +238,9 @@ pub fn App() -> Html {
             }
             <main class="layout">
                 <Controls loaded={state.loaded.clone()} edits={state.work.edits().clone()}
-                    problems={state.problems.clone()} {lang} {on_edit} {on_reset} />
+                    assumptions={state.work.assumptions.clone()}
+                    problems={state.problems.clone()} {lang} {on_edit} {on_edit_many}
+                    {on_structure} {on_reset} />
                 <div class={classes!("results", stale.then_some("stale"))} data-testid="results"
                     data-stale={stale.to_string()}>
                     if let Some(notice) = state.notice.clone() {

@@ -1,11 +1,15 @@
-//! The levers panel: every policy lever of the loaded scenario from the parameter registry,
-//! grouped (funding, one group per hospital level, ceiling, consultation fee, special and major
-//! diseases, premium, reserve), with the problems of the current edits at their fields.
+//! The controls panel, in two tabs: the **policy levers** of the active plan (funding with a
+//! total that moves the payers together, benefits per hospital level, ceiling, consultation fee,
+//! special and major diseases, premium, reserve) and the **assumptions** of the fund (population,
+//! utilisation and costs per level, growth, horizon, targets, …) with its structure. Every field
+//! comes from the engine's registry; the problems of the current edits show at their fields.
 
-use crate::fields::{section_title, Field};
+use crate::fields::{field_for, section_title, Field};
 use crate::i18n::ui;
 use crate::number_field::NumberField;
-use crate::state::Loaded;
+use crate::state::{Loaded, Scope, Structural};
+use crate::structure_editor::StructureEditor;
+use ncms_sim::params::FUNDING_TOTAL;
 use ncms_sim::{Edits, Lang, Problem};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -13,19 +17,26 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
     pub loaded: Rc<Loaded>,
+    /// The active plan's edits.
     pub edits: Edits,
+    pub assumptions: Edits,
     pub problems: Rc<Vec<Problem>>,
     pub lang: Lang,
-    pub on_edit: Callback<(String, Option<f64>)>,
+    pub on_edit: Callback<(Scope, String, Option<f64>)>,
+    /// Several plan levers at once (the total funding lever), as one step named by the key.
+    pub on_edit_many: Callback<(String, Vec<(String, Option<f64>)>)>,
+    pub on_structure: Callback<Structural>,
     pub on_reset: Callback<()>,
 }
 
-/// A problem's field path, without the `proposal.` of a file's own proposal.
+/// A problem's field path, without the `proposal.` or `assumptions.` of a file's own edits.
 fn field_of_problem(path: &str) -> &str {
-    path.strip_prefix("proposal.").unwrap_or(path)
+    path.strip_prefix("proposal.")
+        .or_else(|| path.strip_prefix("assumptions."))
+        .unwrap_or(path)
 }
 
-/// The value a field shows: the plan's edit if it has one, else the baseline's.
+/// The value a field shows: the edit if there is one, else the scenario's.
 pub fn value_of(field: &Field, edits: &Edits) -> Option<f64> {
     match edits.get(&field.path) {
         Some(value) => *value,
@@ -33,46 +44,125 @@ pub fn value_of(field: &Field, edits: &Edits) -> Option<f64> {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Levers,
+    Assumptions,
+}
+
 #[function_component]
 pub fn Controls(props: &ControlsProps) -> Html {
+    let tab = use_state(|| Tab::Levers);
     let ui = ui(props.lang);
     let lang = props.lang;
     let loaded = &props.loaded;
+    let (scope, fields, edits) = match *tab {
+        Tab::Levers => (Scope::Plan, &loaded.levers, &props.edits),
+        Tab::Assumptions => (
+            Scope::Assumption,
+            &loaded.assumption_fields,
+            &props.assumptions,
+        ),
+    };
+    let on_field = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |(path, value): (String, Option<f64>)| {
+            on_edit.emit((scope, path, value))
+        })
+    };
+    let field_html =
+        |field: &Field, value: Option<f64>, on_edit: Callback<(String, Option<f64>)>| {
+            let problems: Vec<String> = props
+                .problems
+                .iter()
+                .filter(|p| field_of_problem(&p.path) == field.path)
+                .map(|p| p.message.get(lang).to_string())
+                .collect();
+            html! {
+                <NumberField key={field.path.clone()} field={field.clone()} {value} {lang}
+                    edited={edits.contains_key(&field.path)} {problems} {on_edit} />
+            }
+        };
 
     let mut groups: Vec<(String, Vec<Html>)> = Vec::new();
     let mut last = None;
-    for field in &loaded.levers {
+    for field in fields.iter() {
         if last != Some(field.section) {
             groups.push((
                 section_title(field.section, &loaded.scenario, lang),
                 Vec::new(),
             ));
             last = Some(field.section);
+            // The total funding per head leads the funding group: it moves every payer at once.
+            if *tab == Tab::Levers
+                && field.section == crate::fields::Section::Group(ncms_sim::params::Group::Funding)
+            {
+                let total = field_for(&FUNDING_TOTAL, &loaded.scenario, 0);
+                let current: f64 =
+                    ncms_sim::edits::funding_per_head(&loaded.scenario, &props.edits)
+                        .iter()
+                        .map(|(_, v)| v)
+                        .sum();
+                let on_total = {
+                    let (on_many, scenario, plan) = (
+                        props.on_edit_many.clone(),
+                        loaded.scenario.scenario().clone(),
+                        props.edits.clone(),
+                    );
+                    Callback::from(move |(_, value): (String, Option<f64>)| {
+                        if let Some(total) = value {
+                            let edits = ncms_sim::edits::funding_in_shares(&scenario, &plan, total);
+                            on_many.emit((FUNDING_TOTAL.path.to_string(), edits));
+                        }
+                    })
+                };
+                if let Some((_, items)) = groups.last_mut() {
+                    items.push(html! {
+                        <div class="total-lever">
+                            <NumberField key="financing.total" field={total} value={Some(current)} {lang}
+                                edited={false} problems={Vec::<String>::new()} on_edit={on_total} />
+                        </div>
+                    });
+                }
+            }
         }
-        let problems: Vec<String> = props
-            .problems
-            .iter()
-            .filter(|p| field_of_problem(&p.path) == field.path)
-            .map(|p| p.message.get(lang).to_string())
-            .collect();
         if let Some((_, items)) = groups.last_mut() {
-            items.push(html! {
-                <NumberField key={field.path.clone()} field={field.clone()}
-                    value={value_of(field, &props.edits)} {lang}
-                    edited={props.edits.contains_key(&field.path)} {problems}
-                    on_edit={props.on_edit.clone()} />
-            });
+            items.push(field_html(field, value_of(field, edits), on_field.clone()));
         }
     }
     let on_reset = props.on_reset.reform(|_: MouseEvent| ());
+    let select = |t: Tab| {
+        let tab = tab.clone();
+        Callback::from(move |_: MouseEvent| tab.set(t))
+    };
+    let tab_button = |t: Tab, label: &'static str, id: &'static str| {
+        let count = match t {
+            Tab::Levers => props.edits.len(),
+            Tab::Assumptions => props.assumptions.len(),
+        };
+        html! {
+            <button type="button" role="tab" aria-selected={(*tab == t).to_string()}
+                class={classes!("tab", (*tab == t).then_some("active"))} data-testid={id}
+                onclick={select(t)}>
+                { label }
+                if count > 0 { <span class="count">{ count }</span> }
+            </button>
+        }
+    };
 
     html! {
         <aside class="controls no-print" aria-label={ui.controls}>
             <div class="controls-head">
-                <h2>{ ui.controls }</h2>
+                <div class="tabs" role="tablist">
+                    { tab_button(Tab::Levers, ui.controls, "tab-levers") }
+                    { tab_button(Tab::Assumptions, ui.assumptions, "tab-assumptions") }
+                </div>
                 <button type="button" class="secondary" data-testid="reset-button"
                     title={ui.reset_hint} onclick={on_reset}>{ ui.reset }</button>
             </div>
+            if *tab == Tab::Assumptions {
+                <p class="muted hint">{ ui.assumptions_hint }</p>
+            }
             if !props.problems.is_empty() {
                 <div class="alert" role="alert" data-testid="edit-problems">
                     <p>{ ui.invalid_edits }</p>
@@ -88,6 +178,10 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     { for items }
                 </fieldset>
             }) }
+            if *tab == Tab::Assumptions {
+                <StructureEditor scenario={loaded.original.scenario().clone()} {lang}
+                    on_structure={props.on_structure.clone()} />
+            }
         </aside>
     }
 }

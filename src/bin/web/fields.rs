@@ -72,28 +72,9 @@ fn span(param: &Param, baseline: Option<f64>) -> (f64, f64) {
 /// Every place of `scenario` holding a parameter of `role`, in registry order, lines in line order
 /// (for lines, each line's parameters together).
 pub fn fields_of(scenario: &Scenario, role: Role) -> Vec<Field> {
-    let levels = levels(scenario);
     let mut fields: Vec<Field> = params::places(scenario)
         .filter(|place| place.param.role == role)
-        .map(|place| {
-            let param = place.param;
-            let baseline = param.read(scenario, place.line).and_then(Slot::number);
-            let (min, max) = span(param, baseline);
-            Field {
-                param,
-                line: place.line,
-                path: place.path(),
-                section: if param.per_line() {
-                    Section::Line(place.line)
-                } else {
-                    Section::Group(param.group)
-                },
-                label: param.label_at(&levels, place.line),
-                min,
-                max,
-                baseline,
-            }
-        })
+        .map(|place| field_for(place.param, scenario, place.line))
         .collect();
     // Group each line's controls together, lines after funding and before the rules.
     let order = |f: &Field| match f.section {
@@ -114,5 +95,26 @@ pub fn section_title(section: Section, scenario: &Scenario, lang: Lang) -> Strin
             .get(index)
             .map(|l| ncms_sim::text::level_name(l.level).get(lang).to_string())
             .unwrap_or_default(),
+    }
+}
+
+/// The control for one parameter at one line of `scenario` (also for derived levers such as
+/// [`ncms_sim::params::FUNDING_TOTAL`], which read but are not written).
+pub fn field_for(param: &'static Param, scenario: &Scenario, line: usize) -> Field {
+    let baseline = param.read(scenario, line).and_then(Slot::number);
+    let (min, max) = span(param, baseline);
+    Field {
+        param,
+        line,
+        path: param.path_at(line),
+        section: if param.per_line() {
+            Section::Line(line)
+        } else {
+            Section::Group(param.group)
+        },
+        label: param.label_at(&levels(scenario), line),
+        min,
+        max,
+        baseline,
     }
 }

@@ -140,6 +140,7 @@ fn parse_first_version(fragment: &str) -> Result<Work, Vec<Problem>> {
     let source = match (id, file) {
         (Some(id), None) => Source::Bundled(text_part("s", Some(id))?),
         (None, Some(file)) => Source::File {
+            edited: false,
             json: text_part("f", Some(file))?.into(),
             name: name
                 .map(|n| text_part("n", Some(n)))
@@ -183,8 +184,10 @@ struct Stored {
 struct StoredWork {
     /// A bundled id, or `None` for a file.
     bundled: Option<String>,
-    /// The file's name and its number in `files`.
-    file: Option<(String, usize)>,
+    /// The file's name, its number in `files` and whether it was edited in the app.
+    file: Option<(String, usize, bool)>,
+    #[serde(default)]
+    assumptions: Edits,
     plans: Vec<crate::work::Plan>,
     active: usize,
     year: usize,
@@ -198,17 +201,18 @@ pub fn draft_to_text(draft: &Draft) -> String {
     let mut store = |work: &Work| {
         let (bundled, file) = match &work.source {
             Source::Bundled(id) => (Some(id.clone()), None),
-            Source::File { name, json } => {
+            Source::File { name, json, edited } => {
                 let index = files.iter().position(|f| f == json).unwrap_or_else(|| {
                     files.push(json.clone());
                     files.len() - 1
                 });
-                (None, Some((name.clone(), index)))
+                (None, Some((name.clone(), index, *edited)))
             }
         };
         StoredWork {
             bundled,
             file,
+            assumptions: work.assumptions.clone(),
             plans: work.plans.clone(),
             active: work.active,
             year: work.year,
@@ -238,14 +242,16 @@ pub fn draft_from_text(text: &str) -> Option<Draft> {
     let load = |w: StoredWork| -> Option<Work> {
         let source = match (w.bundled, w.file) {
             (Some(id), None) => Source::Bundled(id),
-            (None, Some((name, index))) => Source::File {
+            (None, Some((name, index, edited))) => Source::File {
                 name,
                 json: stored.files.get(index)?.clone(),
+                edited,
             },
             _ => return None,
         };
         (!w.plans.is_empty()).then_some(Work {
             source,
+            assumptions: w.assumptions,
             plans: w.plans,
             active: w.active,
             year: w.year,
@@ -277,6 +283,7 @@ mod tests {
             Source::File {
                 name: "mine.json".into(),
                 json: json.into(),
+                edited: false,
             },
             edits,
             Lang::Zh,

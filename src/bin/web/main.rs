@@ -39,6 +39,8 @@ mod ratios;
 #[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]
+mod structure_editor;
+#[cfg(target_arch = "wasm32")]
 mod summary_table;
 #[cfg(target_arch = "wasm32")]
 mod targets_table;

@@ -21,6 +21,7 @@ pub fn NoticeBanner(props: &NoticeBannerProps) -> Html {
         NoticeKind::File => (ui.file_rejected, ui.work_kept, "alert"),
         NoticeKind::Link => (ui.link_rejected, ui.work_kept, "alert"),
         NoticeKind::Unusual => (ui.unusual_values, ui.unusual_footer, "warn"),
+        NoticeKind::Structure => (ui.structure_refused, ui.work_kept, "alert"),
     };
     let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     html! {

@@ -1,25 +1,38 @@
 //! The app's state and every way it changes ([`Action`]), as a Yew `Reducible`. The official's
 //! [`Work`] is what every action changes; every action that replaces it records the work it
 //! replaces in the [`History`], so undo brings back anything (a switched scenario, a reset, an
-//! opened file or link). Loading a scenario and running the engine happen here; the browser's I/O
-//! (files, storage, links, keys) happens in `browser` and arrives as actions.
+//! opened file or link, a removed line). Loading a scenario and running the engine happen here;
+//! the browser's I/O (files, storage, links, keys) happens in `browser` and arrives as actions.
 
 use crate::fields::{fields_of, Field};
 use crate::work::{History, Source, Work};
 use ncms_sim::params::Role;
+use ncms_sim::structure::{self, Care, CeilingForm, Rule};
+use ncms_sim::validate::apply_assumptions;
 use ncms_sim::{compare_with_baseline, read_checked, simulate};
-use ncms_sim::{CheckedScenario, Comparison, Edits, Lang, Problem, ProblemKind, Report, Text};
+use ncms_sim::{
+    CheckedScenario, Comparison, Edits, Lang, Level, Problem, ProblemKind, Report, Text,
+};
 use std::rc::Rc;
 use yew::Reducible;
 
-/// A scenario loaded and simulated once: the baseline every edit is compared with.
+/// A scenario loaded, with its assumptions applied and its baseline simulated once: what every
+/// edit of a plan is compared with.
 #[derive(PartialEq)]
 pub struct Loaded {
     pub source: Source,
+    /// The scenario as its file writes it (its own proposal and assumptions set aside: they are
+    /// the work's).
+    pub original: CheckedScenario,
+    /// The assumptions applied to make `scenario`.
+    pub assumptions: Edits,
+    /// The baseline scenario: the file's values with the work's assumptions.
     pub scenario: CheckedScenario,
     pub baseline: Report,
-    /// The policy levers of the scenario, for the controls panel.
+    /// The policy levers, for the levers panel.
     pub levers: Vec<Field>,
+    /// The assumptions, for their own panel (values of the file, before the work's edits).
+    pub assumption_fields: Vec<Field>,
     /// Values far from the usual, found when the scenario was read.
     pub warnings: Vec<Problem>,
 }
@@ -33,6 +46,8 @@ pub enum NoticeKind {
     Link,
     /// A file was opened, with values far from the usual.
     Unusual,
+    /// A change of the fund's structure could not be made.
+    Structure,
 }
 
 /// A notice over the results: shown until dismissed; the work in progress is untouched.
@@ -40,6 +55,27 @@ pub enum NoticeKind {
 pub struct Notice {
     pub kind: NoticeKind,
     pub problems: Vec<Problem>,
+}
+
+/// Which edits an edit belongs to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Scope {
+    /// The active plan's policy levers.
+    Plan,
+    /// The assumptions, for the baseline and every plan.
+    Assumption,
+}
+
+/// A change of the fund's structure.
+#[derive(Clone, PartialEq, Debug)]
+pub enum Structural {
+    AddLine(Level),
+    RemoveLine(usize),
+    SetCare(usize, Care, bool),
+    SetRule(Rule, bool),
+    SetCeiling(CeilingForm),
+    IndexDeductibles(bool),
+    Rename(Text),
 }
 
 #[derive(Clone, PartialEq)]
@@ -61,20 +97,29 @@ pub struct State {
 
 pub enum Action {
     SetLang(Lang),
-    /// Set one field of the active plan (`None`: empty an optional value, "no cap"); `at` is the
-    /// time in ms, so that a run of edits of one field is one undo step.
+    /// Set one field (`None`: empty an optional value, "no cap"); `at` is the time in ms, so that a
+    /// run of edits of one field is one undo step.
     Edit {
+        scope: Scope,
         path: String,
         value: Option<f64>,
         at: f64,
     },
-    /// Back to the loaded scenario's own proposal.
+    /// Set several levers of the plan at once (the total funding lever), as one step named `key`.
+    EditMany {
+        key: String,
+        edits: Vec<(String, Option<f64>)>,
+        at: f64,
+    },
+    /// Back to the loaded scenario's own proposal (and no changed assumption).
     Reset,
     /// Replace the work (a bundled scenario picked, a file opened, a link followed).
     Load {
         work: Work,
         from: NoticeKind,
     },
+    /// Change the fund's structure.
+    Structure(Structural),
     /// A link or file that could not even be read.
     Refused(NoticeKind, Vec<Problem>),
     Dismiss,
@@ -85,8 +130,13 @@ pub enum Action {
     Stored(Option<Text>),
 }
 
-/// Reads, validates and simulates a scenario source.
-fn load(source: &Source) -> Result<Loaded, Vec<Problem>> {
+/// A scenario file read and validated, its own proposal and assumptions set aside.
+struct Read {
+    original: CheckedScenario,
+    warnings: Vec<Problem>,
+}
+
+fn read(source: &Source) -> Result<Read, Vec<Problem>> {
     let json = source.json().ok_or_else(|| {
         vec![Problem::new(
             "#s",
@@ -100,14 +150,46 @@ fn load(source: &Source) -> Result<Loaded, Vec<Problem>> {
         )]
     })?;
     let checked = read_checked(json)?;
-    let baseline = simulate(&checked.scenario);
-    let levers = fields_of(&checked.scenario, Role::Policy);
+    let mut raw = ncms_sim::read_scenario(json)?;
+    raw.proposal.clear();
+    raw.assumptions.clear();
+    Ok(Read {
+        original: ncms_sim::check(raw)?,
+        warnings: checked.warnings,
+    })
+}
+
+/// The file's own proposal and assumptions: what a freshly opened scenario starts with.
+pub fn own_edits(json: &str) -> (Edits, Edits) {
+    ncms_sim::read_scenario(json)
+        .map(|s| (s.proposal, s.assumptions))
+        .unwrap_or_default()
+}
+
+/// The loaded state of `source` with `assumptions`, reusing what `previous` already has.
+fn load(
+    source: &Source,
+    assumptions: &Edits,
+    previous: Option<&Loaded>,
+) -> Result<Loaded, Vec<Problem>> {
+    let (original, warnings) = match previous {
+        Some(p) if p.source == *source => (p.original.clone(), p.warnings.clone()),
+        _ => {
+            let read = read(source)?;
+            (read.original, read.warnings)
+        }
+    };
+    let scenario = apply_assumptions(&original, assumptions)?;
+    let baseline = simulate(&scenario);
     Ok(Loaded {
         source: source.clone(),
-        scenario: checked.scenario,
+        levers: fields_of(&scenario, Role::Policy),
+        assumption_fields: fields_of(&original, Role::Assumption),
+        original,
+        assumptions: assumptions.clone(),
+        scenario,
         baseline,
-        levers,
-        warnings: checked.warnings,
+        warnings,
     })
 }
 
@@ -115,12 +197,22 @@ fn compute(loaded: &Loaded, edits: &Edits) -> Result<Comparison, Vec<Problem>> {
     compare_with_baseline(&loaded.scenario, &loaded.baseline, edits)
 }
 
+/// The comparison for `edits`, or the scenario's own (else no edits') with the edits' problems.
+fn results(loaded: &Loaded, edits: &Edits) -> Result<(Comparison, Vec<Problem>), Vec<Problem>> {
+    match compute(loaded, edits) {
+        Ok(c) => Ok((c, Vec::new())),
+        Err(problems) => {
+            let fallback = compute(loaded, &Edits::new())?;
+            Ok((fallback, problems))
+        }
+    }
+}
+
 impl State {
     /// The state for `work`, or the problems that stop its scenario from loading. Invalid edits
-    /// are kept and reported, with the scenario's own proposal (or no edits) as the last valid
-    /// result.
+    /// are kept and reported, with no edits as the last valid result.
     pub fn from_work(work: Work, history: History, lang: Lang) -> Result<State, Vec<Problem>> {
-        let loaded = Rc::new(load(&work.source)?);
+        let loaded = Rc::new(load(&work.source, &work.assumptions, None)?);
         let (comparison, problems) = results(&loaded, work.edits())?;
         Ok(State {
             lang,
@@ -138,9 +230,7 @@ impl State {
     /// The default: the first bundled scenario with its own proposal.
     pub fn default_state(lang: Lang) -> State {
         let (id, json) = ncms_sim::scenarios::BUNDLED[0];
-        let edits = ncms_sim::read_scenario(json)
-            .map(|s| s.proposal)
-            .unwrap_or_default();
+        let (edits, _) = own_edits(json);
         State::from_work(
             Work::new(Source::Bundled(id.into()), edits, lang),
             History::default(),
@@ -149,16 +239,16 @@ impl State {
         .expect("the default bundled scenario is valid (checked by the engine's tests)")
     }
 
-    /// Makes `work` current, loading its scenario if it is another one; the problems if its
-    /// scenario cannot be loaded (the state is then unchanged). `strict`: invalid edits are
-    /// refused too (a link or file must reproduce a valid state), else they are kept and shown
-    /// at their fields with the last valid results.
+    /// Makes `work` current, loading its scenario (and applying its assumptions) as needed; the
+    /// problems if that fails (the state is then unchanged). `strict`: invalid plan edits are
+    /// refused too (a link or file must reproduce a valid state), else they are kept and shown at
+    /// their fields with the last valid results.
     fn settle(&mut self, work: Work, strict: bool) -> Result<(), Vec<Problem>> {
-        let same_scenario = work.source == self.loaded.source;
-        let loaded = if same_scenario {
+        let same = work.source == self.loaded.source && work.assumptions == self.loaded.assumptions;
+        let loaded = if same {
             self.loaded.clone()
         } else {
-            Rc::new(load(&work.source)?)
+            Rc::new(load(&work.source, &work.assumptions, Some(&self.loaded))?)
         };
         match compute(&loaded, work.edits()) {
             Ok(comparison) => {
@@ -168,8 +258,8 @@ impl State {
             Err(problems) if strict => return Err(problems),
             Err(problems) => {
                 // The last valid results stay on screen; a scenario just loaded has none, so it
-                // shows its own proposal (or no edits) instead.
-                if !same_scenario {
+                // shows no edits instead.
+                if work.source != self.loaded.source {
                     self.comparison = Rc::new(results(&loaded, work.edits())?.0);
                 }
                 self.problems = Rc::new(problems);
@@ -193,18 +283,89 @@ impl State {
         self.history.record(&before, edit);
         Ok(())
     }
-}
 
-/// The comparison for `edits`, or the last valid one (the scenario's own proposal, else none)
-/// with the edits' problems.
-fn results(loaded: &Loaded, edits: &Edits) -> Result<(Comparison, Vec<Problem>), Vec<Problem>> {
-    match compute(loaded, edits) {
-        Ok(c) => Ok((c, Vec::new())),
-        Err(problems) => {
-            let fallback = compute(loaded, &loaded.scenario.proposal)
-                .or_else(|_| compute(loaded, &Edits::new()))?;
-            Ok((fallback, problems))
+    /// The problems of an assumption edit that could not be applied, at their fields.
+    fn assumption_problems(&mut self, problems: Vec<Problem>) {
+        self.problems = Rc::new(problems);
+        self.revision += 1;
+    }
+
+    /// Applies a structural change to the file's scenario: the work then holds the edited
+    /// scenario as a file of its own, with every edit following its line.
+    fn restructure(&mut self, change: Structural) -> Result<(), Vec<Problem>> {
+        let mut scenario = self.loaded.original.scenario().clone();
+        let mut work = self.work.clone();
+        let refused = |reason: Text| {
+            vec![Problem::new(
+                "lines",
+                ProblemKind::Unreadable { reason },
+                "",
+            )]
+        };
+        let structure_error = |e: structure::StructureError| {
+            refused(match e {
+                structure::StructureError::WouldBeEmpty => Text::new(
+                    "至少要保留一个服务项目，每个项目至少保留门诊或住院之一",
+                    "a fund keeps at least one line, and a line at least one kind of care",
+                ),
+                structure::StructureError::NoSuchLine => {
+                    Text::new("没有这个服务项目", "there is no such line")
+                }
+                structure::StructureError::TooManyLines => {
+                    Text::new("服务项目已达上限", "the most lines a scenario may have")
+                }
+            })
+        };
+        let remap = |work: &mut Work, f: &dyn Fn(&Edits) -> Edits| {
+            work.assumptions = f(&work.assumptions);
+            for plan in &mut work.plans {
+                plan.edits = f(&plan.edits);
+            }
+        };
+        match change {
+            Structural::AddLine(level) => {
+                let at = structure::add_line(&mut scenario, level).map_err(structure_error)?;
+                remap(&mut work, &|e| structure::edits_after_adding_line(e, at));
+            }
+            Structural::RemoveLine(index) => {
+                structure::remove_line(&mut scenario, index).map_err(structure_error)?;
+                remap(&mut work, &|e| {
+                    structure::edits_after_removing_line(e, index)
+                });
+            }
+            Structural::SetCare(line, care, on) => {
+                structure::set_care(&mut scenario, line, care, on).map_err(structure_error)?
+            }
+            Structural::SetRule(rule, on) => structure::set_rule(&mut scenario, rule, on),
+            Structural::SetCeiling(form) => structure::set_ceiling(&mut scenario, form),
+            Structural::IndexDeductibles(on) => scenario.projection.index_deductibles = on,
+            Structural::Rename(name) => scenario.name = name,
         }
+        // Edits of places the structure no longer has are dropped with it.
+        let keep = |edits: &Edits| -> Edits {
+            edits
+                .iter()
+                .filter(|(path, _)| {
+                    ncms_sim::path::FieldPath::parse(path)
+                        .ok()
+                        .and_then(|p| ncms_sim::params::find(&p))
+                        .is_some_and(|place| place.param.read(&scenario, place.line).is_some())
+                })
+                .map(|(k, v)| (k.clone(), *v))
+                .collect()
+        };
+        remap(&mut work, &keep);
+        let json = serde_json::to_string_pretty(&scenario).unwrap_or_default();
+        let name = match &self.work.source {
+            Source::Bundled(id) => format!("{id}.json"),
+            Source::File { name, .. } => name.clone(),
+        };
+        work.source = Source::File {
+            name,
+            json: json.into(),
+            edited: true,
+        };
+        self.replace(work, None, false)
     }
 }
 
@@ -218,26 +379,56 @@ impl Reducible for State {
                 state.lang = lang;
                 state.revision += 1;
             }
-            Action::Edit { path, value, at } => {
+            Action::Edit {
+                scope,
+                path,
+                value,
+                at,
+            } => {
                 let mut work = state.work.clone();
-                let baseline = state
-                    .loaded
-                    .levers
-                    .iter()
-                    .find(|f| f.path == path)
-                    .map(|f| f.baseline);
-                let edits = work.edits_mut();
+                let fields = match scope {
+                    Scope::Plan => &state.loaded.levers,
+                    Scope::Assumption => &state.loaded.assumption_fields,
+                };
+                let baseline = fields.iter().find(|f| f.path == path).map(|f| f.baseline);
+                let edits = match scope {
+                    Scope::Plan => work.edits_mut(),
+                    Scope::Assumption => &mut work.assumptions,
+                };
                 if baseline == Some(value) {
                     edits.remove(&path);
                 } else {
                     edits.insert(path.clone(), value);
                 }
-                // The scenario is loaded already: this cannot fail to load.
-                let _ = state.replace(work, Some((&path, at)), false);
+                if let Err(problems) = state.replace(work, Some((&path, at)), false) {
+                    // An assumption out of range: shown at its field, the work unchanged.
+                    state.assumption_problems(problems);
+                }
+            }
+            Action::EditMany { key, edits, at } => {
+                let mut work = state.work.clone();
+                let plan = work.edits_mut();
+                for (path, value) in edits {
+                    let baseline = state
+                        .loaded
+                        .levers
+                        .iter()
+                        .find(|f| f.path == path)
+                        .map(|f| f.baseline);
+                    if baseline == Some(value) {
+                        plan.remove(&path);
+                    } else {
+                        plan.insert(path, value);
+                    }
+                }
+                let _ = state.replace(work, Some((&key, at)), false);
             }
             Action::Reset => {
                 let mut work = state.work.clone();
-                *work.edits_mut() = state.loaded.scenario.proposal.clone();
+                let json = state.work.source.json().unwrap_or_default().to_string();
+                let (proposal, assumptions) = own_edits(&json);
+                *work.edits_mut() = proposal;
+                work.assumptions = assumptions;
                 if work != state.work {
                     let _ = state.replace(work, None, false);
                 }
@@ -257,6 +448,14 @@ impl Reducible for State {
                             problems,
                         })
                     }
+                }
+            }
+            Action::Structure(change) => {
+                if let Err(problems) = state.restructure(change) {
+                    state.notice = Some(Notice {
+                        kind: NoticeKind::Structure,
+                        problems,
+                    });
                 }
             }
             Action::Refused(kind, problems) => state.notice = Some(Notice { kind, problems }),

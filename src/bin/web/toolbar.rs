@@ -83,9 +83,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                             { name.as_ref().map_or(id.clone(), |n| n.get(lang).to_string()) }
                         </option>
                     }) }
-                    if let Source::File { name, .. } = &props.source {
+                    if let Source::File { name, edited, .. } = &props.source {
                         <option value={FILE_OPTION} selected=true>
-                            { format!("{}: {name}", ui.opened_file) }
+                            { format!("{}: {name}", if *edited { ui.edited_file } else { ui.opened_file }) }
                         </option>
                     }
                 </select>

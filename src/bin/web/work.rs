@@ -12,8 +12,14 @@ use std::rc::Rc;
 pub enum Source {
     /// A scenario bundled with the app, by id.
     Bundled(String),
-    /// A scenario file the user opened (or a link carried), by name and text.
-    File { name: String, json: Rc<str> },
+    /// A scenario file the user opened (or a link carried), by name and text; `edited` when its
+    /// structure was changed in the app (lines, rules, name).
+    File {
+        name: String,
+        json: Rc<str>,
+        #[serde(default)]
+        edited: bool,
+    },
 }
 
 impl Source {
@@ -37,6 +43,9 @@ pub struct Plan {
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Work {
     pub source: Source,
+    /// Assumptions changed from the scenario's values: they make the baseline of every plan.
+    #[serde(default)]
+    pub assumptions: Edits,
     /// At least one plan; the active one is edited in the levers panel.
     pub plans: Vec<Plan>,
     #[serde(default)]
@@ -51,6 +60,7 @@ impl Work {
     pub fn new(source: Source, edits: Edits, lang: Lang) -> Work {
         Work {
             source,
+            assumptions: Edits::new(),
             plans: vec![Plan {
                 name: plan_name(0, lang),
                 edits,
