@@ -6,7 +6,7 @@
 use crate::balance_chart::BalanceChart;
 use crate::browser::{self, UndoKey};
 use crate::changes::Changes;
-use crate::controls::Controls;
+use crate::controls::{Controls, ManyEdits};
 use crate::gauge::Gauge;
 use crate::i18n::ui;
 use crate::key_figures::KeyFigures;

@@ -14,6 +14,9 @@ use ncms_sim::{Edits, Lang, Problem};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Several plan levers set at once, as one step named by the key (the total funding lever).
+pub type ManyEdits = (String, Vec<(String, Option<f64>)>);
+
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
     pub loaded: Rc<Loaded>,
@@ -24,7 +27,7 @@ pub struct ControlsProps {
     pub lang: Lang,
     pub on_edit: Callback<(Scope, String, Option<f64>)>,
     /// Several plan levers at once (the total funding lever), as one step named by the key.
-    pub on_edit_many: Callback<(String, Vec<(String, Option<f64>)>)>,
+    pub on_edit_many: Callback<ManyEdits>,
     pub on_structure: Callback<Structural>,
     pub on_reset: Callback<()>,
 }
