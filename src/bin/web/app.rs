@@ -121,14 +121,11 @@ pub fn App() -> Html {
             at: browser::now(),
         },
     );
-    let on_edit_many = make_callback(
-        &state,
-        |(key, edits): (String, Vec<(String, Option<f64>)>)| Action::EditMany {
-            key,
-            edits,
-            at: browser::now(),
-        },
-    );
+    let on_edit_many = make_callback(&state, |(key, edits): ManyEdits| Action::EditMany {
+        key,
+        edits,
+        at: browser::now(),
+    });
     let on_structure = make_callback(&state, Action::Structure);
     let on_reset = make_callback(&state, |_| Action::Reset);
     let on_lang = make_callback(&state, Action::SetLang);
