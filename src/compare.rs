@@ -53,22 +53,30 @@ pub fn compare_with_baseline(
     })
 }
 
-/// Proposal minus baseline, year by year: the one place the engine subtracts two projections.
+/// `proposal` minus `baseline`, year by year (a plan less the baseline, or one plan less
+/// another): the one place the engine subtracts two projections.
 pub fn differences(baseline: &Report, proposal: &Report) -> Vec<YearDifference> {
     baseline
         .years
         .iter()
         .zip(&proposal.years)
-        .map(|(b, p)| YearDifference {
-            year: p.year,
-            income: p.income.total - b.income.total,
-            spending: p.spending.total - b.spending.total,
-            surplus: p.surplus - b.surplus,
-            closing_balance: p.closing_balance - b.closing_balance,
-            surplus_rate: p.indicators.surplus_rate - b.indicators.surplus_rate,
-            outpatient_share: p.indicators.outpatient_share - b.indicators.outpatient_share,
-            inpatient_policy_ratio: p.indicators.inpatient_policy_ratio
-                - b.indicators.inpatient_policy_ratio,
+        .map(|(b, p)| {
+            let (bi, pi) = (&b.indicators, &p.indicators);
+            YearDifference {
+                year: p.year,
+                income: p.income.total - b.income.total,
+                spending: p.spending.total - b.spending.total,
+                surplus: p.surplus - b.surplus,
+                closing_balance: p.closing_balance - b.closing_balance,
+                available_balance: p.available_balance - b.available_balance,
+                outpatient_headroom: pi.outpatient_headroom - bi.outpatient_headroom,
+                surplus_rate: pi.surplus_rate - bi.surplus_rate,
+                outpatient_share: pi.outpatient_share - bi.outpatient_share,
+                inpatient_policy_ratio: pi.inpatient_policy_ratio - bi.inpatient_policy_ratio,
+                inpatient_actual_ratio: pi.inpatient_actual_ratio - bi.inpatient_actual_ratio,
+                outpatient_policy_ratio: pi.outpatient_policy_ratio - bi.outpatient_policy_ratio,
+                outpatient_actual_ratio: pi.outpatient_actual_ratio - bi.outpatient_actual_ratio,
+            }
         })
         .collect()
 }

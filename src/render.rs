@@ -73,6 +73,13 @@ pub struct SpendingRow<'a> {
     pub is_total: bool,
 }
 
+impl SpendingRow<'_> {
+    /// This row's spending less the same row's in `base` (the engine's difference).
+    pub fn difference(&self, base: &SpendingRow) -> Yuan {
+        self.benefit - base.benefit
+    }
+}
+
 /// The rows of a year's spending in table order: every line of care, the special-disease line,
 /// the consultation fee, major diseases, the critical-illness premium and the total. The CLI's
 /// table, the CSV and the app's table all list spending through this one function.
@@ -587,7 +594,7 @@ pub fn csv(comparison: &Comparison, lang: Lang) -> String {
                 b.year,
                 bl.benefit.to_string(),
                 pl.benefit.to_string(),
-                (pl.benefit - bl.benefit).to_string(),
+                pl.difference(&bl).to_string(),
             );
         }
         let targets = Text::new("目标", "targets");

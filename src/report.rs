@@ -66,6 +66,8 @@ impl Change {
     }
 }
 
+/// One projection less another, year by year (a plan less the baseline, or one plan less
+/// another): computed by the engine, so that no interface subtracts figures itself.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct YearDifference {
     pub year: i32,
@@ -73,9 +75,14 @@ pub struct YearDifference {
     pub spending: Yuan,
     pub surplus: Yuan,
     pub closing_balance: Yuan,
+    pub available_balance: Yuan,
+    pub outpatient_headroom: Yuan,
     pub surplus_rate: f64,
     pub outpatient_share: f64,
     pub inpatient_policy_ratio: f64,
+    pub inpatient_actual_ratio: f64,
+    pub outpatient_policy_ratio: f64,
+    pub outpatient_actual_ratio: f64,
 }
 
 /// A projection of one set of rules over the horizon.

@@ -13,12 +13,14 @@ use crate::key_figures::KeyFigures;
 use crate::lines_table::LinesTable;
 use crate::link::Draft;
 use crate::notice::{AutosaveBanner, NoticeBanner};
+use crate::plans_bar::PlansBar;
 use crate::ratios::Ratios;
 use crate::state::{own_edits, Action, NoticeKind, Scope, State};
 use crate::summary_table::SummaryTable;
 use crate::targets_table::TargetsTable;
 use crate::toolbar::Toolbar;
 use crate::work::{Source, Work};
+use crate::year_props::{PlanResult, PlanResults};
 use ncms_sim::{Lang, Problem, ProblemKind, Text};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -216,6 +218,32 @@ pub fn App() -> Html {
         })
     };
     let on_print = Callback::from(|_| browser::print());
+    let on_plan_select = make_callback(&state, Action::SelectPlan);
+    let on_plan_add = make_callback(&state, |_| Action::AddPlan);
+    let on_plan_duplicate = make_callback(&state, |_| Action::DuplicatePlan);
+    let on_plan_delete = make_callback(&state, Action::DeletePlan);
+    let on_plan_rename = make_callback(&state, |(i, name)| Action::RenamePlan(i, name));
+    let on_make_baseline = make_callback(&state, Action::MakeBaseline);
+    let plans: PlanResults = Rc::new(
+        state
+            .work
+            .plans
+            .iter()
+            .zip(&state.plans)
+            .map(|(plan, view)| PlanResult {
+                name: plan.name.clone(),
+                comparison: view.comparison.clone(),
+            })
+            .collect(),
+    );
+    let plan_chips: Vec<(String, bool)> = state
+        .work
+        .plans
+        .iter()
+        .zip(&state.plans)
+        .map(|(plan, view)| (plan.name.clone(), !view.problems.is_empty()))
+        .collect();
+    let active = state.work.active;
 
     let comparison = state.comparison.clone();
     let year = state
@@ -252,16 +280,19 @@ pub fn App() -> Html {
                             }) }
                         </select>
                     </div>
-                    <KeyFigures comparison={comparison.clone()} {year} {lang} />
+                    <PlansBar plans={plan_chips} {active} {lang} on_select={on_plan_select}
+                        on_add={on_plan_add} on_duplicate={on_plan_duplicate} on_delete={on_plan_delete}
+                        on_rename={on_plan_rename} on_make_baseline={on_make_baseline} />
+                    <KeyFigures plans={plans.clone()} {active} {year} {lang} />
                     <div class="row">
                         <div class="column">
                             <Gauge comparison={comparison.clone()} {year} {lang} />
                             <Ratios comparison={comparison.clone()} {year} {lang} />
                             <Changes comparison={comparison.clone()} {lang} />
                         </div>
-                        <SummaryTable comparison={comparison.clone()} {year} {lang} />
+                        <SummaryTable plans={plans.clone()} {active} {year} {lang} />
                     </div>
-                    <BalanceChart comparison={comparison.clone()} {lang} />
+                    <BalanceChart plans={plans.clone()} {active} {lang} />
                     <TargetsTable comparison={comparison.clone()} {year} {lang} />
                     <LinesTable comparison={comparison.clone()} {year} {lang} />
                     <section class="panel notes">

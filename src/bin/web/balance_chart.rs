@@ -1,21 +1,26 @@
-//! The multi-year chart of the accumulated balance (inline SVG): baseline and proposal lines,
-//! the zero line, and the proposal's first deficit year and exhaustion year marked.
+//! The multi-year chart of the accumulated balance (inline SVG): the baseline dashed and every plan
+//! in its colour, the zero line, and the active plan's first yearly deficit and the year its
+//! available balance runs out. In presentation mode the values are written on the points.
 
 use crate::i18n::ui;
+use crate::year_props::PlanResults;
 use ncms_sim::money::to_f64;
 use ncms_sim::render::yuan_short;
-use ncms_sim::{Comparison, Lang, Report};
-use std::rc::Rc;
+use ncms_sim::{Lang, Report};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct BalanceChartProps {
-    pub comparison: Rc<Comparison>,
+    pub plans: PlanResults,
+    pub active: usize,
     pub lang: Lang,
+    /// Write every value on its point (presentation mode), not only in the tooltip.
+    #[prop_or_default]
+    pub values_on_points: bool,
 }
 
 const W: f64 = 640.0;
-const H: f64 = 250.0;
+const H: f64 = 260.0;
 const LEFT: f64 = 78.0;
 const RIGHT: f64 = 24.0;
 const TOP: f64 = 40.0;
@@ -50,14 +55,25 @@ fn balances(report: &Report) -> Vec<f64> {
 pub fn BalanceChart(props: &BalanceChartProps) -> Html {
     let lang = props.lang;
     let ui = ui(lang);
-    let c = &props.comparison;
-    let years: Vec<i32> = c.proposal.years.iter().map(|y| y.year).collect();
+    let Some(active) = props.plans.get(props.active).or(props.plans.first()) else {
+        return html! {};
+    };
+    let c = &active.comparison;
+    let years: Vec<i32> = c.baseline.years.iter().map(|y| y.year).collect();
     if years.is_empty() {
         return html! {};
     }
-    let (base, prop) = (balances(&c.baseline), balances(&c.proposal));
-    let low = base.iter().chain(&prop).fold(0.0f64, |a, &b| a.min(b));
-    let high = base.iter().chain(&prop).fold(0.0f64, |a, &b| a.max(b));
+    let base = balances(&c.baseline);
+    let plans: Vec<(usize, &str, Vec<f64>)> = props
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, p.name.as_str(), balances(&p.comparison.proposal)))
+        .collect();
+    let all = base
+        .iter()
+        .chain(plans.iter().flat_map(|(_, _, v)| v.iter()));
+    let (low, high) = all.fold((0.0f64, 0.0f64), |(lo, hi), &v| (lo.min(v), hi.max(v)));
     let step = tick_step((high - low).max(1.0), 4.0);
     let (low, high) = ((low / step).floor() * step, (high / step).ceil() * step);
     let high = if high <= low { low + step } else { high };
@@ -118,11 +134,13 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
     };
     let year_text = |y: Option<i32>| y.map_or(ui.none.to_string(), |y| y.to_string());
     html! {
-        <section class="panel" aria-labelledby="chart-title">
+        <section class="panel chart-panel" aria-labelledby="chart-title">
             <h2 id="chart-title">{ ui.balance_chart }</h2>
-            <p class="legend">
-                <span class="key key-proposal">{ ui.proposal }</span>
+            <p class="legend" data-testid="chart-legend">
                 <span class="key key-baseline">{ ui.baseline }</span>
+                { for plans.iter().map(|(i, name, _)| html! {
+                    <span class={classes!("key", "key-plan", format!("plan-{i}"))}>{ *name }</span>
+                }) }
                 <span data-testid="deficit-year"
                     data-value={c.proposal.first_deficit_year.map(|y| y.to_string()).unwrap_or_default()}>
                     { format!("{}: {} ({} {})", ui.first_deficit, year_text(c.proposal.first_deficit_year),
@@ -153,12 +171,22 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
                 { marker(c.proposal.exhaustion_year, exhausted_x, ui.exhausted, "mark exhausted",
                     if close { 1.0 } else { 0.0 }) }
                 <polyline class="line-baseline" points={points(&base)} />
-                <polyline class="line-proposal" points={points(&prop)} />
-                { for prop.iter().enumerate().map(|(i, v)| html! {
-                    <circle class={if *v < 0.0 { "dot bad" } else { "dot" }} cx={x(i).to_string()}
-                        cy={y(*v).to_string()} r="3.5">
-                        <title>{ format!("{} {}: {}", ui.proposal, years[i], label(*v)) }</title>
-                    </circle>
+                { for plans.iter().map(|(i, name, values)| html! {
+                    <g class={classes!("plan-line", format!("plan-{i}"), (*i == props.active).then_some("active"))}>
+                        <polyline points={points(values)} />
+                        { for values.iter().enumerate().map(|(k, v)| html! {
+                            <circle class={if *v < 0.0 { "dot bad" } else { "dot" }} cx={x(k).to_string()}
+                                cy={y(*v).to_string()} r="3.5">
+                                <title>{ format!("{name} {}: {}", years[k], label(*v)) }</title>
+                            </circle>
+                        }) }
+                        if props.values_on_points && *i == props.active {
+                            { for values.iter().enumerate().map(|(k, v)| html! {
+                                <text class="point-value" x={x(k).to_string()} y={(y(*v) - 8.0).to_string()}
+                                    text-anchor="middle">{ label(*v) }</text>
+                            }) }
+                        }
+                    </g>
                 }) }
             </svg>
         </section>

@@ -5,7 +5,7 @@
 use crate::i18n::ui;
 use ncms_sim::figure::Figure;
 use ncms_sim::money::Yuan;
-use ncms_sim::render::{count, percent, summary_rows, yuan, yuan_short, SummaryRow};
+use ncms_sim::render::{count, percent, yuan, yuan_short, SummaryRow};
 use ncms_sim::{Lang, YearReport};
 
 /// Money for people: large sums in 万元 (zh) or millions (en), small ones to the fen.
@@ -86,15 +86,4 @@ pub fn change_text(difference: &Figure, lang: Lang) -> String {
 pub fn row_cell(row: &SummaryRow, year: &YearReport, lang: Lang) -> (String, String) {
     let figure = row.figure(year);
     (figure_text(&figure, lang), figure_raw(&figure))
-}
-
-/// The difference column of a summary row (proposal minus baseline, from the engine).
-pub fn row_change(row: &SummaryRow, base: &YearReport, prop: &YearReport, lang: Lang) -> String {
-    row.difference(base, prop)
-        .map_or_else(String::new, |d| change_text(&d, lang))
-}
-
-/// The summary rows in the app's order (the engine's list).
-pub fn rows() -> Vec<SummaryRow> {
-    summary_rows()
 }

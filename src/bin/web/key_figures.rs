@@ -1,96 +1,71 @@
-//! The headline cards: income, spending, surplus, surplus rate and accumulated balance of the
-//! selected year, the proposal large and the baseline under it.
+//! The headline cards of the selected year: income, spending, surplus, surplus rate and
+//! accumulated balance. The active plan large, then the baseline and every other plan, each
+//! plan with its difference from the baseline (the engine's).
 
-use crate::format::{money, money_change, share, share_change};
+use crate::format::{change_text, figure_raw, figure_text};
 use crate::i18n::ui;
-use crate::year_props::YearProps;
-use ncms_sim::Lang;
+use crate::year_props::PlansProps;
+use ncms_sim::figure::Figure;
+use ncms_sim::render::summary_rows;
 use yew::prelude::*;
 
-struct Card {
-    id: &'static str,
-    label: &'static str,
-    proposal: String,
-    baseline: String,
-    change: String,
-    raw: String,
-    raw_baseline: String,
-    negative: bool,
+/// The summary rows the cards show, in order.
+const CARDS: [&str; 5] = [
+    "income",
+    "spending",
+    "surplus",
+    "surplus_rate",
+    "closing_balance",
+];
+
+fn negative(figure: &Figure) -> bool {
+    figure.value() < 0.0
 }
 
 #[function_component]
-pub fn KeyFigures(props: &YearProps) -> Html {
+pub fn KeyFigures(props: &PlansProps) -> Html {
     let lang = props.lang;
     let ui = ui(lang);
-    let Some((b, p)) = props.years() else {
+    let Some(base) = props.baseline() else {
         return html! {};
     };
-    let zh = lang == Lang::Zh;
-    let money_card = |id, label, bv: ncms_sim::money::Yuan, pv: ncms_sim::money::Yuan| Card {
-        id,
-        label,
-        proposal: money(pv, lang),
-        baseline: money(bv, lang),
-        change: money_change(pv - bv, lang),
-        raw: pv.to_string(),
-        raw_baseline: bv.to_string(),
-        negative: pv.is_sign_negative() && !pv.is_zero(),
+    let rows = summary_rows();
+    let cards = CARDS
+        .iter()
+        .filter_map(|id| rows.iter().find(|r| r.id == *id));
+    let plans: Vec<_> = props.plan_years().collect();
+    let Some(&(_, active_name, active)) = plans.iter().find(|(i, _, _)| *i == props.active) else {
+        return html! {};
     };
-    let cards = [
-        money_card(
-            "income",
-            if zh { "基金收入" } else { "Income" },
-            b.income.total,
-            p.income.total,
-        ),
-        money_card(
-            "spending",
-            if zh { "基金支出" } else { "Spending" },
-            b.spending.total,
-            p.spending.total,
-        ),
-        money_card(
-            "surplus",
-            if zh { "当年结余" } else { "Surplus" },
-            b.surplus,
-            p.surplus,
-        ),
-        Card {
-            id: "surplus_rate",
-            label: if zh {
-                "当年结余率"
-            } else {
-                "Surplus rate"
-            },
-            proposal: share(p.indicators.surplus_rate),
-            baseline: share(b.indicators.surplus_rate),
-            change: share_change(p.indicators.surplus_rate - b.indicators.surplus_rate, lang),
-            raw: p.indicators.surplus_rate.to_string(),
-            raw_baseline: b.indicators.surplus_rate.to_string(),
-            negative: p.indicators.surplus_rate < 0.0,
-        },
-        money_card(
-            "closing_balance",
-            if zh {
-                "累计结余"
-            } else {
-                "Accumulated balance"
-            },
-            b.closing_balance,
-            p.closing_balance,
-        ),
-    ];
     html! {
-        <section class="cards" aria-label={ui.key_figures}>
-            { for cards.into_iter().map(|c| html! {
-                <div class={classes!("card", c.negative.then_some("negative"))}
-                    data-testid={format!("kpi-{}", c.id)}
-                    data-value={c.raw} data-baseline={c.raw_baseline}>
-                    <div class="card-label">{ c.label }</div>
-                    <div class="card-value">{ c.proposal }</div>
-                    <div class="card-base">{ format!("{} {}", ui.baseline, c.baseline) }</div>
-                    <div class="card-change">{ format!("{} {}", ui.difference, c.change) }</div>
-                </div>
+        <section class="cards" aria-label={ui.key_figures} aria-live="polite">
+            { for cards.map(|row| {
+                let value = row.figure(active);
+                let base_value = row.figure(base);
+                let change = row.difference(base, active).map(|d| change_text(&d, lang)).unwrap_or_default();
+                html! {
+                    <div class={classes!("card", negative(&value).then_some("negative"))}
+                        data-testid={format!("kpi-{}", row.id)}
+                        data-value={figure_raw(&value)} data-baseline={figure_raw(&base_value)}>
+                        <div class="card-label">{ row.label.get(lang) }</div>
+                        <div class={classes!("card-value", format!("plan-{}", props.active))}>{ figure_text(&value, lang) }</div>
+                        <div class="card-change">{ format!("{} {} {change}", active_name, ui.versus_baseline) }</div>
+                        <ul class="card-others">
+                            <li class="baseline">{ format!("{} {}", ui.baseline, figure_text(&base_value, lang)) }</li>
+                            { for plans.iter().filter(|(i, _, _)| *i != props.active).map(|(i, name, year)| {
+                                let figure = row.figure(year);
+                                let change = row.difference(base, year).map(|d| change_text(&d, lang)).unwrap_or_default();
+                                html! {
+                                    <li class={format!("plan-{i}")} data-testid={format!("kpi-{}-plan-{i}", row.id)}
+                                        data-value={figure_raw(&figure)}>
+                                        <span class="swatch" aria-hidden="true"></span>
+                                        { format!("{name} {} ({change})", figure_text(&figure, lang)) }
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    </div>
+                }
             }) }
         </section>
     }

@@ -46,7 +46,7 @@ pub fn LinesTable(props: &YearProps) -> Html {
                             { money(b.benefit, lang) }</td>
                         <td data-testid={format!("{}-proposal", p.id)} data-value={p.benefit.to_string()}>
                             { money(p.benefit, lang) }</td>
-                        <td class="change">{ money_change(p.benefit - b.benefit, lang) }</td>
+                        <td class="change">{ money_change(p.difference(&b), lang) }</td>
                     </tr>
                 }) }
                 </tbody>

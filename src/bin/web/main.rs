@@ -35,6 +35,8 @@ mod notice;
 #[cfg(target_arch = "wasm32")]
 mod number_field;
 #[cfg(target_arch = "wasm32")]
+mod plans_bar;
+#[cfg(target_arch = "wasm32")]
 mod ratios;
 #[cfg(target_arch = "wasm32")]
 mod state;

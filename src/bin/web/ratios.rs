@@ -15,7 +15,11 @@ pub fn Ratios(props: &YearProps) -> Html {
         return html! {};
     };
     let (bi, pi) = (&b.indicators, &p.indicators);
+    let Some(d) = props.comparison.differences.get(props.year) else {
+        return html! {};
+    };
     let zh = lang == Lang::Zh;
+    // The differences are the engine's (`Comparison::differences`), not subtracted here.
     let rows = [
         (
             "inpatient_policy_ratio",
@@ -26,6 +30,7 @@ pub fn Ratios(props: &YearProps) -> Html {
             },
             bi.inpatient_policy_ratio,
             pi.inpatient_policy_ratio,
+            d.inpatient_policy_ratio,
         ),
         (
             "inpatient_actual_ratio",
@@ -36,6 +41,7 @@ pub fn Ratios(props: &YearProps) -> Html {
             },
             bi.inpatient_actual_ratio,
             pi.inpatient_actual_ratio,
+            d.inpatient_actual_ratio,
         ),
         (
             "outpatient_policy_ratio",
@@ -46,6 +52,7 @@ pub fn Ratios(props: &YearProps) -> Html {
             },
             bi.outpatient_policy_ratio,
             pi.outpatient_policy_ratio,
+            d.outpatient_policy_ratio,
         ),
         (
             "outpatient_actual_ratio",
@@ -56,6 +63,7 @@ pub fn Ratios(props: &YearProps) -> Html {
             },
             bi.outpatient_actual_ratio,
             pi.outpatient_actual_ratio,
+            d.outpatient_actual_ratio,
         ),
     ];
     html! {
@@ -69,13 +77,13 @@ pub fn Ratios(props: &YearProps) -> Html {
                     <th scope="col">{ ui.difference }</th>
                 </tr></thead>
                 <tbody>
-                { for rows.iter().map(|(id, label, base, prop)| html! {
+                { for rows.iter().map(|(id, label, base, prop, change)| html! {
                     <tr>
                         <th scope="row">{ *label }</th>
                         <td>{ share(*base) }</td>
                         <td class="strong" data-testid={format!("ratio-{id}")} data-value={prop.to_string()}>
                             { share(*prop) }</td>
-                        <td class="change">{ share_change(prop - base, lang) }</td>
+                        <td class="change">{ share_change(*change, lang) }</td>
                     </tr>
                 }) }
                 </tbody>

@@ -5,7 +5,7 @@
 //! the browser's I/O (files, storage, links, keys) happens in `browser` and arrives as actions.
 
 use crate::fields::{fields_of, Field};
-use crate::work::{History, Source, Work};
+use crate::work::{plan_name, History, Plan, Source, Work, MAX_PLANS};
 use ncms_sim::params::Role;
 use ncms_sim::structure::{self, Care, CeilingForm, Rule};
 use ncms_sim::validate::apply_assumptions;
@@ -78,15 +78,26 @@ pub enum Structural {
     Rename(Text),
 }
 
+/// One plan's results against the baseline.
+#[derive(Clone, PartialEq)]
+pub struct PlanView {
+    /// The plan's last valid comparison with the baseline.
+    pub comparison: Rc<Comparison>,
+    /// Problems of the plan's current edits (empty when they are valid).
+    pub problems: Rc<Vec<Problem>>,
+}
+
 #[derive(Clone, PartialEq)]
 pub struct State {
     pub lang: Lang,
     pub work: Work,
     pub history: History,
     pub loaded: Rc<Loaded>,
-    /// The last valid comparison: what the results show.
+    /// Every plan's results, in the order of `work.plans`.
+    pub plans: Vec<PlanView>,
+    /// The active plan's last valid comparison: what the detailed panels show.
     pub comparison: Rc<Comparison>,
-    /// Problems of the current edits (empty when they are valid).
+    /// Problems of the active plan's current edits (empty when they are valid).
     pub problems: Rc<Vec<Problem>>,
     pub notice: Option<Notice>,
     /// Why the last attempt to keep the work in the browser failed, if it did.
@@ -120,6 +131,14 @@ pub enum Action {
     },
     /// Change the fund's structure.
     Structure(Structural),
+    /// Plans: a new one (no edits), a copy of the active one, one removed, renamed, chosen, or
+    /// made the new baseline.
+    AddPlan,
+    DuplicatePlan,
+    DeletePlan(usize),
+    RenamePlan(usize, String),
+    SelectPlan(usize),
+    MakeBaseline(usize),
     /// A link or file that could not even be read.
     Refused(NoticeKind, Vec<Problem>),
     Dismiss,
@@ -213,18 +232,31 @@ impl State {
     /// are kept and reported, with no edits as the last valid result.
     pub fn from_work(work: Work, history: History, lang: Lang) -> Result<State, Vec<Problem>> {
         let loaded = Rc::new(load(&work.source, &work.assumptions, None)?);
-        let (comparison, problems) = results(&loaded, work.edits())?;
-        Ok(State {
+        let plans = work
+            .plans
+            .iter()
+            .map(|plan| {
+                let (comparison, problems) = results(&loaded, &plan.edits)?;
+                Ok(PlanView {
+                    comparison: Rc::new(comparison),
+                    problems: Rc::new(problems),
+                })
+            })
+            .collect::<Result<Vec<_>, Vec<Problem>>>()?;
+        let mut state = State {
             lang,
             work,
             history,
             loaded,
-            comparison: Rc::new(comparison),
-            problems: Rc::new(problems),
+            comparison: plans[0].comparison.clone(),
+            problems: plans[0].problems.clone(),
+            plans,
             notice: None,
             autosave_failure: None,
             revision: 0,
-        })
+        };
+        state.show_active();
+        Ok(state)
     }
 
     /// The default: the first bundled scenario with its own proposal.
@@ -239,10 +271,20 @@ impl State {
         .expect("the default bundled scenario is valid (checked by the engine's tests)")
     }
 
-    /// Makes `work` current, loading its scenario (and applying its assumptions) as needed; the
-    /// problems if that fails (the state is then unchanged). `strict`: invalid plan edits are
-    /// refused too (a link or file must reproduce a valid state), else they are kept and shown at
-    /// their fields with the last valid results.
+    /// Points the detailed panels at the active plan.
+    fn show_active(&mut self) {
+        self.work.active = self.work.active.min(self.plans.len().saturating_sub(1));
+        if let Some(view) = self.plans.get(self.work.active) {
+            self.comparison = view.comparison.clone();
+            self.problems = view.problems.clone();
+        }
+    }
+
+    /// Makes `work` current, loading its scenario (and applying its assumptions) as needed and
+    /// computing each plan whose results may have changed; the problems if that fails (the state
+    /// is then unchanged). `strict`: invalid plan edits are refused too (a link or file must
+    /// reproduce a valid state), else they are kept and shown at their fields with the plan's
+    /// last valid results.
     fn settle(&mut self, work: Work, strict: bool) -> Result<(), Vec<Problem>> {
         let same = work.source == self.loaded.source && work.assumptions == self.loaded.assumptions;
         let loaded = if same {
@@ -250,23 +292,49 @@ impl State {
         } else {
             Rc::new(load(&work.source, &work.assumptions, Some(&self.loaded))?)
         };
-        match compute(&loaded, work.edits()) {
-            Ok(comparison) => {
-                self.comparison = Rc::new(comparison);
-                self.problems = Rc::new(Vec::new());
+        let mut views = Vec::with_capacity(work.plans.len());
+        for (i, plan) in work.plans.iter().enumerate() {
+            // A plan whose edits and baseline are unchanged keeps its results.
+            let unchanged = same
+                && self
+                    .work
+                    .plans
+                    .get(i)
+                    .is_some_and(|p| p.edits == plan.edits);
+            if let (true, Some(view)) = (unchanged, self.plans.get(i)) {
+                views.push(view.clone());
+                continue;
             }
-            Err(problems) if strict => return Err(problems),
-            Err(problems) => {
-                // The last valid results stay on screen; a scenario just loaded has none, so it
-                // shows no edits instead.
-                if work.source != self.loaded.source {
-                    self.comparison = Rc::new(results(&loaded, work.edits())?.0);
+            let view = match compute(&loaded, &plan.edits) {
+                Ok(comparison) => PlanView {
+                    comparison: Rc::new(comparison),
+                    problems: Rc::new(Vec::new()),
+                },
+                Err(problems) if strict => return Err(problems),
+                Err(problems) => {
+                    // The plan's last valid results stay on screen; a plan new to this
+                    // baseline has none, so it shows no edits instead.
+                    let last = self
+                        .plans
+                        .get(i)
+                        .filter(|_| same && self.work.plans.len() == work.plans.len())
+                        .map(|v| v.comparison.clone());
+                    let comparison = match last {
+                        Some(c) => c,
+                        None => Rc::new(results(&loaded, &plan.edits)?.0),
+                    };
+                    PlanView {
+                        comparison,
+                        problems: Rc::new(problems),
+                    }
                 }
-                self.problems = Rc::new(problems);
-            }
+            };
+            views.push(view);
         }
         self.loaded = loaded;
+        self.plans = views;
         self.work = work;
+        self.show_active();
         self.revision += 1;
         Ok(())
     }
@@ -288,6 +356,38 @@ impl State {
     fn assumption_problems(&mut self, problems: Vec<Problem>) {
         self.problems = Rc::new(problems);
         self.revision += 1;
+    }
+
+    /// Plan `i`'s policy becomes the scenario's own: its edits are written into the file's values
+    /// (the assumptions kept), the plan has no edits left, and the other plans lose the edits
+    /// the new baseline already has.
+    fn make_baseline(&mut self, i: usize) -> Result<(), Vec<Problem>> {
+        let Some(plan) = self.work.plans.get(i).cloned() else {
+            return Ok(());
+        };
+        let (proposal, _) = ncms_sim::check_plan(&self.loaded.original, &plan.edits)?;
+        let mut scenario = proposal.into_scenario();
+        scenario.proposal.clear();
+        let mut work = self.work.clone();
+        // An assumption of a lever the plan sets would undo the plan's value: the plan wins.
+        work.assumptions
+            .retain(|path, _| !plan.edits.contains_key(path));
+        for other in &mut work.plans {
+            other
+                .edits
+                .retain(|path, value| plan.edits.get(path).is_none_or(|v| v != value));
+        }
+        work.source = Source::File {
+            name: match &self.work.source {
+                Source::Bundled(id) => format!("{id}.json"),
+                Source::File { name, .. } => name.clone(),
+            },
+            json: serde_json::to_string_pretty(&scenario)
+                .unwrap_or_default()
+                .into(),
+            edited: true,
+        };
+        self.replace(work, None, false)
     }
 
     /// Applies a structural change to the file's scenario: the work then holds the edited
@@ -452,6 +552,63 @@ impl Reducible for State {
             }
             Action::Structure(change) => {
                 if let Err(problems) = state.restructure(change) {
+                    state.notice = Some(Notice {
+                        kind: NoticeKind::Structure,
+                        problems,
+                    });
+                }
+            }
+            Action::AddPlan | Action::DuplicatePlan if state.work.plans.len() >= MAX_PLANS => {
+                return self
+            }
+            Action::AddPlan => {
+                let mut work = state.work.clone();
+                let name = plan_name(work.plans.len(), state.lang);
+                work.plans.push(Plan {
+                    name,
+                    edits: Edits::new(),
+                });
+                work.active = work.plans.len() - 1;
+                let _ = state.replace(work, None, false);
+            }
+            Action::DuplicatePlan => {
+                let mut work = state.work.clone();
+                let mut copy = work.plans[work.active].clone();
+                copy.name = format!("{}{}", copy.name, state.lang.pick("（副本）", " (copy)"));
+                work.plans.push(copy);
+                work.active = work.plans.len() - 1;
+                let _ = state.replace(work, None, false);
+            }
+            Action::DeletePlan(i) => {
+                if state.work.plans.len() <= 1 || i >= state.work.plans.len() {
+                    return self;
+                }
+                let mut work = state.work.clone();
+                work.plans.remove(i);
+                if work.active >= i && work.active > 0 {
+                    work.active -= 1;
+                }
+                let _ = state.replace(work, None, false);
+            }
+            Action::RenamePlan(i, name) => {
+                let name = name.trim().to_string();
+                if name.is_empty() || state.work.plans.get(i).is_none_or(|p| p.name == name) {
+                    return self;
+                }
+                let mut work = state.work.clone();
+                work.plans[i].name = name;
+                let _ = state.replace(work, None, false);
+            }
+            Action::SelectPlan(i) => {
+                if i >= state.work.plans.len() || i == state.work.active {
+                    return self;
+                }
+                state.work.active = i;
+                state.show_active();
+                state.revision += 1;
+            }
+            Action::MakeBaseline(i) => {
+                if let Err(problems) = state.make_baseline(i) {
                     state.notice = Some(Notice {
                         kind: NoticeKind::Structure,
                         problems,

@@ -89,6 +89,9 @@ impl Work {
     }
 }
 
+/// The most plans a workspace holds: a committee weighs 方案一、二、三 against this year.
+pub const MAX_PLANS: usize = 5;
+
 /// The default name of the plan at `index`: 方案一, 方案二, … / Plan 1, Plan 2, …
 pub fn plan_name(index: usize, lang: Lang) -> String {
     const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];

@@ -1,9 +1,19 @@
-//! The props every "one year, baseline beside proposal" panel takes: the comparison, the selected
-//! year and the language, with the pair of year reports to show.
+//! The props of the result panels: the comparison of the active plan with the baseline, or every
+//! plan's, with the selected year and the language.
 
 use ncms_sim::{Comparison, Lang, YearReport};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// One plan's name and results against the baseline.
+#[derive(Clone, PartialEq)]
+pub struct PlanResult {
+    pub name: String,
+    pub comparison: Rc<Comparison>,
+}
+
+/// Every plan's results, in the workspace's order.
+pub type PlanResults = Rc<Vec<PlanResult>>;
 
 #[derive(Properties, PartialEq)]
 pub struct YearProps {
@@ -21,5 +31,33 @@ impl YearProps {
             comparison.baseline.years.get(self.year)?,
             comparison.proposal.years.get(self.year)?,
         ))
+    }
+}
+
+/// The props of a panel that shows every plan beside the baseline.
+#[derive(Properties, PartialEq)]
+pub struct PlansProps {
+    pub plans: PlanResults,
+    /// The index of the active plan.
+    pub active: usize,
+    pub year: usize,
+    pub lang: Lang,
+}
+
+impl PlansProps {
+    /// The baseline's selected year (the same in every plan's comparison).
+    pub fn baseline(&self) -> Option<&YearReport> {
+        self.plans.first()?.comparison.baseline.years.get(self.year)
+    }
+
+    /// Each plan's selected year, with its index and name.
+    pub fn plan_years(&self) -> impl Iterator<Item = (usize, &str, &YearReport)> {
+        self.plans.iter().enumerate().filter_map(|(i, p)| {
+            Some((
+                i,
+                p.name.as_str(),
+                p.comparison.proposal.years.get(self.year)?,
+            ))
+        })
     }
 }
