@@ -1,5 +1,6 @@
-//! Engine benchmarks (criterion): one year and a 5-year projection of the Taizhou scenarios, and
-//! the work the app does on every edit (apply the edits, validate, project the proposal).
+//! Engine benchmarks (criterion): one year and a 5-year projection of the Taizhou scenarios, the
+//! work the app does on every edit (apply the edits, validate, project the proposal), one
+//! waterfall of the 2013 plan (10 edits, exact Shapley values) and its typical patients.
 //! Goal: a 5-year projection under 20 µs natively. Run with `scripts/bench.sh`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -41,5 +42,29 @@ fn projection(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, projection);
+/// "Why did it change" for the 2013 plan: 2^10 subsets, each projected with and without the
+/// release effect; the first year's surplus (one year projected) and the balance at the horizon.
+fn waterfall(c: &mut Criterion) {
+    use ncms_sim::attribution::{explain, Outcome};
+    let plan = scenario("taizhou-2013-plan", 5);
+    for (name, outcome) in [
+        ("surplus 2013", Outcome::Surplus),
+        ("balance 2017", Outcome::ClosingBalance),
+    ] {
+        c.bench_function(
+            &format!("waterfall/taizhou-2013-plan/10 edits/{name}"),
+            |b| {
+                b.iter(|| {
+                    explain(black_box(&plan), black_box(&plan.proposal), outcome, None).unwrap()
+                })
+            },
+        );
+    }
+    let (proposal, _) = ncms_sim::check_plan(&plan, &plan.proposal).unwrap();
+    c.bench_function("patient/taizhou-2013-plan/4 typical patients", |b| {
+        b.iter(|| ncms_sim::patient::typical(black_box(&plan), black_box(&proposal)))
+    });
+}
+
+criterion_group!(benches, projection, waterfall);
 criterion_main!(benches);

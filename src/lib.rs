@@ -5,8 +5,9 @@
 //!
 //! The main types: [`Scenario`] (the file), [`CheckedScenario`] (validated), [`Report`] (a
 //! projection), [`Comparison`] (baseline and proposal side by side), [`params::Param`] (one row
-//! of the parameter registry that declares every input once) and [`Problem`] (what is wrong, in
-//! Chinese and English).
+//! of the parameter registry that declares every input once), [`Problem`] (what is wrong, in
+//! Chinese and English), [`attribution::Waterfall`] (why a figure changed, edit by edit) and
+//! [`patient::PatientComparison`] (one patient's bill, layer by layer).
 //!
 //! ```
 //! let json = include_str!("../scenarios/taizhou-2012.json");
@@ -19,8 +20,10 @@
 //!
 //! Modules from the ground up: `lang`, `path`, `money`, `lognormal`, `figure`; `scenario`,
 //! `text`; `params` (the registry); `problem`; `read`, `edits`; `validate`; `report`, `targets`;
-//! `model`; `compare`, `structure`; `render`. Every import points down this list.
+//! `model`; `compare`, `structure`; `attribution`, `patient`; `render`. Every import points down
+//! this list.
 
+pub mod attribution;
 pub mod compare;
 pub mod edits;
 pub mod figure;
@@ -30,6 +33,7 @@ pub mod model;
 pub mod money;
 pub mod params;
 pub mod path;
+pub mod patient;
 pub mod problem;
 pub mod read;
 pub mod render;

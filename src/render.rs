@@ -1,11 +1,13 @@
 //! Plain-text renderings of a [`Comparison`]: an aligned table for the terminal and CSV for
-//! spreadsheets. The CLI and the app's "Export CSV" both use these, so the numbers a user exports
-//! are the numbers the command line prints.
+//! spreadsheets, and tables of a waterfall and of one patient. The CLI and the app's "Export CSV"
+//! both use these, so the numbers a user exports are the numbers the command line prints.
 
+use crate::attribution::Waterfall;
 use crate::figure::Figure;
 pub use crate::figure::{count, percent, yuan};
 use crate::lang::{Lang, Text};
 use crate::money::{to_f64, Yuan};
+use crate::patient::{PatientBill, PatientComparison, PatientKind, PatientLayer};
 use crate::report::{Bound, Comparison, LineResult, Report, TargetCheck, Unit, YearReport};
 use crate::text::level_name;
 use std::fmt::Write;
@@ -613,6 +615,212 @@ pub fn csv(comparison: &Comparison, lang: Lang) -> String {
                 diff,
             );
         }
+    }
+    out
+}
+
+/// A waterfall ("why did it change") as an aligned text table: the baseline's figure, one row
+/// per edit with its price and release bars and their total, the proposal's figure, the method.
+pub fn waterfall_table(waterfall: &Waterfall, lang: Lang) -> String {
+    let mut out = String::new();
+    let what = waterfall.outcome.label().get(lang);
+    let _ = writeln!(
+        out,
+        "# {} ({})",
+        waterfall.scenario_name.get(lang),
+        waterfall.scenario_id
+    );
+    let _ = writeln!(
+        out,
+        "## {}",
+        match lang {
+            Lang::Zh => format!("{} 年{}为何变化", waterfall.year, what),
+            Lang::En => format!(
+                "Why the {} of {} changes",
+                what.to_lowercase(),
+                waterfall.year
+            ),
+        }
+    );
+    let _ = writeln!(out, "{}\n", waterfall.method.describe().get(lang));
+    let header: Vec<String> = match lang {
+        Lang::Zh => ["", "调整", "价格效应", "释放效应", "合计"],
+        Lang::En => ["", "Edit", "Price effect", "Release effect", "Total"],
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let end_row = |name: String, amount: Yuan| {
+        vec![
+            name,
+            String::new(),
+            String::new(),
+            String::new(),
+            yuan(amount),
+        ]
+    };
+    let (baseline, proposal, change) = match lang {
+        Lang::Zh => ("基线", "方案", "变化"),
+        Lang::En => ("Baseline", "Proposal", "Change"),
+    };
+    // "Baseline surplus": the figure's name after a word, in lower case in English.
+    let what = lang.pick(what.to_string(), what.to_lowercase());
+    let mut rows = vec![end_row(format!("{baseline} {what}"), waterfall.baseline)];
+    for effect in waterfall.by_edit() {
+        let (before, after) = effect.change.show(lang);
+        rows.push(vec![
+            effect.change.label.get(lang).to_string(),
+            format!("{before} → {after}"),
+            yuan(effect.price),
+            yuan(effect.release),
+            yuan(effect.total),
+        ]);
+    }
+    rows.push(vec![
+        change.to_string(),
+        String::new(),
+        yuan(waterfall.price_change),
+        yuan(waterfall.release_change),
+        yuan(waterfall.change),
+    ]);
+    rows.push(end_row(format!("{proposal} {what}"), waterfall.proposal));
+    push_table(&mut out, &header, &rows);
+    let _ = writeln!(out);
+    for note in &waterfall.notes {
+        let _ = writeln!(out, "* {}", note.get(lang));
+    }
+    out
+}
+
+/// One patient under the baseline and the proposal as an aligned text table: each layer of the
+/// bill with what the patient and the scheme pay, the totals and ratios, then the rules applied.
+pub fn patient_table(patient: &PatientComparison, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## {}", patient.name.get(lang));
+    let header: Vec<String> = match lang {
+        Lang::Zh => ["", "基线 自付", "基线 基金", "方案 自付", "方案 基金"],
+        Lang::En => [
+            "",
+            "Baseline patient",
+            "Baseline scheme",
+            "Proposal patient",
+            "Proposal scheme",
+        ],
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let (b, p) = (&patient.baseline, &patient.proposal);
+    let mut rows: Vec<Vec<String>> = b
+        .layers
+        .iter()
+        .zip(&p.layers)
+        .map(|(bl, pl)| {
+            vec![
+                bl.label.get(lang).to_string(),
+                yuan(bl.patient),
+                yuan(bl.scheme),
+                yuan(pl.patient),
+                yuan(pl.scheme),
+            ]
+        })
+        .collect();
+    let (total, change, policy, actual) = match lang {
+        Lang::Zh => ("合计", "变化", "政策范围内补偿比", "实际补偿比"),
+        Lang::En => ("Total", "Change", "Policy-scope ratio", "Actual ratio"),
+    };
+    rows.push(vec![
+        total.into(),
+        yuan(b.patient),
+        yuan(b.scheme),
+        yuan(p.patient),
+        yuan(p.scheme),
+    ]);
+    rows.push(vec![
+        change.into(),
+        String::new(),
+        String::new(),
+        yuan(patient.patient_change),
+        yuan(patient.scheme_change),
+    ]);
+    let ratio_row = |name: &str, read: fn(&PatientBill) -> f64| {
+        vec![
+            name.to_string(),
+            String::new(),
+            percent(read(b)),
+            String::new(),
+            percent(read(p)),
+        ]
+    };
+    rows.push(ratio_row(policy, |bill| bill.policy_ratio));
+    rows.push(ratio_row(actual, |bill| bill.actual_ratio));
+    push_table(&mut out, &header, &rows);
+
+    let _ = writeln!(out);
+    let header: Vec<String> = match lang {
+        Lang::Zh => ["补偿规则", "基线", "方案"],
+        Lang::En => ["Rules", "Baseline", "Proposal"],
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let none = match lang {
+        Lang::Zh => "不设",
+        Lang::En => "none",
+    };
+    let money = |amount: Option<Yuan>| amount.map_or(none.to_string(), yuan);
+    let (br, pr) = (&b.rules, &p.rules);
+    let mut rows = Vec::new();
+    let mut rule = |zh: &str, en: &str, before: String, after: String| {
+        rows.push(vec![lang.pick(zh, en).to_string(), before, after]);
+    };
+    if br.limited_cost.is_some() {
+        rule(
+            "限定费用",
+            "Limited cost",
+            money(br.limited_cost),
+            money(pr.limited_cost),
+        );
+    } else {
+        rule(
+            "政策范围内费用占比",
+            "Policy-scope share",
+            percent(br.scope_share),
+            percent(pr.scope_share),
+        );
+        rule(
+            "起付线",
+            "Deductible",
+            yuan(br.deductible),
+            yuan(pr.deductible),
+        );
+    }
+    rule(
+        "补偿比例",
+        "Reimbursement ratio",
+        percent(br.ratio),
+        percent(pr.ratio),
+    );
+    let layers = PatientLayer::of(patient.kind);
+    if layers.contains(&PatientLayer::OverCap) {
+        let (zh, en) = match patient.kind {
+            PatientKind::Outpatient => ("每次门诊补偿限额", "Cap per visit"),
+            _ => ("每次住院补偿限额", "Cap per admission"),
+        };
+        rule(zh, en, money(br.cap), money(pr.cap));
+    }
+    if layers.contains(&PatientLayer::OverCeiling) {
+        rule(
+            "封顶线",
+            "Annual ceiling",
+            money(br.ceiling),
+            money(pr.ceiling),
+        );
+    }
+    push_table(&mut out, &header, &rows);
+    let _ = writeln!(out);
+    for note in &patient.notes {
+        let _ = writeln!(out, "* {}", note.get(lang));
     }
     out
 }

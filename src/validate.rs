@@ -209,6 +209,29 @@ pub fn check_edited(
     }
 }
 
+/// `scenario` with some of the edits of a valid plan applied: each edited value checked against
+/// its range, as [`check_edited`] does, but not the rules between fields. Those rules bind a whole
+/// plan, not its parts: a plan that lowers the ceiling and the deductible together may be invalid
+/// with the lower ceiling alone. Attribution measures such parts of a plan (`attribution`), and
+/// the model's maths is defined on them (a deductible above the ceiling pays nothing, a scheme
+/// part above the fee pays the part). Nothing else may call this.
+pub fn check_part_of_plan(
+    scenario: &CheckedScenario,
+    edits: &[Edit],
+) -> Result<CheckedScenario, Vec<Problem>> {
+    let edited = edits::apply(scenario, edits)?;
+    let mut checker = Checker::default();
+    checker.ranges(&edited, edits.iter().map(|e| e.place));
+    if checker.problems.is_empty() {
+        Ok(CheckedScenario {
+            scenario: edited,
+            assumption_changes: scenario.assumption_changes.clone(),
+        })
+    } else {
+        Err(checker.problems)
+    }
+}
+
 /// Values inside their allowed range but far from what real funds have (ten times beyond the
 /// usual span): probably a slip of scale. Zero is never unusual: it means "none".
 pub fn warnings(scenario: &Scenario) -> Vec<Problem> {

@@ -163,3 +163,188 @@ fn a_misspelt_option_is_an_error_not_ignored() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("unknown option --yeras for simulate"));
 }
+
+#[test]
+fn explain_walks_the_surplus_from_baseline_to_proposal() {
+    let out = ncms(&[
+        "explain",
+        "scenarios/taizhou-2013-plan.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let w: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(w["format"], "ncms-sim/waterfall@1");
+    assert_eq!(w["outcome"], "surplus");
+    assert_eq!(w["year"], 2013);
+    assert_eq!(w["method"]["kind"], "exact");
+    assert_eq!(w["method"]["subsets"], 1024);
+    let bars = w["bars"].as_array().unwrap();
+    assert_eq!(bars.len(), 20);
+    assert_eq!(bars[0]["path"], "financing.government.county");
+    assert_eq!(bars[0]["kind"], "price");
+    assert_eq!(bars[0]["amount"], "75140000.00");
+    assert_eq!(bars[1]["kind"], "release");
+    assert_eq!(bars[0]["label"]["zh"], "县级财政补助");
+    // The bars add up to the difference `simulate` reports, to the fen.
+    let sum: rust_decimal::Decimal = bars
+        .iter()
+        .map(|b| {
+            b["amount"]
+                .as_str()
+                .unwrap()
+                .parse::<rust_decimal::Decimal>()
+                .unwrap()
+        })
+        .sum();
+    let simulated = ncms(&[
+        "simulate",
+        "scenarios/taizhou-2013-plan.json",
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&simulated.stdout).unwrap();
+    assert_eq!(sum.to_string(), report["differences"][0]["surplus"]);
+    assert_eq!(w["change"], report["differences"][0]["surplus"]);
+
+    let out = ncms(&[
+        "explain",
+        "scenarios/taizhou-2013-plan.json",
+        "--outcome",
+        "closing_balance",
+        "--lang",
+        "zh",
+    ]);
+    let table = text(&out.stdout);
+    assert!(table.contains("## 2017 年累计结余为何变化"), "{table}");
+    assert!(table.contains("Shapley 值，精确计算：10 项调整的全部 1024 个组合"));
+    assert!(table.contains("县级财政补助"), "{table}");
+}
+
+#[test]
+fn explain_needs_a_proposal_and_a_projected_year() {
+    let out = ncms(&["explain", "scenarios/taizhou-2012.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("has no proposal: nothing to explain"));
+    let out = ncms(&[
+        "explain",
+        "scenarios/taizhou-2013-plan.json",
+        "--year",
+        "2020",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("2020 is not a projected year (2013 to 2017)"));
+    let out = ncms(&[
+        "explain",
+        "scenarios/taizhou-2013-plan.json",
+        "--outcome",
+        "deficit",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn patient_prices_one_stay_layer_by_layer() {
+    let out = ncms(&[
+        "patient",
+        "scenarios/taizhou-2013-plan.json",
+        "--level",
+        "county",
+        "--kind",
+        "inpatient",
+        "--cost",
+        "30000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let p: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(p["format"], "ncms-sim/patient@1");
+    assert_eq!(p["baseline"]["scheme"], "21250.00");
+    assert_eq!(p["proposal"]["scheme"], "22000.00");
+    assert_eq!(p["proposal"]["patient"], "8000.00");
+    assert_eq!(p["proposal"]["layers"][0]["layer"], "outside_scope");
+    assert_eq!(p["proposal"]["layers"][0]["patient"], "4500.00");
+    assert_eq!(
+        p["proposal"]["layers"][2]["label"]["en"],
+        "Above the deductible, at the ratio (co-payment / scheme)"
+    );
+
+    let out = ncms(&[
+        "patient",
+        "scenarios/taizhou-2013-plan.json",
+        "--level",
+        "county",
+        "--kind",
+        "inpatient",
+        "--cost",
+        "30000",
+        "--scope",
+        "0.6",
+    ]);
+    let table = text(&out.stdout);
+    assert!(
+        table.contains("Policy-scope share       60.0%      60.0%"),
+        "{table}"
+    );
+}
+
+#[test]
+fn patient_without_a_case_lists_the_typical_patients() {
+    let out = ncms(&[
+        "patient",
+        "scenarios/taizhou-2013-plan.json",
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    for name in [
+        "村卫生室门诊，50 元",
+        "乡镇卫生院住院，3 000 元",
+        "县级医院住院，10 000 元",
+        "省市级医院住院，100 000 元",
+    ] {
+        assert!(table.contains(name), "{name}: {table}");
+    }
+    let out = ncms(&["patient", "scenarios/pinghu-2012.json", "--format", "json"]);
+    let all: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(all.as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn patient_options_that_do_not_fit_exit_two() {
+    let file = "scenarios/taizhou-2013-plan.json";
+    let code = |args: &[&str]| {
+        let mut all = vec!["patient", file];
+        all.extend_from_slice(args);
+        ncms(&all).status.code()
+    };
+    assert_eq!(code(&["--kind", "inpatient"]), Some(2));
+    assert_eq!(code(&["--kind", "inpatient", "--cost", "100"]), Some(2));
+    assert_eq!(
+        code(&["--level", "moon", "--kind", "inpatient", "--cost", "1"]),
+        Some(2)
+    );
+    assert_eq!(
+        code(&["--level", "village", "--kind", "inpatient", "--cost", "100"]),
+        Some(2)
+    );
+    assert_eq!(
+        code(&["--level", "county", "--kind", "inpatient", "--cost", "-5"]),
+        Some(2)
+    );
+    let out = ncms(&[
+        "patient",
+        file,
+        "--level",
+        "village",
+        "--kind",
+        "inpatient",
+        "--cost",
+        "100",
+    ]);
+    assert!(
+        text(&out.stderr).contains("the scenario has no rules for Village clinic inpatient stay")
+    );
+}

@@ -5,8 +5,10 @@
 //! (`| head`) ends quietly.
 
 mod args;
+mod explain;
 mod output;
 mod params;
+mod patient;
 mod simulate;
 
 use std::process::ExitCode;
@@ -14,6 +16,8 @@ use std::process::ExitCode;
 /// Every command's usage lines and one-line help, in this order.
 const COMMANDS: &[(&[&str], &[&str])] = &[
     (simulate::USAGE, simulate::HELP),
+    (explain::USAGE, explain::HELP),
+    (patient::USAGE, patient::HELP),
     (params::USAGE, params::HELP),
 ];
 
@@ -38,6 +42,8 @@ fn run(raw: &[String]) -> Result<ExitCode, String> {
     match args.command.as_str() {
         "simulate" => simulate::simulate(args),
         "check" => simulate::check(args),
+        "explain" => explain::run(args),
+        "patient" => patient::run(args),
         "params" => params::run(args),
         other => Err(format!("unknown command {other:?}")),
     }
