@@ -3,6 +3,7 @@
 //! I/O, keeps the draft after every change, and lays out the panels. Wiring only: the logic lives
 //! in `state` (what changes) and the components (what shows).
 
+use crate::answers::Answers;
 use crate::balance_chart::BalanceChart;
 use crate::browser::{self, UndoKey};
 use crate::changes::Changes;
@@ -294,6 +295,8 @@ pub fn App() -> Html {
                     </div>
                     <BalanceChart plans={plans.clone()} {active} {lang} />
                     <TargetsTable comparison={comparison.clone()} {year} {lang} />
+                    <Answers scenario={state.loaded.scenario.clone()} edits={state.work.edits().clone()}
+                        plan_name={state.work.plans.get(active).map(|p| p.name.clone()).unwrap_or_default()} {lang} />
                     <LinesTable comparison={comparison.clone()} {year} {lang} />
                     <section class="panel notes">
                         <h2>{ ui.notes }</h2>

@@ -6,6 +6,8 @@
 //! [`ncms_sim::Comparison`] computed by the engine; the app formats, lays out and stores state.
 
 #[cfg(target_arch = "wasm32")]
+mod answers;
+#[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod balance_chart;
@@ -35,6 +37,8 @@ mod notice;
 #[cfg(target_arch = "wasm32")]
 mod number_field;
 #[cfg(target_arch = "wasm32")]
+mod patient_panel;
+#[cfg(target_arch = "wasm32")]
 mod plans_bar;
 #[cfg(target_arch = "wasm32")]
 mod ratios;
@@ -48,6 +52,8 @@ mod summary_table;
 mod targets_table;
 #[cfg(target_arch = "wasm32")]
 mod toolbar;
+#[cfg(target_arch = "wasm32")]
+mod waterfall_panel;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod work;
 #[cfg(target_arch = "wasm32")]

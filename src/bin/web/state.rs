@@ -27,7 +27,7 @@ pub struct Loaded {
     /// The assumptions applied to make `scenario`.
     pub assumptions: Edits,
     /// The baseline scenario: the file's values with the work's assumptions.
-    pub scenario: CheckedScenario,
+    pub scenario: Rc<CheckedScenario>,
     pub baseline: Report,
     /// The policy levers, for the levers panel.
     pub levers: Vec<Field>,
@@ -206,7 +206,7 @@ fn load(
         assumption_fields: fields_of(&original, Role::Assumption),
         original,
         assumptions: assumptions.clone(),
-        scenario,
+        scenario: Rc::new(scenario),
         baseline,
         warnings,
     })

@@ -1,0 +1,56 @@
+//! Answers to the questions officials bring, in tabs under the results: one patient's bill
+//! (典型病例) and why the figures changed (the waterfall). Each tab computes only when shown.
+
+use crate::i18n::ui;
+use crate::patient_panel::PatientPanel;
+use crate::waterfall_panel::WaterfallPanel;
+use ncms_sim::{CheckedScenario, Edits, Lang};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AnswersProps {
+    pub scenario: Rc<CheckedScenario>,
+    /// The active plan's edits and name.
+    pub edits: Edits,
+    pub plan_name: String,
+    pub lang: Lang,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Patient,
+    Waterfall,
+}
+
+#[function_component]
+pub fn Answers(props: &AnswersProps) -> Html {
+    let lang = props.lang;
+    let ui = ui(lang);
+    let tab = use_state(|| Tab::Patient);
+    let button = |t: Tab, label: &'static str, id: &'static str| {
+        let tab_state = tab.clone();
+        html! {
+            <button type="button" role="tab" aria-selected={(*tab == t).to_string()}
+                class={classes!("tab", (*tab == t).then_some("active"))} data-testid={id}
+                onclick={Callback::from(move |_: MouseEvent| tab_state.set(t))}>{ label }</button>
+        }
+    };
+    html! {
+        <section class="panel answers" aria-labelledby="answers-title">
+            <div class="answers-head">
+                <h2 id="answers-title">{ ui.answers }</h2>
+                <div class="tabs" role="tablist">
+                    { button(Tab::Patient, ui.tab_patient, "answers-patient") }
+                    { button(Tab::Waterfall, ui.tab_waterfall, "answers-waterfall") }
+                </div>
+            </div>
+            { match *tab {
+                Tab::Patient => html! { <PatientPanel scenario={props.scenario.clone()} edits={props.edits.clone()}
+                    plan_name={props.plan_name.clone()} {lang} /> },
+                Tab::Waterfall => html! { <WaterfallPanel scenario={props.scenario.clone()} edits={props.edits.clone()}
+                    plan_name={props.plan_name.clone()} {lang} /> },
+            } }
+        </section>
+    }
+}
