@@ -6,8 +6,9 @@ use crate::edits::{resolve, Scope};
 use crate::model::{simulate, simulate_proposal};
 use crate::problem::Problem;
 use crate::report::{Comparison, Report, YearDifference, REPORT_FORMAT};
-use crate::scenario::Edits;
+use crate::scenario::{Edits, NamedPlan};
 use crate::validate::{check_edited, check_plan, CheckedScenario};
+use serde::Serialize;
 
 /// Baseline and proposal of `scenario` with `edits`, and what changed between them.
 /// `years` overrides the scenario's horizon, for baseline and proposal alike.
@@ -31,6 +32,38 @@ pub fn compare(
     };
     let baseline = simulate(&baseline_scenario);
     compare_with_baseline(&baseline_scenario, &baseline, edits)
+}
+
+/// One plan of a workspace and its comparison with the baseline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanComparison {
+    pub name: String,
+    pub comparison: Comparison,
+}
+
+/// Every plan of the scenario (its named plans, or its proposal as one plan named
+/// `default_name`; the baseline alone when it has neither) against the baseline.
+pub fn compare_plans(
+    scenario: &CheckedScenario,
+    default_name: &str,
+    years: Option<u32>,
+) -> Result<Vec<PlanComparison>, Vec<Problem>> {
+    let mut plans = scenario.named_plans(default_name);
+    if plans.is_empty() {
+        plans.push(NamedPlan {
+            name: default_name.to_string(),
+            edits: Edits::new(),
+        });
+    }
+    plans
+        .into_iter()
+        .map(|plan| {
+            Ok(PlanComparison {
+                comparison: compare(scenario, &plan.edits, years)?,
+                name: plan.name,
+            })
+        })
+        .collect()
 }
 
 /// [`compare`] for a baseline already simulated: what the app does on every edit.

@@ -95,6 +95,7 @@ pub fn apply(scenario: &Scenario, edits: &[Edit]) -> Result<Scenario, Vec<Proble
     let mut edited = scenario.clone();
     edited.proposal.clear();
     edited.assumptions.clear();
+    edited.plans.clear();
     apply_in_place(&mut edited, edits)?;
     Ok(edited)
 }

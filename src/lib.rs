@@ -48,7 +48,7 @@ pub mod validate;
 #[cfg(all(target_arch = "wasm32", feature = "js-api"))]
 mod js_api;
 
-pub use compare::{compare, compare_with_baseline};
+pub use compare::{compare, compare_plans, compare_with_baseline, PlanComparison};
 pub use edits::value_at;
 pub use lang::{Label, Lang, Text};
 pub use model::{simulate, simulate_proposal, simulate_year};

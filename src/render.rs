@@ -551,69 +551,117 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-/// The comparison as CSV, one figure per row: `section,item,year,baseline,proposal,difference`.
-/// Money is in yuan with two decimals, shares are fractions: machine-readable, not formatted.
-pub fn csv(comparison: &Comparison, lang: Lang) -> String {
-    let mut out = String::from("section,item,year,baseline,proposal,difference\n");
-    let mut push = |section: &str, item: &str, year: i32, b: String, p: String, d: String| {
-        let _ = writeln!(
-            out,
-            "{},{},{year},{b},{p},{d}",
-            csv_field(section),
-            csv_field(item)
-        );
+/// Every plan against the baseline as one CSV table, one figure per row, for spreadsheets and
+/// scripts: `plan, section, item, year, unit, baseline, plan value, difference, target, met`,
+/// headers in `lang`. Money in yuan with two decimals, shares as fractions to four decimals,
+/// counts whole, months to one decimal; a target row gives the target and whether the plan
+/// meets it.
+pub fn csv(plans: &[crate::compare::PlanComparison], lang: Lang) -> String {
+    let header = match lang {
+        Lang::Zh => "方案,类别,项目,年度,单位,基线,方案值,差额,目标,是否达标",
+        Lang::En => "plan,section,item,year,unit,baseline,plan,difference,target,met",
     };
-    let number = |v: f64| {
-        if v.is_finite() {
-            format!("{v}")
-        } else {
-            String::new()
+    let mut out = format!("{header}\n");
+    let unit_name = |unit: Unit| -> &'static str {
+        match unit {
+            Unit::Yuan => lang.pick("元", "yuan"),
+            Unit::Share => lang.pick("比例", "share"),
+            Unit::Months => lang.pick("月", "months"),
+            _ => lang.pick("数量", "count"),
         }
     };
-    let summary = Text::new("概要", "summary");
-    for (b, p) in comparison
-        .baseline
-        .years
-        .iter()
-        .zip(&comparison.proposal.years)
-    {
-        for row in summary_rows() {
-            let (bf, pf) = (row.figure(b), row.figure(p));
-            push(
-                summary.get(lang),
-                row.label.get(lang),
-                b.year,
-                bf.plain(),
-                pf.plain(),
-                row.difference(b, p).map_or_else(String::new, |d| d.plain()),
-            );
-        }
-        let spending = Text::new("分项支出", "spending by line");
-        for (bl, pl) in spending_rows(b).into_iter().zip(spending_rows(p)) {
-            push(
-                spending.get(lang),
-                bl.name.get(lang),
-                b.year,
-                bl.benefit.to_string(),
-                pl.benefit.to_string(),
-                pl.difference(&bl).to_string(),
-            );
-        }
-        let targets = Text::new("目标", "targets");
-        for (bt, pt) in b.targets.iter().zip(&p.targets) {
-            let actual = |t: &TargetCheck| t.actual.map_or(String::new(), number);
-            let diff = match (bt.actual, pt.actual) {
-                (Some(x), Some(y)) => number(y - x),
-                _ => String::new(),
+    let plain = |figure: &Figure| match figure {
+        Figure::Share(v) => format!("{v:.4}"),
+        Figure::Months(v) => format!("{v:.1}"),
+        other => other.plain(),
+    };
+    let number = |unit: Unit, v: f64| match unit {
+        Unit::Yuan => crate::money::decimal_from_f64(v)
+            .map_or_else(String::new, |d| crate::money::fen(d).to_string()),
+        Unit::Share => format!("{v:.4}"),
+        _ => format!("{v:.0}"),
+    };
+    let (summary, spending, targets) = (
+        lang.pick("概要", "summary"),
+        lang.pick("分项支出", "spending by line"),
+        lang.pick("目标", "targets"),
+    );
+    for plan in plans {
+        let name = csv_field(&plan.name);
+        let c = &plan.comparison;
+        for (b, p) in c.baseline.years.iter().zip(&c.proposal.years) {
+            let mut row = |section: &str, item: &str, unit: &str, cells: [String; 5]| {
+                let _ = writeln!(
+                    out,
+                    "{name},{},{},{},{},{}",
+                    csv_field(section),
+                    csv_field(item),
+                    b.year,
+                    unit,
+                    cells.join(",")
+                );
             };
-            push(
-                targets.get(lang),
-                bt.label.get(lang),
-                b.year,
-                actual(bt),
-                actual(pt),
-                diff,
-            );
+            for summary_row in summary_rows() {
+                let (bf, pf) = (summary_row.figure(b), summary_row.figure(p));
+                let difference = summary_row
+                    .difference(b, p)
+                    .map_or_else(String::new, |d| plain(&d));
+                row(
+                    summary,
+                    summary_row.label.get(lang),
+                    unit_name(bf.unit()),
+                    [
+                        plain(&bf),
+                        plain(&pf),
+                        difference,
+                        String::new(),
+                        String::new(),
+                    ],
+                );
+            }
+            for (bl, pl) in spending_rows(b).into_iter().zip(spending_rows(p)) {
+                row(
+                    spending,
+                    bl.name.get(lang),
+                    unit_name(Unit::Yuan),
+                    [
+                        bl.benefit.to_string(),
+                        pl.benefit.to_string(),
+                        pl.difference(&bl).to_string(),
+                        String::new(),
+                        String::new(),
+                    ],
+                );
+            }
+            for (bt, pt) in b.targets.iter().zip(&p.targets) {
+                let actual =
+                    |t: &TargetCheck| t.actual.map_or(String::new(), |a| number(t.unit, a));
+                let difference = match (bt.actual, pt.actual) {
+                    (Some(x), Some(y)) if x.is_finite() && y.is_finite() => number(pt.unit, y - x),
+                    _ => String::new(),
+                };
+                let bound = match pt.bound {
+                    Bound::AtLeast => "≥",
+                    Bound::AtMost => "≤",
+                };
+                let met = match pt.met {
+                    Some(true) => lang.pick("是", "yes"),
+                    Some(false) => lang.pick("否", "no"),
+                    None => lang.pick("无数据", "no data"),
+                };
+                row(
+                    targets,
+                    pt.label.get(lang),
+                    unit_name(pt.unit),
+                    [
+                        actual(bt),
+                        actual(pt),
+                        difference,
+                        format!("{bound}{}", number(pt.unit, pt.target)),
+                        met.to_string(),
+                    ],
+                );
+            }
         }
     }
     out

@@ -53,6 +53,36 @@ pub struct Scenario {
     /// Next year's rules as edits to this scenario (e.g. a published plan); empty if none.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub proposal: Edits,
+    /// Several named plans (方案一、方案二 …) over the same baseline, as a workspace saves them;
+    /// `proposal` is then the one shown first. Empty if the file has only its `proposal`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<NamedPlan>,
+}
+
+/// A plan with a name: policy edits over the scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedPlan {
+    pub name: String,
+    #[serde(default)]
+    pub edits: Edits,
+}
+
+impl Scenario {
+    /// The plans of the file: its named plans, or else its `proposal` as one plan (named
+    /// `default_name`), or none.
+    pub fn named_plans(&self, default_name: &str) -> Vec<NamedPlan> {
+        if !self.plans.is_empty() {
+            self.plans.clone()
+        } else if !self.proposal.is_empty() {
+            vec![NamedPlan {
+                name: default_name.to_string(),
+                edits: self.proposal.clone(),
+            }]
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -120,6 +120,7 @@ pub fn check(mut scenario: Scenario) -> Result<CheckedScenario, Vec<Problem>> {
     }
     let assumptions = std::mem::take(&mut scenario.assumptions);
     let proposal = scenario.proposal.clone();
+    let plans = scenario.plans.clone();
     let mut checked =
         apply_assumptions(&CheckedScenario::new(scenario), &assumptions).map_err(|problems| {
             problems
@@ -127,8 +128,25 @@ pub fn check(mut scenario: Scenario) -> Result<CheckedScenario, Vec<Problem>> {
                 .map(|p| p.under("assumptions"))
                 .collect::<Vec<_>>()
         })?;
-    // Applying edits drops the file's own proposal; the baseline keeps it, to be checked next.
+    // Applying edits drops the file's own proposal and plans; the baseline keeps them, to be
+    // checked next.
     checked.scenario.proposal = proposal;
+    checked.scenario.plans = plans;
+    for (i, plan) in checked.plans.iter().enumerate() {
+        if plan.name.trim().is_empty() {
+            return Err(vec![Problem::new(
+                format!("plans[{i}].name"),
+                ProblemKind::Empty,
+                "",
+            )]);
+        }
+        check_plan(&checked, &plan.edits).map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|p| p.under(&format!("plans[{i}].edits")))
+                .collect::<Vec<_>>()
+        })?;
+    }
     if !checked.proposal.is_empty() {
         let proposal = checked.proposal.clone();
         check_plan(&checked, &proposal).map_err(|problems| {

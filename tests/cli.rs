@@ -76,9 +76,9 @@ fn simulate_prints_json_with_the_requested_years() {
 fn simulate_prints_csv_and_tables() {
     let out = ncms(&["simulate", "scenarios/pinghu-2012.json", "--format", "csv"]);
     let csv = text(&out.stdout);
-    assert!(csv.starts_with("section,item,year,baseline,proposal,difference\n"));
+    assert!(csv.starts_with("plan,section,item,year,unit,baseline,plan,difference,target,met\n"));
     assert!(
-        csv.contains("summary,Income,2012,166980000.00,166980000.00,0.00\n"),
+        csv.contains("proposal,summary,Income,2012,yuan,166980000.00,166980000.00,0.00,,\n"),
         "{csv}"
     );
     let out = ncms(&["simulate", "scenarios/pinghu-2012.json", "--lang", "zh"]);

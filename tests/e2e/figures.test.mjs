@@ -123,9 +123,11 @@ test('screenshot for review and CSV export', async () => {
     page.click('[data-testid="csv-button"]'),
   ]);
   const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
-  assert.equal(csv.split('\n')[0], 'section,item,year,baseline,proposal,difference');
+  // One table: a header in the interface's language, a plan column, the plan's income.
+  assert.equal(csv.split('\n')[0], '方案,类别,项目,年度,单位,基线,方案值,差额,目标,是否达标');
   const income = await dataValue(page, 'sum-income-proposal');
-  assert.ok(csv.split('\n').some((l) => l.includes(`,${income},`)), 'the CSV holds the proposal income');
+  assert.ok(csv.split('\n').some((l) => l.startsWith('方案一,概要,基金收入,') && l.includes(`,${income},`)),
+    'the CSV holds the plan income');
   // Print stylesheet: the controls are hidden on paper.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.controls').isVisible(), false);

@@ -2,7 +2,7 @@
 
 use crate::args::{Args, Format};
 use crate::output::{self, emit, print_problems};
-use ncms_sim::{compare, render};
+use ncms_sim::{compare_plans, render};
 use std::process::ExitCode;
 
 pub const USAGE: &[&str] = &[
@@ -25,21 +25,36 @@ pub fn simulate(mut args: Args) -> Result<ExitCode, String> {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let comparison = match compare(&scenario, &scenario.proposal, years) {
-        Ok(comparison) => comparison,
+    let plans = match compare_plans(&scenario, lang.pick("方案", "proposal"), years) {
+        Ok(plans) => plans,
         Err(problems) => {
             print_problems(&file, &problems, lang);
             return Ok(ExitCode::from(output::INVALID));
         }
     };
+    // A file with named plans prints every plan; one with a proposal (or none), the comparison.
+    let several = !scenario.plans.is_empty();
     let text = match format {
-        Format::Table => render::table(&comparison, lang),
-        Format::Csv => render::csv(&comparison, lang),
-        Format::Json => {
-            serde_json::to_string_pretty(&comparison).map_err(|e| e.to_string())? + "\n"
+        Format::Table if several => plans
+            .iter()
+            .map(|p| format!("# {}\n{}", p.name, render::table(&p.comparison, lang)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Table => render::table(&plans[0].comparison, lang),
+        Format::Csv => render::csv(&plans, lang),
+        Format::Json if several => {
+            pretty(&serde_json::json!({ "format": "ncms-sim/plans@1", "plans": plans }))?
         }
+        Format::Json => pretty(&plans[0].comparison)?,
     };
     Ok(emit(&text))
+}
+
+/// Pretty JSON with a newline.
+fn pretty<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| e.to_string())
 }
 
 pub fn check(mut args: Args) -> Result<ExitCode, String> {

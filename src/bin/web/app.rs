@@ -16,11 +16,11 @@ use crate::link::Draft;
 use crate::notice::{AutosaveBanner, NoticeBanner};
 use crate::plans_bar::PlansBar;
 use crate::ratios::Ratios;
-use crate::state::{own_edits, Action, NoticeKind, Scope, State};
+use crate::state::{own_work, Action, NoticeKind, Scope, State};
 use crate::summary_table::SummaryTable;
 use crate::targets_table::TargetsTable;
 use crate::toolbar::Toolbar;
-use crate::work::{Source, Work};
+use crate::work::Source;
 use crate::year_props::{PlanResult, PlanResults};
 use ncms_sim::{Lang, Problem, ProblemKind, Text};
 use std::rc::Rc;
@@ -135,14 +135,9 @@ pub fn App() -> Html {
     let on_undo = make_callback(&state, |_| Action::Undo);
     let on_redo = make_callback(&state, |_| Action::Redo);
     let on_dismiss = make_callback(&state, |_| Action::Dismiss);
-    let on_select = make_callback(&state, move |id: String| {
-        let (edits, assumptions) = own_edits(ncms_sim::scenarios::bundled(&id).unwrap_or_default());
-        let mut work = Work::new(Source::Bundled(id), edits, lang);
-        work.assumptions = assumptions;
-        Action::Load {
-            work,
-            from: NoticeKind::File,
-        }
+    let on_select = make_callback(&state, move |id: String| Action::Load {
+        work: own_work(Source::Bundled(id), lang),
+        from: NoticeKind::File,
     });
     let on_year = make_callback(&state, |e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
@@ -159,16 +154,13 @@ pub fn App() -> Html {
                         Ok(json) => {
                             // A file opens with its own proposal as the plan and its own
                             // assumptions.
-                            let (edits, assumptions) = own_edits(&json);
                             let source = Source::File {
                                 name,
                                 json: json.into(),
                                 edited: false,
                             };
-                            let mut work = Work::new(source, edits, lang);
-                            work.assumptions = assumptions;
                             Action::Load {
-                                work,
+                                work: own_work(source, lang),
                                 from: NoticeKind::File,
                             }
                         }
@@ -189,6 +181,20 @@ pub fn App() -> Html {
             let mut scenario = state.loaded.original.scenario().clone();
             scenario.assumptions = state.work.assumptions.clone();
             scenario.proposal = state.work.edits().clone();
+            // Several plans are saved by name; the one on screen is also the file's proposal.
+            scenario.plans = if state.work.plans.len() > 1 {
+                state
+                    .work
+                    .plans
+                    .iter()
+                    .map(|p| ncms_sim::scenario::NamedPlan {
+                        name: p.name.clone(),
+                        edits: p.edits.clone(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             if let Ok(json) = serde_json::to_string_pretty(&scenario) {
                 browser::download(
                     &format!("{}.json", scenario.id),
@@ -209,7 +215,17 @@ pub fn App() -> Html {
     let on_csv = {
         let state = state.clone();
         Callback::from(move |_| {
-            let csv = ncms_sim::render::csv(&state.comparison, state.lang);
+            let plans: Vec<ncms_sim::PlanComparison> = state
+                .work
+                .plans
+                .iter()
+                .zip(&state.plans)
+                .map(|(plan, view)| ncms_sim::PlanComparison {
+                    name: plan.name.clone(),
+                    comparison: (*view.comparison).clone(),
+                })
+                .collect();
+            let csv = ncms_sim::render::csv(&plans, state.lang);
             // A byte-order mark, so that spreadsheet programs read the Chinese labels as UTF-8.
             browser::download(
                 &format!("{}.csv", state.comparison.scenario_id),

@@ -178,11 +178,32 @@ fn read(source: &Source) -> Result<Read, Vec<Problem>> {
     })
 }
 
-/// The file's own proposal and assumptions: what a freshly opened scenario starts with.
-pub fn own_edits(json: &str) -> (Edits, Edits) {
-    ncms_sim::read_scenario(json)
-        .map(|s| (s.proposal, s.assumptions))
-        .unwrap_or_default()
+/// The work a scenario file opens as: its named plans (or its proposal as one plan), its
+/// assumptions, and the plan shown first.
+pub fn own_work(source: Source, lang: Lang) -> Work {
+    let scenario = source
+        .json()
+        .and_then(|json| ncms_sim::read_scenario(json).ok());
+    let mut work = Work::new(source, Edits::new(), lang);
+    if let Some(s) = scenario {
+        let plans = s.named_plans(&plan_name(0, lang));
+        if !plans.is_empty() {
+            work.plans = plans
+                .into_iter()
+                .map(|p| Plan {
+                    name: p.name,
+                    edits: p.edits,
+                })
+                .collect();
+            work.active = work
+                .plans
+                .iter()
+                .position(|p| p.edits == s.proposal)
+                .unwrap_or(0);
+        }
+        work.assumptions = s.assumptions;
+    }
+    work
 }
 
 /// The loaded state of `source` with `assumptions`, reusing what `previous` already has.
@@ -261,10 +282,9 @@ impl State {
 
     /// The default: the first bundled scenario with its own proposal.
     pub fn default_state(lang: Lang) -> State {
-        let (id, json) = ncms_sim::scenarios::BUNDLED[0];
-        let (edits, _) = own_edits(json);
+        let (id, _) = ncms_sim::scenarios::BUNDLED[0];
         State::from_work(
-            Work::new(Source::Bundled(id.into()), edits, lang),
+            own_work(Source::Bundled(id.into()), lang),
             History::default(),
             lang,
         )
@@ -524,11 +544,16 @@ impl Reducible for State {
                 let _ = state.replace(work, Some((&key, at)), false);
             }
             Action::Reset => {
+                // The active plan back to the file's plan of the same place (or no edits), and
+                // the file's own assumptions.
                 let mut work = state.work.clone();
-                let json = state.work.source.json().unwrap_or_default().to_string();
-                let (proposal, assumptions) = own_edits(&json);
-                *work.edits_mut() = proposal;
-                work.assumptions = assumptions;
+                let own = own_work(state.work.source.clone(), state.lang);
+                *work.edits_mut() = own
+                    .plans
+                    .get(work.active)
+                    .map(|p| p.edits.clone())
+                    .unwrap_or_default();
+                work.assumptions = own.assumptions;
                 if work != state.work {
                     let _ = state.replace(work, None, false);
                 }
