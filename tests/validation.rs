@@ -516,7 +516,11 @@ fn an_edit_can_remove_an_optional_value_but_not_a_required_one() {
         comparison.changes[0].show(Lang::Zh),
         ("不设限额".to_string(), "5,000.00 元".to_string())
     );
-    let csv = ncms_sim::render::csv(&comparison, Lang::En);
+    let plans = [ncms_sim::PlanComparison {
+        name: "plan".into(),
+        comparison: comparison.clone(),
+    }];
+    let csv = ncms_sim::render::csv(&plans, Lang::En);
     assert!(!csv.contains("NaN"));
     let table = ncms_sim::render::table(&comparison, Lang::En);
     assert!(table.contains("no cap → 5,000.00 yuan"), "{table}");
