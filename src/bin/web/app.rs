@@ -14,6 +14,7 @@ use crate::key_figures::KeyFigures;
 use crate::lines_table::LinesTable;
 use crate::link::Draft;
 use crate::notice::{AutosaveBanner, NoticeBanner};
+use crate::number_field::NumberField;
 use crate::plans_bar::PlansBar;
 use crate::ratios::Ratios;
 use crate::state::{own_work, Action, NoticeKind, Scope, State};
@@ -65,10 +66,19 @@ fn unreadable(path: String, reason: Text) -> Vec<Problem> {
     vec![Problem::new(path, ProblemKind::Unreadable { reason }, "")]
 }
 
+/// On a phone the page shows the levers or the results, never both side by side.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PhoneView {
+    Levers,
+    Results,
+}
+
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let share_url = use_state(|| None::<String>);
+    let phone_view = use_state(|| PhoneView::Results);
+    let presenting = use_state(browser::presentation_flag);
 
     // Once: drop the link from the address bar (a reload then shows the draft), follow links
     // pasted into this tab later, and take the undo keys.
@@ -235,6 +245,18 @@ pub fn App() -> Html {
         })
     };
     let on_print = Callback::from(|_| browser::print());
+    let on_present = {
+        let presenting = presenting.clone();
+        Callback::from(move |_| {
+            let on = !*presenting;
+            browser::set_presentation_flag(on);
+            presenting.set(on);
+        })
+    };
+    let show = |view: PhoneView| {
+        let phone_view = phone_view.clone();
+        Callback::from(move |_: MouseEvent| phone_view.set(view))
+    };
     let on_plan_select = make_callback(&state, Action::SelectPlan);
     let on_plan_add = make_callback(&state, |_| Action::AddPlan);
     let on_plan_duplicate = make_callback(&state, |_| Action::DuplicatePlan);
@@ -262,6 +284,37 @@ pub fn App() -> Html {
         .collect();
     let active = state.work.active;
 
+    // In presentation mode, big sliders for the levers being discussed: the active plan's
+    // edits (or else the total funding and the first inpatient and outpatient ratios).
+    let edits = state.work.edits();
+    let mut discussed: Vec<crate::fields::Field> = state
+        .loaded
+        .levers
+        .iter()
+        .filter(|f| edits.contains_key(&f.path))
+        .take(3)
+        .cloned()
+        .collect();
+    if discussed.len() < 3 {
+        let total =
+            crate::fields::field_for(&ncms_sim::params::FUNDING_TOTAL, &state.loaded.scenario, 0);
+        let fallback = std::iter::once(total).chain(
+            state
+                .loaded
+                .levers
+                .iter()
+                .filter(|f| {
+                    f.path.ends_with("inpatient.reimbursement_ratio")
+                        || f.path.ends_with("outpatient.reimbursement_ratio")
+                })
+                .cloned(),
+        );
+        for field in fallback {
+            if discussed.len() < 3 && !discussed.iter().any(|d| d.path == field.path) {
+                discussed.push(field);
+            }
+        }
+    }
     let comparison = state.comparison.clone();
     let year = state
         .work
@@ -269,19 +322,36 @@ pub fn App() -> Html {
         .min(comparison.proposal.years.len().saturating_sub(1));
     let stale = !state.problems.is_empty();
 
+    let surplus = comparison.proposal.years.get(year);
     html! {
-        <div class="app">
+        <div class={classes!("app", presenting.then_some("present"),
+            match *phone_view { PhoneView::Levers => "phone-levers", PhoneView::Results => "phone-results" })}>
             <Toolbar {lang} source={state.loaded.source.clone()} share_url={(*share_url).clone()}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 {on_select} {on_file} {on_save} {on_share} {on_csv} {on_print} {on_lang}
-                {on_undo} {on_redo} />
+                {on_undo} {on_redo} presenting={*presenting} {on_present} />
+            <div class="phone-bar" role="tablist" aria-label={ui.view}>
+                <button type="button" role="tab" data-testid="phone-levers"
+                    aria-selected={(*phone_view == PhoneView::Levers).to_string()}
+                    onclick={show(PhoneView::Levers)}>{ ui.controls }</button>
+                <button type="button" role="tab" data-testid="phone-results"
+                    aria-selected={(*phone_view == PhoneView::Results).to_string()}
+                    onclick={show(PhoneView::Results)}>{ ui.results }</button>
+                if let Some(y) = surplus {
+                    <span class="phone-summary" aria-live="polite">
+                        { format!("{} {} · {} {}", ui.surplus_short, crate::format::money(y.surplus, lang),
+                            ui.balance_short, crate::format::money(y.closing_balance, lang)) }
+                    </span>
+                }
+            </div>
             if let Some(reason) = state.autosave_failure.clone() {
                 <AutosaveBanner {reason} {lang} />
             }
             <main class="layout">
                 <Controls loaded={state.loaded.clone()} edits={state.work.edits().clone()}
                     assumptions={state.work.assumptions.clone()}
-                    problems={state.problems.clone()} {lang} {on_edit} {on_edit_many}
+                    problems={state.problems.clone()} {lang} on_edit={on_edit.clone()}
+                    on_edit_many={on_edit_many.clone()}
                     {on_structure} {on_reset} />
                 <div class={classes!("results", stale.then_some("stale"))} data-testid="results"
                     data-stale={stale.to_string()}>
@@ -309,7 +379,31 @@ pub fn App() -> Html {
                         </div>
                         <SummaryTable plans={plans.clone()} {active} {year} {lang} />
                     </div>
-                    <BalanceChart plans={plans.clone()} {active} {lang} />
+                    <BalanceChart plans={plans.clone()} {active} {lang} values_on_points={*presenting} />
+                    if *presenting {
+                        <section class="panel discussed" data-testid="discussed-levers">
+                            { for discussed.iter().map(|field| {
+                                let value = if field.path == ncms_sim::params::FUNDING_TOTAL.path {
+                                    Some(ncms_sim::edits::funding_per_head(&state.loaded.scenario, edits).iter().map(|(_, v)| v).sum())
+                                } else {
+                                    crate::controls::value_of(field, edits)
+                                };
+                                let on_edit = if field.path == ncms_sim::params::FUNDING_TOTAL.path {
+                                    let (on_many, scenario, plan) = (on_edit_many.clone(), state.loaded.scenario.scenario().clone(), edits.clone());
+                                    Callback::from(move |(_, v): (String, Option<f64>)| if let Some(total) = v {
+                                        on_many.emit((ncms_sim::params::FUNDING_TOTAL.path.to_string(),
+                                            ncms_sim::edits::funding_in_shares(&scenario, &plan, total)));
+                                    })
+                                } else {
+                                    on_edit.reform(|(p, v): (String, Option<f64>)| (Scope::Plan, p, v))
+                                };
+                                html! {
+                                    <NumberField key={field.path.clone()} field={field.clone()} {value} {lang}
+                                        edited={edits.contains_key(&field.path)} problems={Vec::<String>::new()} {on_edit} />
+                                }
+                            }) }
+                        </section>
+                    }
                     <TargetsTable comparison={comparison.clone()} {year} {lang} />
                     <Answers scenario={state.loaded.scenario.clone()} edits={state.work.edits().clone()}
                         plan_name={state.work.plans.get(active).map(|p| p.name.clone()).unwrap_or_default()} {lang} />

@@ -263,3 +263,29 @@ pub fn on_undo_keys(on_key: Callback<UndoKey>) {
     let _ = window.add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref());
     closure.forget();
 }
+
+/// Whether the page was opened in presentation mode (`?present` in its address).
+pub fn presentation_flag() -> bool {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|s| {
+            s.trim_start_matches('?')
+                .split('&')
+                .any(|p| p == "present" || p == "present=1")
+        })
+}
+
+/// Puts presentation mode in the address (or takes it out), so a reload or a bookmark keeps it.
+pub fn set_presentation_flag(on: bool) {
+    let Some(window) = window() else { return };
+    let location = window.location();
+    let url = format!(
+        "{}{}{}",
+        location.pathname().unwrap_or_default(),
+        if on { "?present" } else { "" },
+        location.hash().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}

@@ -25,32 +25,34 @@ pub fn LinesTable(props: &YearProps) -> Html {
         .collect();
     let zh = lang == Lang::Zh;
     html! {
-        <section class="panel" aria-labelledby="lines-title">
-            <h2 id="lines-title">{ format!("{} {}", ui.spending_by_line, p.year) }</h2>
-            <table class="figures" data-testid="lines-table">
-                <thead><tr>
-                    <th scope="col">{ ui.line }</th>
-                    <th scope="col">{ if zh { "方案人次" } else { "Volume" } }</th>
-                    <th scope="col">{ ui.policy_ratio }</th>
-                    <th scope="col">{ ui.baseline }</th>
-                    <th scope="col">{ ui.proposal }</th>
-                    <th scope="col">{ ui.difference }</th>
-                </tr></thead>
-                <tbody>
-                { for rows.into_iter().map(|(b, p)| html! {
-                    <tr class={classes!(p.is_total.then_some("total"))}>
-                        <th scope="row">{ p.name.get(lang) }</th>
-                        <td>{ p.line.map(|l| count(l.volume)).unwrap_or_default() }</td>
-                        <td>{ p.line.map(|l| share(l.policy_ratio)).unwrap_or_default() }</td>
-                        <td data-testid={format!("{}-baseline", b.id)} data-value={b.benefit.to_string()}>
-                            { money(b.benefit, lang) }</td>
-                        <td data-testid={format!("{}-proposal", p.id)} data-value={p.benefit.to_string()}>
-                            { money(p.benefit, lang) }</td>
-                        <td class="change">{ money_change(p.difference(&b), lang) }</td>
-                    </tr>
-                }) }
-                </tbody>
-            </table>
-        </section>
-    }
+            <section class="panel" aria-labelledby="lines-title">
+                <h2 id="lines-title">{ format!("{} {}", ui.spending_by_line, p.year) }</h2>
+                <div class="table-scroll">
+                <table class="figures" data-testid="lines-table">
+                    <thead><tr>
+                        <th scope="col">{ ui.line }</th>
+                        <th scope="col">{ if zh { "方案人次" } else { "Volume" } }</th>
+                        <th scope="col">{ ui.policy_ratio }</th>
+                        <th scope="col">{ ui.baseline }</th>
+                        <th scope="col">{ ui.proposal }</th>
+                        <th scope="col">{ ui.difference }</th>
+                    </tr></thead>
+                    <tbody>
+                    { for rows.into_iter().map(|(b, p)| html! {
+                        <tr class={classes!(p.is_total.then_some("total"))}>
+                            <th scope="row">{ p.name.get(lang) }</th>
+                            <td>{ p.line.map(|l| count(l.volume)).unwrap_or_default() }</td>
+                            <td>{ p.line.map(|l| share(l.policy_ratio)).unwrap_or_default() }</td>
+                            <td data-testid={format!("{}-baseline", b.id)} data-value={b.benefit.to_string()}>
+                                { money(b.benefit, lang) }</td>
+                            <td data-testid={format!("{}-proposal", p.id)} data-value={p.benefit.to_string()}>
+                                { money(p.benefit, lang) }</td>
+                            <td class="change">{ money_change(p.difference(&b), lang) }</td>
+                        </tr>
+                    }) }
+                    </tbody>
+                </table>
+    </div>
+            </section>
+        }
 }

@@ -144,61 +144,63 @@ pub fn PatientPanel(props: &PatientPanelProps) -> Html {
             let total = ncms_sim::money::to_f64(c.bill);
             let rows = c.baseline.layers.iter().zip(&c.proposal.layers);
             html! {
-                <>
-                    <p class="patient-summary" data-testid="patient-summary"
-                        data-patient-baseline={c.baseline.patient.to_string()}
-                        data-patient-proposal={c.proposal.patient.to_string()}
-                        data-scheme-baseline={c.baseline.scheme.to_string()}
-                        data-scheme-proposal={c.proposal.scheme.to_string()}>
-                        { match lang {
-                            Lang::Zh => format!("{}：患者自付 {} → {}（{}），基金支付 {} → {}",
-                                c.name.get(lang), money(c.baseline.patient, lang), money(c.proposal.patient, lang),
-                                crate::format::money_change(c.patient_change, lang),
-                                money(c.baseline.scheme, lang), money(c.proposal.scheme, lang)),
-                            Lang::En => format!("{}: the patient pays {} → {} ({}); the scheme {} → {}",
-                                c.name.get(lang), money(c.baseline.patient, lang), money(c.proposal.patient, lang),
-                                crate::format::money_change(c.patient_change, lang),
-                                money(c.baseline.scheme, lang), money(c.proposal.scheme, lang)),
-                        } }
-                    </p>
-                    <svg viewBox="0 0 680 70" class="patient-bars" role="img" aria-label={ui.patient_bars}>
-                        { bar(&c.baseline, total, 4.0, ui.baseline) }
-                        { bar(&c.proposal, total, 38.0, &props.plan_name) }
-                    </svg>
-                    <p class="legend">
-                        <span class="key-box scheme">{ ui.scheme_pays }</span>
-                        <span class="key-box patient">{ ui.patient_pays }</span>
-                    </p>
-                    <table class="figures" data-testid="patient-table">
-                        <thead><tr>
-                            <th scope="col">{ ui.layer }</th>
-                            <th scope="col">{ format!("{} {}", ui.baseline, ui.patient_short) }</th>
-                            <th scope="col">{ format!("{} {}", ui.baseline, ui.scheme_short) }</th>
-                            <th scope="col">{ format!("{} {}", props.plan_name, ui.patient_short) }</th>
-                            <th scope="col">{ format!("{} {}", props.plan_name, ui.scheme_short) }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for rows.map(|(b, p)| html! {
-                                <tr>
-                                    <th scope="row">{ b.label.get(lang) }</th>
-                                    <td>{ money(b.patient, lang) }</td>
-                                    <td>{ money(b.scheme, lang) }</td>
-                                    <td>{ money(p.patient, lang) }</td>
-                                    <td>{ money(p.scheme, lang) }</td>
-                                </tr>
-                            }) }
-                            <tr class="total">
-                                <th scope="row">{ ui.total }</th>
-                                <td>{ money(c.baseline.patient, lang) }</td>
-                                <td>{ money(c.baseline.scheme, lang) }</td>
-                                <td>{ money(c.proposal.patient, lang) }</td>
-                                <td>{ money(c.proposal.scheme, lang) }</td>
-                            </tr>
-                        </tbody>
-                    </table>
-                    <ul class="notes-small">{ for c.notes.iter().map(|n| html! { <li>{ n.get(lang) }</li> }) }</ul>
-                </>
-            }
+                            <>
+                                <p class="patient-summary" data-testid="patient-summary"
+                                    data-patient-baseline={c.baseline.patient.to_string()}
+                                    data-patient-proposal={c.proposal.patient.to_string()}
+                                    data-scheme-baseline={c.baseline.scheme.to_string()}
+                                    data-scheme-proposal={c.proposal.scheme.to_string()}>
+                                    { match lang {
+                                        Lang::Zh => format!("{}：患者自付 {} → {}（{}），基金支付 {} → {}",
+                                            c.name.get(lang), money(c.baseline.patient, lang), money(c.proposal.patient, lang),
+                                            crate::format::money_change(c.patient_change, lang),
+                                            money(c.baseline.scheme, lang), money(c.proposal.scheme, lang)),
+                                        Lang::En => format!("{}: the patient pays {} → {} ({}); the scheme {} → {}",
+                                            c.name.get(lang), money(c.baseline.patient, lang), money(c.proposal.patient, lang),
+                                            crate::format::money_change(c.patient_change, lang),
+                                            money(c.baseline.scheme, lang), money(c.proposal.scheme, lang)),
+                                    } }
+                                </p>
+                                <svg viewBox="0 0 680 70" class="patient-bars" role="img" aria-label={ui.patient_bars}>
+                                    { bar(&c.baseline, total, 4.0, ui.baseline) }
+                                    { bar(&c.proposal, total, 38.0, &props.plan_name) }
+                                </svg>
+                                <p class="legend">
+                                    <span class="key-box scheme">{ ui.scheme_pays }</span>
+                                    <span class="key-box patient">{ ui.patient_pays }</span>
+                                </p>
+                                <div class="table-scroll">
+                                <table class="figures" data-testid="patient-table">
+                                    <thead><tr>
+                                        <th scope="col">{ ui.layer }</th>
+                                        <th scope="col">{ format!("{} {}", ui.baseline, ui.patient_short) }</th>
+                                        <th scope="col">{ format!("{} {}", ui.baseline, ui.scheme_short) }</th>
+                                        <th scope="col">{ format!("{} {}", props.plan_name, ui.patient_short) }</th>
+                                        <th scope="col">{ format!("{} {}", props.plan_name, ui.scheme_short) }</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        { for rows.map(|(b, p)| html! {
+                                            <tr>
+                                                <th scope="row">{ b.label.get(lang) }</th>
+                                                <td>{ money(b.patient, lang) }</td>
+                                                <td>{ money(b.scheme, lang) }</td>
+                                                <td>{ money(p.patient, lang) }</td>
+                                                <td>{ money(p.scheme, lang) }</td>
+                                            </tr>
+                                        }) }
+                                        <tr class="total">
+                                            <th scope="row">{ ui.total }</th>
+                                            <td>{ money(c.baseline.patient, lang) }</td>
+                                            <td>{ money(c.baseline.scheme, lang) }</td>
+                                            <td>{ money(c.proposal.patient, lang) }</td>
+                                            <td>{ money(c.proposal.scheme, lang) }</td>
+                                        </tr>
+                                    </tbody>
+                                </table>
+            </div>
+                                <ul class="notes-small">{ for c.notes.iter().map(|n| html! { <li>{ n.get(lang) }</li> }) }</ul>
+                            </>
+                        }
         }
     };
 

@@ -67,27 +67,29 @@ pub fn Ratios(props: &YearProps) -> Html {
         ),
     ];
     html! {
-        <section class="panel" aria-labelledby="ratios-title">
-            <h2 id="ratios-title">{ ui.ratios }</h2>
-            <table class="figures">
-                <thead><tr>
-                    <th scope="col"></th>
-                    <th scope="col">{ ui.baseline }</th>
-                    <th scope="col">{ ui.proposal }</th>
-                    <th scope="col">{ ui.difference }</th>
-                </tr></thead>
-                <tbody>
-                { for rows.iter().map(|(id, label, base, prop, change)| html! {
-                    <tr>
-                        <th scope="row">{ *label }</th>
-                        <td>{ share(*base) }</td>
-                        <td class="strong" data-testid={format!("ratio-{id}")} data-value={prop.to_string()}>
-                            { share(*prop) }</td>
-                        <td class="change">{ share_change(*change, lang) }</td>
-                    </tr>
-                }) }
-                </tbody>
-            </table>
-        </section>
-    }
+            <section class="panel" aria-labelledby="ratios-title">
+                <h2 id="ratios-title">{ ui.ratios }</h2>
+                <div class="table-scroll">
+                <table class="figures">
+                    <thead><tr>
+                        <th scope="col"></th>
+                        <th scope="col">{ ui.baseline }</th>
+                        <th scope="col">{ ui.proposal }</th>
+                        <th scope="col">{ ui.difference }</th>
+                    </tr></thead>
+                    <tbody>
+                    { for rows.iter().map(|(id, label, base, prop, change)| html! {
+                        <tr>
+                            <th scope="row">{ *label }</th>
+                            <td>{ share(*base) }</td>
+                            <td class="strong" data-testid={format!("ratio-{id}")} data-value={prop.to_string()}>
+                                { share(*prop) }</td>
+                            <td class="change">{ share_change(*change, lang) }</td>
+                        </tr>
+                    }) }
+                    </tbody>
+                </table>
+    </div>
+            </section>
+        }
 }

@@ -26,38 +26,40 @@ pub fn TargetsTable(props: &YearProps) -> Html {
         return html! {};
     };
     html! {
-        <section class="panel" aria-labelledby="targets-title">
-            <h2 id="targets-title">{ format!("{} {}", ui.targets, p.year) }</h2>
-            <table class="figures targets" data-testid="targets-table">
-                <thead><tr>
-                    <th scope="col"></th>
-                    <th scope="col">{ ui.target }</th>
-                    <th scope="col">{ ui.baseline }</th>
-                    <th scope="col">{ ui.proposal }</th>
-                    <th scope="col">{ ui.gap }</th>
-                </tr></thead>
-                <tbody>
-                { for b.targets.iter().zip(&p.targets).map(|(bt, pt)| {
-                    let bound = match pt.bound { Bound::AtLeast => "≥ ", Bound::AtMost => "≤ " };
-                    let actual = |t: &TargetCheck| t.actual.map_or("–".to_string(), |a| figure(a, t.unit));
-                    let gap = pt.gap.map_or(String::new(), |g| {
-                        format!("{}{}", if g >= 0.0 { "+" } else { "" }, figure(g, pt.unit))
-                    });
-                    let met = match pt.met { Some(true) => "met", Some(false) => "missed", None => "none" };
-                    html! {
-                        <tr data-testid={format!("target-{}", pt.id)} data-met={met}
-                            data-value={pt.actual.map(|a| a.to_string()).unwrap_or_default()}
-                            data-gap={pt.gap.map(|g| g.to_string()).unwrap_or_default()}>
-                            <th scope="row">{ pt.label.get(lang) }</th>
-                            <td>{ format!("{bound}{}", figure(pt.target, pt.unit)) }</td>
-                            <td>{ actual(bt) }{ " " }{ verdict(bt, lang) }</td>
-                            <td>{ actual(pt) }{ " " }{ verdict(pt, lang) }</td>
-                            <td class={classes!("change", (pt.met == Some(false)).then_some("bad"))}>{ gap }</td>
-                        </tr>
-                    }
-                }) }
-                </tbody>
-            </table>
-        </section>
-    }
+            <section class="panel" aria-labelledby="targets-title">
+                <h2 id="targets-title">{ format!("{} {}", ui.targets, p.year) }</h2>
+                <div class="table-scroll">
+                <table class="figures targets" data-testid="targets-table">
+                    <thead><tr>
+                        <th scope="col"></th>
+                        <th scope="col">{ ui.target }</th>
+                        <th scope="col">{ ui.baseline }</th>
+                        <th scope="col">{ ui.proposal }</th>
+                        <th scope="col">{ ui.gap }</th>
+                    </tr></thead>
+                    <tbody>
+                    { for b.targets.iter().zip(&p.targets).map(|(bt, pt)| {
+                        let bound = match pt.bound { Bound::AtLeast => "≥ ", Bound::AtMost => "≤ " };
+                        let actual = |t: &TargetCheck| t.actual.map_or("–".to_string(), |a| figure(a, t.unit));
+                        let gap = pt.gap.map_or(String::new(), |g| {
+                            format!("{}{}", if g >= 0.0 { "+" } else { "" }, figure(g, pt.unit))
+                        });
+                        let met = match pt.met { Some(true) => "met", Some(false) => "missed", None => "none" };
+                        html! {
+                            <tr data-testid={format!("target-{}", pt.id)} data-met={met}
+                                data-value={pt.actual.map(|a| a.to_string()).unwrap_or_default()}
+                                data-gap={pt.gap.map(|g| g.to_string()).unwrap_or_default()}>
+                                <th scope="row">{ pt.label.get(lang) }</th>
+                                <td>{ format!("{bound}{}", figure(pt.target, pt.unit)) }</td>
+                                <td>{ actual(bt) }{ " " }{ verdict(bt, lang) }</td>
+                                <td>{ actual(pt) }{ " " }{ verdict(pt, lang) }</td>
+                                <td class={classes!("change", (pt.met == Some(false)).then_some("bad"))}>{ gap }</td>
+                            </tr>
+                        }
+                    }) }
+                    </tbody>
+                </table>
+    </div>
+            </section>
+        }
 }

@@ -23,6 +23,8 @@ pub struct ToolbarProps {
     pub can_redo: bool,
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
+    pub presenting: bool,
+    pub on_present: Callback<()>,
 }
 
 const FILE_OPTION: &str = "__file__";
@@ -106,6 +108,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     onclick={click(&props.on_share)}>{ ui.share_link }</button>
                 <button type="button" class="secondary" data-testid="csv-button"
                     onclick={click(&props.on_csv)}>{ ui.export_csv }</button>
+                <button type="button" class="secondary" data-testid="present-button"
+                    aria-pressed={props.presenting.to_string()}
+                    onclick={click(&props.on_present)}>{ if props.presenting { ui.exit_presentation } else { ui.presentation } }</button>
                 <button type="button" class="secondary" data-testid="print-button"
                     onclick={click(&props.on_print)}>{ ui.print }</button>
                 <button type="button" class="lang" data-testid="lang-toggle" lang={match other { Lang::Zh => "zh", Lang::En => "en" }}

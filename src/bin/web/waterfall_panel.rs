@@ -134,56 +134,58 @@ pub fn WaterfallPanel(props: &WaterfallPanelProps) -> Html {
         .as_ref()
         .is_some_and(|(edits, o, _)| *edits != props.edits || *o != *outcome);
     html! {
-        <div class="waterfall-panel" data-testid="waterfall-panel">
-            <div class="panel-form">
-                <label>{ ui.outcome }
-                    <select data-testid="waterfall-outcome" onchange={on_outcome}>
-                        <option value="surplus" selected={*outcome == Outcome::Surplus}>{ ui.outcome_surplus }</option>
-                        <option value="closing_balance" selected={*outcome == Outcome::ClosingBalance}>{ ui.outcome_balance }</option>
-                    </select>
-                </label>
-                <button type="button" data-testid="waterfall-compute" onclick={compute}>
-                    { if result.is_some() { ui.recompute } else { ui.explain_change } }</button>
-                if stale { <span class="stale-note">{ ui.stale }</span> }
+            <div class="waterfall-panel" data-testid="waterfall-panel">
+                <div class="panel-form">
+                    <label>{ ui.outcome }
+                        <select data-testid="waterfall-outcome" onchange={on_outcome}>
+                            <option value="surplus" selected={*outcome == Outcome::Surplus}>{ ui.outcome_surplus }</option>
+                            <option value="closing_balance" selected={*outcome == Outcome::ClosingBalance}>{ ui.outcome_balance }</option>
+                        </select>
+                    </label>
+                    <button type="button" data-testid="waterfall-compute" onclick={compute}>
+                        { if result.is_some() { ui.recompute } else { ui.explain_change } }</button>
+                    if stale { <span class="stale-note">{ ui.stale }</span> }
+                </div>
+                { match result.as_ref().map(|(_, _, r)| r) {
+                    None => html! { <p class="muted">{ ui.waterfall_hint }</p> },
+                    Some(Err(message)) => html! { <p class="alert">{ message.clone() }</p> },
+                    Some(Ok(w)) if w.changes.is_empty() => html! { <p class="muted">{ ui.no_changes }</p> },
+                    Some(Ok(w)) => html! {
+                        <div class={classes!(stale.then_some("stale"))} data-testid="waterfall"
+                            data-change={w.change.to_string()}
+                            data-bars-sum={w.bars.iter().map(|b| b.amount).sum::<ncms_sim::money::Yuan>().to_string()}>
+                            <p class="wf-summary">{ format!("{} {}: {} → {}（{}）", w.outcome.label().get(lang), w.year,
+                                money(w.baseline, lang), money(w.proposal, lang), money_change(w.change, lang)) }</p>
+                            { chart(w, lang, &props.plan_name) }
+                            <p class="legend">
+                                <span class="key-box higher">{ format!("{}（{}）", ui.price_effect, ui.raises) }</span>
+                                <span class="key-box lower">{ format!("{}（{}）", ui.price_effect, ui.lowers) }</span>
+                                <span class="key-box release">{ ui.release_effect }</span>
+                            </p>
+                            <div class="table-scroll">
+                            <table class="figures" data-testid="waterfall-table">
+                                <thead><tr><th scope="col">{ ui.edit }</th><th scope="col">{ ui.price_effect }</th>
+                                    <th scope="col">{ ui.release_effect }</th><th scope="col">{ ui.total }</th></tr></thead>
+                                <tbody>
+                                    { for w.by_edit().iter().map(|e| html! {
+                                        <tr data-testid={format!("wf-{}", e.change.path)} data-total={e.total.to_string()}>
+                                            <th scope="row">{ e.change.label.get(lang) }</th>
+                                            <td>{ money_change(e.price, lang) }</td>
+                                            <td>{ money_change(e.release, lang) }</td>
+                                            <td>{ money_change(e.total, lang) }</td>
+                                        </tr>
+                                    }) }
+                                    <tr class="total"><th scope="row">{ ui.total }</th>
+                                        <td>{ money_change(w.price_change, lang) }</td>
+                                        <td>{ money_change(w.release_change, lang) }</td>
+                                        <td>{ money_change(w.change, lang) }</td></tr>
+                                </tbody>
+                            </table>
+    </div>
+                            <p class="muted small">{ w.method.describe().get(lang).to_string() }</p>
+                        </div>
+                    },
+                } }
             </div>
-            { match result.as_ref().map(|(_, _, r)| r) {
-                None => html! { <p class="muted">{ ui.waterfall_hint }</p> },
-                Some(Err(message)) => html! { <p class="alert">{ message.clone() }</p> },
-                Some(Ok(w)) if w.changes.is_empty() => html! { <p class="muted">{ ui.no_changes }</p> },
-                Some(Ok(w)) => html! {
-                    <div class={classes!(stale.then_some("stale"))} data-testid="waterfall"
-                        data-change={w.change.to_string()}
-                        data-bars-sum={w.bars.iter().map(|b| b.amount).sum::<ncms_sim::money::Yuan>().to_string()}>
-                        <p class="wf-summary">{ format!("{} {}: {} → {}（{}）", w.outcome.label().get(lang), w.year,
-                            money(w.baseline, lang), money(w.proposal, lang), money_change(w.change, lang)) }</p>
-                        { chart(w, lang, &props.plan_name) }
-                        <p class="legend">
-                            <span class="key-box higher">{ format!("{}（{}）", ui.price_effect, ui.raises) }</span>
-                            <span class="key-box lower">{ format!("{}（{}）", ui.price_effect, ui.lowers) }</span>
-                            <span class="key-box release">{ ui.release_effect }</span>
-                        </p>
-                        <table class="figures" data-testid="waterfall-table">
-                            <thead><tr><th scope="col">{ ui.edit }</th><th scope="col">{ ui.price_effect }</th>
-                                <th scope="col">{ ui.release_effect }</th><th scope="col">{ ui.total }</th></tr></thead>
-                            <tbody>
-                                { for w.by_edit().iter().map(|e| html! {
-                                    <tr data-testid={format!("wf-{}", e.change.path)} data-total={e.total.to_string()}>
-                                        <th scope="row">{ e.change.label.get(lang) }</th>
-                                        <td>{ money_change(e.price, lang) }</td>
-                                        <td>{ money_change(e.release, lang) }</td>
-                                        <td>{ money_change(e.total, lang) }</td>
-                                    </tr>
-                                }) }
-                                <tr class="total"><th scope="row">{ ui.total }</th>
-                                    <td>{ money_change(w.price_change, lang) }</td>
-                                    <td>{ money_change(w.release_change, lang) }</td>
-                                    <td>{ money_change(w.change, lang) }</td></tr>
-                            </tbody>
-                        </table>
-                        <p class="muted small">{ w.method.describe().get(lang).to_string() }</p>
-                    </div>
-                },
-            } }
-        </div>
-    }
+        }
 }
