@@ -26,12 +26,14 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install --locked trunk --version "$TRUNK_VERSION" --no-default-features --force
 fi
 
-# Debian packages: the browser for the end-to-end tests, and a CJK font so that Chinese renders
-# in headless screenshots instead of boxes.
+# Debian packages: the browser for the end-to-end tests, a CJK font so that Chinese renders in
+# headless screenshots and PDFs instead of boxes, and poppler's PDF tools.
 apt_missing=()
 command -v chromium >/dev/null || apt_missing+=(chromium)
 command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || apt_missing+=(fonts-noto-cjk)
+# pdftotext and pdfinfo: the browser tests read the printed report's pages and text.
+command -v pdftotext >/dev/null || apt_missing+=(poppler-utils)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${apt_missing[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

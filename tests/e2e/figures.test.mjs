@@ -128,10 +128,10 @@ test('screenshot for review and CSV export', async () => {
   const income = await dataValue(page, 'sum-income-proposal');
   assert.ok(csv.split('\n').some((l) => l.startsWith('方案一,概要,基金收入,') && l.includes(`,${income},`)),
     'the CSV holds the plan income');
-  // Print stylesheet: the controls are hidden on paper.
+  // Print stylesheet: on paper the report replaces the interactive page.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.controls').isVisible(), false);
-  assert.equal(await page.locator('[data-testid="kpi-income"]').isVisible(), true);
+  assert.equal(await page.locator('[data-testid="print-report"]').isVisible(), true);
   await page.emulateMedia({ media: 'screen' });
   watch.assertClean(server.origin, assert);
   await page.close();

@@ -16,6 +16,7 @@ use crate::link::Draft;
 use crate::notice::{AutosaveBanner, NoticeBanner};
 use crate::number_field::NumberField;
 use crate::plans_bar::PlansBar;
+use crate::print_report::PrintReport;
 use crate::ratios::Ratios;
 use crate::state::{own_work, Action, NoticeKind, Scope, State};
 use crate::summary_table::SummaryTable;
@@ -408,6 +409,9 @@ pub fn App() -> Html {
                     <Answers scenario={state.loaded.scenario.clone()} edits={state.work.edits().clone()}
                         plan_name={state.work.plans.get(active).map(|p| p.name.clone()).unwrap_or_default()} {lang} />
                     <LinesTable comparison={comparison.clone()} {year} {lang} />
+                    <PrintReport plans={plans.clone()} scenario={state.loaded.scenario.clone()} {lang}
+                        edits={state.work.plans.iter().map(|p| p.edits.clone()).collect::<Vec<_>>()}
+                        made_at={browser::local_time()} />
                     <section class="panel notes">
                         <h2>{ ui.notes }</h2>
                         <ul>

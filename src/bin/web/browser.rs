@@ -289,3 +289,16 @@ pub fn set_presentation_flag(on: bool) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
+
+/// The browser's local date and time, for the report: "2026-11-25 14:03".
+pub fn local_time() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}

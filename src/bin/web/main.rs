@@ -41,6 +41,8 @@ mod patient_panel;
 #[cfg(target_arch = "wasm32")]
 mod plans_bar;
 #[cfg(target_arch = "wasm32")]
+mod print_report;
+#[cfg(target_arch = "wasm32")]
 mod ratios;
 #[cfg(target_arch = "wasm32")]
 mod state;

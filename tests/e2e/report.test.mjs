@@ -1,0 +1,58 @@
+// The printed 测算报告 (the browser's print to PDF, A4): its pages and its text, with every plan's
+// figures equal to the CLI's for that plan.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import {
+  startServer, openBrowser, newWatchedPage, openApp, typeInto, saveScenario, cliReport, ARTIFACTS,
+} from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await openBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** "1970140000.00" → "1,970,140,000.00", as the report writes money. */
+const grouped = (money) => {
+  const [whole, fraction] = money.split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  return `${sign}${whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
+};
+
+test('the printed report has its pages, every plan and the CLI\'s figures', async () => {
+  const { page, watch } = await newWatchedPage(browser.context);
+  await page.goto(server.origin + '/');
+  await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
+  await openApp(page, server.origin + '/');
+  await page.click('[data-testid="plan-duplicate"]');
+  await typeInto(page, 'financing.individual', '170');
+  await page.waitForFunction(() => document.querySelector('[data-testid="change-financing.individual"]')?.dataset.after === '170');
+  const saved = JSON.parse(await saveScenario(page));
+
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, 'report.pdf');
+  fs.writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const pages = Number(info.match(/^Pages:\s+(\d+)/m)[1]);
+  assert.ok(pages >= 2 && pages <= 5, `${pages} pages`);
+  assert.match(info, /Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  fs.writeFileSync(path.join(ARTIFACTS, 'report.txt'), text);
+
+  for (const words of ['新农合基金测算报告', '台州市新农合 2013 年方案', '测算假设', '各方案的政策调整',
+    '逐年测算', '方案一', '方案一（副本）', '目标检查', '典型病例', '说明', '个人缴费']) {
+    assert.ok(text.includes(words), `the report says ${words}`);
+  }
+  // Each plan's income and balance of every year, as the CLI computes them for that plan.
+  for (const plan of saved.plans) {
+    const report = cliReport(JSON.stringify({ ...saved, plans: undefined, proposal: plan.edits }));
+    for (const year of report.proposal.years) {
+      assert.ok(text.includes(grouped(year.income.total)), `${plan.name} ${year.year} income ${year.income.total}`);
+      assert.ok(text.includes(grouped(year.closing_balance)), `${plan.name} ${year.year} balance`);
+    }
+  }
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});
