@@ -129,6 +129,7 @@ test('screenshot for review and CSV export', async () => {
   assert.ok(csv.split('\n').some((l) => l.startsWith('方案一,概要,基金收入,') && l.includes(`,${income},`)),
     'the CSV holds the plan income');
   // Print stylesheet: on paper the report replaces the interactive page.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.controls').isVisible(), false);
   assert.equal(await page.locator('[data-testid="print-report"]').isVisible(), true);

@@ -31,6 +31,9 @@ test('the printed report has its pages, every plan and the CLI\'s figures', asyn
   await page.waitForFunction(() => document.querySelector('[data-testid="change-financing.individual"]')?.dataset.after === '170');
   const saved = JSON.parse(await saveScenario(page));
 
+  // The browser says it is about to print (as Ctrl+P does): the report is built.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.locator('[data-testid="print-report"]').waitFor({ state: 'attached' });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, 'report.pdf');
   fs.writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));

@@ -80,6 +80,18 @@ pub fn App() -> Html {
     let share_url = use_state(|| None::<String>);
     let phone_view = use_state(|| PhoneView::Results);
     let presenting = use_state(browser::presentation_flag);
+    // The printed report is built only while printing (the browser says before and after).
+    let printing = use_state(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let after = printing.clone();
+            browser::on_print(
+                Callback::from(move |_| printing.set(true)),
+                Callback::from(move |_| after.set(false)),
+            );
+        });
+    }
 
     // Once: drop the link from the address bar (a reload then shows the draft), follow links
     // pasted into this tab later, and take the undo keys.
@@ -331,13 +343,15 @@ pub fn App() -> Html {
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 {on_select} {on_file} {on_save} {on_share} {on_csv} {on_print} {on_lang}
                 {on_undo} {on_redo} presenting={*presenting} {on_present} />
-            <div class="phone-bar" role="tablist" aria-label={ui.view}>
+            <div class="phone-bar">
+                <div class="phone-tabs" role="tablist" aria-label={ui.view}>
                 <button type="button" role="tab" data-testid="phone-levers"
                     aria-selected={(*phone_view == PhoneView::Levers).to_string()}
                     onclick={show(PhoneView::Levers)}>{ ui.controls }</button>
                 <button type="button" role="tab" data-testid="phone-results"
                     aria-selected={(*phone_view == PhoneView::Results).to_string()}
                     onclick={show(PhoneView::Results)}>{ ui.results }</button>
+                </div>
                 if let Some(y) = surplus {
                     <span class="phone-summary" aria-live="polite">
                         { format!("{} {} · {} {}", ui.surplus_short, crate::format::money(y.surplus, lang),
@@ -409,9 +423,11 @@ pub fn App() -> Html {
                     <Answers scenario={state.loaded.scenario.clone()} edits={state.work.edits().clone()}
                         plan_name={state.work.plans.get(active).map(|p| p.name.clone()).unwrap_or_default()} {lang} />
                     <LinesTable comparison={comparison.clone()} {year} {lang} />
+                    if *printing {
                     <PrintReport plans={plans.clone()} scenario={state.loaded.scenario.clone()} {lang}
                         edits={state.work.plans.iter().map(|p| p.edits.clone()).collect::<Vec<_>>()}
                         made_at={browser::local_time()} />
+                    }
                     <section class="panel notes">
                         <h2>{ ui.notes }</h2>
                         <ul>

@@ -302,3 +302,14 @@ pub fn local_time() -> String {
         d.get_minutes()
     )
 }
+
+/// Calls `before` when the browser is about to print (Ctrl+P, the print button, print to PDF) and
+/// `after` when it has.
+pub fn on_print(before: Callback<()>, after: Callback<()>) {
+    let Some(window) = window() else { return };
+    for (event, callback) in [("beforeprint", before), ("afterprint", after)] {
+        let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || callback.emit(()));
+        let _ = window.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        closure.forget();
+    }
+}

@@ -27,7 +27,7 @@ pub fn LinesTable(props: &YearProps) -> Html {
     html! {
             <section class="panel" aria-labelledby="lines-title">
                 <h2 id="lines-title">{ format!("{} {}", ui.spending_by_line, p.year) }</h2>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                 <table class="figures" data-testid="lines-table">
                     <thead><tr>
                         <th scope="col">{ ui.line }</th>

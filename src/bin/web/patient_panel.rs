@@ -169,7 +169,7 @@ pub fn PatientPanel(props: &PatientPanelProps) -> Html {
                                     <span class="key-box scheme">{ ui.scheme_pays }</span>
                                     <span class="key-box patient">{ ui.patient_pays }</span>
                                 </p>
-                                <div class="table-scroll">
+                                <div class="table-scroll" tabindex="0">
                                 <table class="figures" data-testid="patient-table">
                                     <thead><tr>
                                         <th scope="col">{ ui.layer }</th>

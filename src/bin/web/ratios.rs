@@ -69,7 +69,7 @@ pub fn Ratios(props: &YearProps) -> Html {
     html! {
             <section class="panel" aria-labelledby="ratios-title">
                 <h2 id="ratios-title">{ ui.ratios }</h2>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                 <table class="figures">
                     <thead><tr>
                         <th scope="col"></th>

@@ -18,7 +18,7 @@ pub fn SummaryTable(props: &PlansProps) -> Html {
     html! {
         <section class="panel summary" aria-labelledby="summary-title">
             <h2 id="summary-title">{ format!("{} {}", ui.summary, base.year) }</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
             <table class="figures" data-testid="summary-table">
                 <thead><tr>
                     <th scope="col"></th>

@@ -28,7 +28,7 @@ pub fn TargetsTable(props: &YearProps) -> Html {
     html! {
             <section class="panel" aria-labelledby="targets-title">
                 <h2 id="targets-title">{ format!("{} {}", ui.targets, p.year) }</h2>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                 <table class="figures targets" data-testid="targets-table">
                     <thead><tr>
                         <th scope="col"></th>

@@ -162,7 +162,7 @@ pub fn WaterfallPanel(props: &WaterfallPanelProps) -> Html {
                                 <span class="key-box lower">{ format!("{}（{}）", ui.price_effect, ui.lowers) }</span>
                                 <span class="key-box release">{ ui.release_effect }</span>
                             </p>
-                            <div class="table-scroll">
+                            <div class="table-scroll" tabindex="0">
                             <table class="figures" data-testid="waterfall-table">
                                 <thead><tr><th scope="col">{ ui.edit }</th><th scope="col">{ ui.price_effect }</th>
                                     <th scope="col">{ ui.release_effect }</th><th scope="col">{ ui.total }</th></tr></thead>
