@@ -58,32 +58,59 @@ try {
     await browser.close();
   }
 
-  const browser = await openBrowser();
-  const page = await browser.context.newPage();
-  await page.addInitScript(instrument);
-  await page.goto(server.origin + '/');
-  await page.waitForSelector('[data-testid="kpi-income"]');
-  const all = await page.$$eval('[data-testid^="slider-"]', (els) => els.map((e) => e.dataset.testid));
-  const wanted = [
-    'financing.individual', 'financing.government.county', '.outpatient.reimbursement_ratio',
-    '.inpatient.reimbursement_ratio', '.inpatient.deductible', 'annual_ceiling', 'behaviour.elasticity',
-  ];
-  const controls = [...new Set(wanted.map((w) => all.find((id) => id.includes(w))).filter(Boolean))];
-  for (let i = 0; i < EDITS; i++) {
-    const control = controls[i % controls.length];
-    const round = Math.floor(i / controls.length);
-    await page.focus(`[data-testid="${control}"]`);
-    await page.keyboard.press(round % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
-    await page.waitForFunction((n) => window.__latency.length >= n, i + 1);
+  // Keyboard edits on sliders, then typed digits in a number box, unthrottled and with the CPU
+  // slowed four times (Chromium's throttling: an old office PC).
+  async function run(rate) {
+    const browser = await openBrowser();
+    const page = await browser.context.newPage();
+    await page.addInitScript(instrument);
+    await page.goto(server.origin + '/');
+    await page.waitForSelector('[data-testid="kpi-income"]');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const all = await page.$$eval('[data-testid^="slider-"]', (els) => els.map((e) => e.dataset.testid));
+    const wanted = [
+      'financing.individual', 'financing.government.county', '.outpatient.reimbursement_ratio',
+      '.inpatient.reimbursement_ratio', '.inpatient.deductible', 'annual_ceiling', 'admission_cap',
+    ];
+    const controls = [...new Set(wanted.map((w) => all.find((id) => id.includes(w))).filter(Boolean))];
+    for (let i = 0; i < EDITS; i++) {
+      const control = controls[i % controls.length];
+      const round = Math.floor(i / controls.length);
+      await page.focus(`[data-testid="${control}"]`);
+      await page.keyboard.press(round % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+      await page.waitForFunction((n) => window.__latency.length >= n, i + 1);
+    }
+    const sliders = await page.evaluate(() => window.__latency.splice(0));
+    // Typed digits: 30 keystrokes into the individual contribution (each one an edit).
+    const box = '[data-testid="input-financing.individual"]';
+    const typed = [];
+    for (let i = 0; i < 10; i++) {
+      await page.fill(box, '1');
+      await page.waitForTimeout(200);
+      await page.evaluate(() => window.__latency.splice(0));
+      await page.focus(box);
+      await page.keyboard.press('End');
+      for (const key of ['5', String(i % 10), '0']) {
+        await page.keyboard.press(key);
+        await page.waitForFunction(() => window.__latency.length > 0);
+        typed.push(...await page.evaluate(() => window.__latency.splice(0)));
+      }
+    }
+    await browser.close();
+    return { sliders, typed };
   }
-  const records = await page.evaluate(() => window.__latency);
-  await browser.close();
-
-  const dom = records.map((r) => r.dom - r.start);
-  const frame = records.map((r) => r.frame - r.start);
-  console.log(`edits: ${records.length} over ${controls.length} controls (${controls.map((c) => c.slice(7)).join(', ')})`);
-  console.log(`input -> DOM updated:   p50 ${ms(quantile(dom, 0.5))}  p95 ${ms(quantile(dom, 0.95))}  max ${ms(Math.max(...dom))}`);
-  console.log(`input -> next frame:    p50 ${ms(quantile(frame, 0.5))}  p95 ${ms(quantile(frame, 0.95))}  max ${ms(Math.max(...frame))}`);
+  for (const rate of [1, 4]) {
+    const { sliders, typed } = await run(rate);
+    const label = rate === 1 ? 'unthrottled' : `CPU throttled ${rate}x`;
+    const dom = sliders.map((r) => r.dom - r.start);
+    const frame = sliders.map((r) => r.frame - r.start);
+    const digits = typed.map((r) => r.frame - r.start);
+    console.log(`[${label}] keyboard edits: ${sliders.length}`);
+    console.log(`[${label}] input -> DOM updated:   p50 ${ms(quantile(dom, 0.5))}  p95 ${ms(quantile(dom, 0.95))}  max ${ms(Math.max(...dom))}`);
+    console.log(`[${label}] input -> next frame:    p50 ${ms(quantile(frame, 0.5))}  p95 ${ms(quantile(frame, 0.95))}  max ${ms(Math.max(...frame))}`);
+    console.log(`[${label}] typed digit -> frame:   p50 ${ms(quantile(digits, 0.5))}  p95 ${ms(quantile(digits, 0.95))}  (${digits.length} keystrokes)`);
+  }
   for (const f of fs.readdirSync(DIST).filter((n) => n.endsWith('.wasm'))) {
     const raw = fs.readFileSync(path.join(DIST, f));
     const gz = zlib.gzipSync(raw, { level: 9 });

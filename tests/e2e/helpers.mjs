@@ -109,8 +109,14 @@ export async function dataValue(page, testid) {
   return page.getAttribute(`[data-testid="${testid}"]`, 'data-value');
 }
 
+/** Waits until every panel shows the current figures (those below the fold follow a pause). */
+export async function settled(page) {
+  await page.waitForSelector('[data-testid="results"][data-settled="true"]', { state: 'attached' });
+}
+
 /** Every `data-value` under the results, by test id (the figures a test compares). */
 export async function figures(page) {
+  await settled(page);
   return page.evaluate(() => {
     const out = {};
     for (const el of document.querySelectorAll('.results [data-testid][data-value]')) {
@@ -208,6 +214,7 @@ export function assertFiguresMatch(assert, shown, report, y = 0) {
 
 /** The targets table: { id: { met, actual } } of the proposal. */
 export async function targetsShown(page) {
+  await settled(page);
   return page.evaluate(() => {
     const out = {};
     for (const tr of document.querySelectorAll('[data-testid^="target-"]')) {

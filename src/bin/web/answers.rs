@@ -3,14 +3,14 @@
 
 use crate::i18n::ui;
 use crate::patient_panel::PatientPanel;
+use crate::shared::Shared;
 use crate::waterfall_panel::WaterfallPanel;
 use ncms_sim::{CheckedScenario, Edits, Lang};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AnswersProps {
-    pub scenario: Rc<CheckedScenario>,
+    pub scenario: Shared<CheckedScenario>,
     /// The active plan's edits and name.
     pub edits: Edits,
     pub plan_name: String,

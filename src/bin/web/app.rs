@@ -18,6 +18,7 @@ use crate::number_field::NumberField;
 use crate::plans_bar::PlansBar;
 use crate::print_report::PrintReport;
 use crate::ratios::Ratios;
+use crate::shared::Shared;
 use crate::state::{own_work, Action, NoticeKind, Scope, State};
 use crate::summary_table::SummaryTable;
 use crate::targets_table::TargetsTable;
@@ -28,6 +29,12 @@ use ncms_sim::{Lang, Problem, ProblemKind, Text};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+/// How long typing must pause before the panels below the fold follow (ms).
+const SETTLE_AFTER_MS: u32 = 120;
+
+/// How long typing must pause before the draft is written (ms).
+const AUTOSAVE_AFTER_MS: u32 = 400;
 
 /// The first state: this tab's draft (or the newest), then the page's link on top of it.
 fn initial_state() -> State {
@@ -54,13 +61,21 @@ fn link_action() -> Option<Action> {
     }
 }
 
-/// A callback that turns its input into an action (todomvc's `make_callback`).
-fn make_callback<E, F>(state: &UseReducerHandle<State>, to_action: F) -> Callback<E>
+/// A callback that turns its input into an action (todomvc's `make_callback`), made once per
+/// value of `deps`: the same callback on every render, so that components given it are not
+/// rendered again for a new but equal callback.
+#[hook]
+fn use_action<E, D, F>(state: &UseReducerHandle<State>, deps: D, to_action: F) -> Callback<E>
 where
+    E: 'static,
+    D: PartialEq + 'static,
     F: Fn(E) -> Action + 'static,
 {
     let dispatcher = state.dispatcher();
-    Callback::from(move |e: E| dispatcher.dispatch(to_action(e)))
+    (*use_memo(deps, move |_| {
+        Callback::from(move |e: E| dispatcher.dispatch(to_action(e)))
+    }))
+    .clone()
 }
 
 fn unreadable(path: String, reason: Text) -> Vec<Problem> {
@@ -114,7 +129,10 @@ pub fn App() -> Html {
             }));
         });
     }
-    // After every change: keep this tab's draft, and say so if the browser refuses.
+    // After every change, once typing pauses: keep this tab's draft, and say so if the browser
+    // refuses. Writing the draft on every keystroke would cost each one a few milliseconds.
+    let autosave = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    let latest_draft = use_mut_ref(|| None::<Draft>);
     {
         let draft = Draft {
             work: state.work.clone(),
@@ -123,8 +141,25 @@ pub fn App() -> Html {
             saved_at: browser::now(),
         };
         let dispatcher = state.dispatcher();
+        let (autosave, latest) = (autosave.clone(), latest_draft.clone());
         use_effect_with(state.revision, move |_| {
-            dispatcher.dispatch(Action::Stored(browser::store(&draft).err()));
+            *latest.borrow_mut() = Some(draft.clone());
+            let timer = gloo_timers::callback::Timeout::new(AUTOSAVE_AFTER_MS, move || {
+                dispatcher.dispatch(Action::Stored(browser::store(&draft).err()));
+            });
+            // A newer change replaces the pending save (dropping a Timeout cancels it).
+            *autosave.borrow_mut() = Some(timer);
+        });
+    }
+    // Leaving or hiding the page writes the draft at once, pending or not.
+    {
+        let latest = latest_draft.clone();
+        use_effect_with((), move |_| {
+            browser::on_page_hide(Callback::from(move |_| {
+                if let Some(draft) = latest.borrow().as_ref() {
+                    let _ = browser::store(draft);
+                }
+            }));
         });
     }
     use_effect_with(state.lang, |lang| {
@@ -138,8 +173,9 @@ pub fn App() -> Html {
 
     let lang = state.lang;
     let ui = ui(lang);
-    let on_edit = make_callback(
+    let on_edit = use_action(
         &state,
+        (),
         |(scope, path, value): (Scope, String, Option<f64>)| Action::Edit {
             scope,
             path,
@@ -147,22 +183,22 @@ pub fn App() -> Html {
             at: browser::now(),
         },
     );
-    let on_edit_many = make_callback(&state, |(key, edits): ManyEdits| Action::EditMany {
+    let on_edit_many = use_action(&state, (), |(key, edits): ManyEdits| Action::EditMany {
         key,
         edits,
         at: browser::now(),
     });
-    let on_structure = make_callback(&state, Action::Structure);
-    let on_reset = make_callback(&state, |_| Action::Reset);
-    let on_lang = make_callback(&state, Action::SetLang);
-    let on_undo = make_callback(&state, |_| Action::Undo);
-    let on_redo = make_callback(&state, |_| Action::Redo);
-    let on_dismiss = make_callback(&state, |_| Action::Dismiss);
-    let on_select = make_callback(&state, move |id: String| Action::Load {
+    let on_structure = use_action(&state, (), Action::Structure);
+    let on_reset = use_action(&state, (), |_| Action::Reset);
+    let on_lang = use_action(&state, (), Action::SetLang);
+    let on_undo = use_action(&state, (), |_| Action::Undo);
+    let on_redo = use_action(&state, (), |_| Action::Redo);
+    let on_dismiss = use_action(&state, (), |_| Action::Dismiss);
+    let on_select = use_action(&state, lang, move |id: String| Action::Load {
         work: own_work(Source::Bundled(id), lang),
         from: NoticeKind::File,
     });
-    let on_year = make_callback(&state, |e: Event| {
+    let on_year = use_action(&state, (), |e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
         Action::SetYear(select.value().parse().unwrap_or(0))
     });
@@ -270,13 +306,13 @@ pub fn App() -> Html {
         let phone_view = phone_view.clone();
         Callback::from(move |_: MouseEvent| phone_view.set(view))
     };
-    let on_plan_select = make_callback(&state, Action::SelectPlan);
-    let on_plan_add = make_callback(&state, |_| Action::AddPlan);
-    let on_plan_duplicate = make_callback(&state, |_| Action::DuplicatePlan);
-    let on_plan_delete = make_callback(&state, Action::DeletePlan);
-    let on_plan_rename = make_callback(&state, |(i, name)| Action::RenamePlan(i, name));
-    let on_make_baseline = make_callback(&state, Action::MakeBaseline);
-    let plans: PlanResults = Rc::new(
+    let on_plan_select = use_action(&state, (), Action::SelectPlan);
+    let on_plan_add = use_action(&state, (), |_| Action::AddPlan);
+    let on_plan_duplicate = use_action(&state, (), |_| Action::DuplicatePlan);
+    let on_plan_delete = use_action(&state, (), Action::DeletePlan);
+    let on_plan_rename = use_action(&state, (), |(i, name)| Action::RenamePlan(i, name));
+    let on_make_baseline = use_action(&state, (), Action::MakeBaseline);
+    let plans: PlanResults = Shared::new(
         state
             .work
             .plans
@@ -328,6 +364,24 @@ pub fn App() -> Html {
             }
         }
     }
+    // The panels below the fold (targets, answers, spending by line) follow the figures once
+    // typing pauses, so that a keystroke redraws only what is in view.
+    let settled = use_state(|| (state.comparison.clone(), state.work.edits().clone()));
+    let settle_timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    {
+        let (settled, timer) = (settled.clone(), settle_timer.clone());
+        let now = (state.comparison.clone(), state.work.edits().clone());
+        use_effect_with(state.revision, move |_| {
+            if !Shared::ptr_eq(&settled.0, &now.0) {
+                *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
+                    SETTLE_AFTER_MS,
+                    move || settled.set(now),
+                ));
+            }
+        });
+    }
+    let (settled_comparison, settled_edits) = (*settled).clone();
+    let is_settled = Shared::ptr_eq(&settled_comparison, &state.comparison);
     let comparison = state.comparison.clone();
     let year = state
         .work
@@ -369,7 +423,7 @@ pub fn App() -> Html {
                     on_edit_many={on_edit_many.clone()}
                     {on_structure} {on_reset} />
                 <div class={classes!("results", stale.then_some("stale"))} data-testid="results"
-                    data-stale={stale.to_string()}>
+                    data-stale={stale.to_string()} data-settled={is_settled.to_string()}>
                     if let Some(notice) = state.notice.clone() {
                         <NoticeBanner {notice} {lang} {on_dismiss} />
                     }
@@ -419,10 +473,10 @@ pub fn App() -> Html {
                             }) }
                         </section>
                     }
-                    <TargetsTable comparison={comparison.clone()} {year} {lang} />
-                    <Answers scenario={state.loaded.scenario.clone()} edits={state.work.edits().clone()}
+                    <TargetsTable comparison={settled_comparison.clone()} {year} {lang} />
+                    <Answers scenario={state.loaded.scenario.clone()} edits={settled_edits}
                         plan_name={state.work.plans.get(active).map(|p| p.name.clone()).unwrap_or_default()} {lang} />
-                    <LinesTable comparison={comparison.clone()} {year} {lang} />
+                    <LinesTable comparison={settled_comparison} {year} {lang} />
                     if *printing {
                     <PrintReport plans={plans.clone()} scenario={state.loaded.scenario.clone()} {lang}
                         edits={state.work.plans.iter().map(|p| p.edits.clone()).collect::<Vec<_>>()}

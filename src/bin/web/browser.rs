@@ -313,3 +313,16 @@ pub fn on_print(before: Callback<()>, after: Callback<()>) {
         closure.forget();
     }
 }
+
+/// Calls `on_hide` when the page is hidden or left (tab switched, closed, reloaded), when unsaved
+/// work must be written at once.
+pub fn on_page_hide(on_hide: Callback<()>) {
+    let Some(window) = window() else { return };
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || on_hide.emit(()));
+    let _ = window.add_event_listener_with_callback("pagehide", closure.as_ref().unchecked_ref());
+    if let Some(document) = window.document() {
+        let _ = document
+            .add_event_listener_with_callback("visibilitychange", closure.as_ref().unchecked_ref());
+    }
+    closure.forget();
+}

@@ -2,13 +2,13 @@
 //! its unit ("no cap → 500.00 元", "85.0% → 88.0%").
 
 use crate::i18n::ui;
+use crate::shared::Shared;
 use ncms_sim::{Comparison, Lang};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ChangesProps {
-    pub comparison: Rc<Comparison>,
+    pub comparison: Shared<Comparison>,
     pub lang: Lang,
 }
 

@@ -7,11 +7,11 @@
 use crate::fields::{field_for, section_title, Field};
 use crate::i18n::ui;
 use crate::number_field::NumberField;
+use crate::shared::Shared;
 use crate::state::{Loaded, Scope, Structural};
 use crate::structure_editor::StructureEditor;
 use ncms_sim::params::FUNDING_TOTAL;
 use ncms_sim::{Edits, Lang, Problem};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Several plan levers set at once, as one step named by the key (the total funding lever).
@@ -19,11 +19,11 @@ pub type ManyEdits = (String, Vec<(String, Option<f64>)>);
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
-    pub loaded: Rc<Loaded>,
+    pub loaded: Shared<Loaded>,
     /// The active plan's edits.
     pub edits: Edits,
     pub assumptions: Edits,
-    pub problems: Rc<Vec<Problem>>,
+    pub problems: Shared<Vec<Problem>>,
     pub lang: Lang,
     pub on_edit: Callback<(Scope, String, Option<f64>)>,
     /// Several plan levers at once (the total funding lever), as one step named by the key.

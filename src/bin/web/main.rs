@@ -45,6 +45,8 @@ mod print_report;
 #[cfg(target_arch = "wasm32")]
 mod ratios;
 #[cfg(target_arch = "wasm32")]
+mod shared;
+#[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]
 mod structure_editor;

@@ -5,19 +5,19 @@
 
 use crate::format::money;
 use crate::i18n::ui;
+use crate::shared::Shared;
 use ncms_sim::money::Yuan;
 use ncms_sim::patient::{self, PatientBill, PatientCase, PatientKind, TYPICAL_CASES};
 use ncms_sim::text::level_name;
 use ncms_sim::{CheckedScenario, Edits, Lang, Level};
 use rust_decimal::Decimal;
-use std::rc::Rc;
 use std::str::FromStr;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PatientPanelProps {
-    pub scenario: Rc<CheckedScenario>,
+    pub scenario: Shared<CheckedScenario>,
     pub edits: Edits,
     pub plan_name: String,
     pub lang: Lang,

@@ -6,12 +6,12 @@
 
 use crate::balance_chart::BalanceChart;
 use crate::i18n::ui;
+use crate::shared::Shared;
 use crate::year_props::PlanResults;
 use ncms_sim::figure::{percent, yuan};
 use ncms_sim::patient::{self, TYPICAL_CASES};
 use ncms_sim::report::{Bound, Change};
 use ncms_sim::{CheckedScenario, Edits, Lang};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,7 +19,7 @@ pub struct PrintReportProps {
     pub plans: PlanResults,
     /// Each plan's edits, in the order of `plans`.
     pub edits: Vec<Edits>,
-    pub scenario: Rc<CheckedScenario>,
+    pub scenario: Shared<CheckedScenario>,
     pub lang: Lang,
     /// When the report was made, as the browser's local time.
     pub made_at: String,

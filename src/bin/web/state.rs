@@ -5,6 +5,7 @@
 //! the browser's I/O (files, storage, links, keys) happens in `browser` and arrives as actions.
 
 use crate::fields::{fields_of, Field};
+use crate::shared::Shared;
 use crate::work::{plan_name, History, Plan, Source, Work, MAX_PLANS};
 use ncms_sim::params::Role;
 use ncms_sim::structure::{self, Care, CeilingForm, Rule};
@@ -27,7 +28,7 @@ pub struct Loaded {
     /// The assumptions applied to make `scenario`.
     pub assumptions: Edits,
     /// The baseline scenario: the file's values with the work's assumptions.
-    pub scenario: Rc<CheckedScenario>,
+    pub scenario: Shared<CheckedScenario>,
     pub baseline: Report,
     /// The policy levers, for the levers panel.
     pub levers: Vec<Field>,
@@ -82,9 +83,9 @@ pub enum Structural {
 #[derive(Clone, PartialEq)]
 pub struct PlanView {
     /// The plan's last valid comparison with the baseline.
-    pub comparison: Rc<Comparison>,
+    pub comparison: Shared<Comparison>,
     /// Problems of the plan's current edits (empty when they are valid).
-    pub problems: Rc<Vec<Problem>>,
+    pub problems: Shared<Vec<Problem>>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -92,13 +93,13 @@ pub struct State {
     pub lang: Lang,
     pub work: Work,
     pub history: History,
-    pub loaded: Rc<Loaded>,
+    pub loaded: Shared<Loaded>,
     /// Every plan's results, in the order of `work.plans`.
     pub plans: Vec<PlanView>,
     /// The active plan's last valid comparison: what the detailed panels show.
-    pub comparison: Rc<Comparison>,
+    pub comparison: Shared<Comparison>,
     /// Problems of the active plan's current edits (empty when they are valid).
-    pub problems: Rc<Vec<Problem>>,
+    pub problems: Shared<Vec<Problem>>,
     pub notice: Option<Notice>,
     /// Why the last attempt to keep the work in the browser failed, if it did.
     pub autosave_failure: Option<Text>,
@@ -227,7 +228,7 @@ fn load(
         assumption_fields: fields_of(&original, Role::Assumption),
         original,
         assumptions: assumptions.clone(),
-        scenario: Rc::new(scenario),
+        scenario: Shared::new(scenario),
         baseline,
         warnings,
     })
@@ -252,15 +253,15 @@ impl State {
     /// The state for `work`, or the problems that stop its scenario from loading. Invalid edits
     /// are kept and reported, with no edits as the last valid result.
     pub fn from_work(work: Work, history: History, lang: Lang) -> Result<State, Vec<Problem>> {
-        let loaded = Rc::new(load(&work.source, &work.assumptions, None)?);
+        let loaded = Shared::new(load(&work.source, &work.assumptions, None)?);
         let plans = work
             .plans
             .iter()
             .map(|plan| {
                 let (comparison, problems) = results(&loaded, &plan.edits)?;
                 Ok(PlanView {
-                    comparison: Rc::new(comparison),
-                    problems: Rc::new(problems),
+                    comparison: Shared::new(comparison),
+                    problems: Shared::new(problems),
                 })
             })
             .collect::<Result<Vec<_>, Vec<Problem>>>()?;
@@ -310,7 +311,7 @@ impl State {
         let loaded = if same {
             self.loaded.clone()
         } else {
-            Rc::new(load(&work.source, &work.assumptions, Some(&self.loaded))?)
+            Shared::new(load(&work.source, &work.assumptions, Some(&self.loaded))?)
         };
         let mut views = Vec::with_capacity(work.plans.len());
         for (i, plan) in work.plans.iter().enumerate() {
@@ -327,8 +328,8 @@ impl State {
             }
             let view = match compute(&loaded, &plan.edits) {
                 Ok(comparison) => PlanView {
-                    comparison: Rc::new(comparison),
-                    problems: Rc::new(Vec::new()),
+                    comparison: Shared::new(comparison),
+                    problems: Shared::new(Vec::new()),
                 },
                 Err(problems) if strict => return Err(problems),
                 Err(problems) => {
@@ -341,11 +342,11 @@ impl State {
                         .map(|v| v.comparison.clone());
                     let comparison = match last {
                         Some(c) => c,
-                        None => Rc::new(results(&loaded, &plan.edits)?.0),
+                        None => Shared::new(results(&loaded, &plan.edits)?.0),
                     };
                     PlanView {
                         comparison,
-                        problems: Rc::new(problems),
+                        problems: Shared::new(problems),
                     }
                 }
             };
@@ -374,7 +375,7 @@ impl State {
 
     /// The problems of an assumption edit that could not be applied, at their fields.
     fn assumption_problems(&mut self, problems: Vec<Problem>) {
-        self.problems = Rc::new(problems);
+        self.problems = Shared::new(problems);
         self.revision += 1;
     }
 

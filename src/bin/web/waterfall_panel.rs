@@ -6,6 +6,7 @@
 
 use crate::format::{money, money_change};
 use crate::i18n::ui;
+use crate::shared::Shared;
 use ncms_sim::attribution::{explain, Outcome, Waterfall};
 use ncms_sim::{CheckedScenario, Edits, Lang};
 use std::rc::Rc;
@@ -14,7 +15,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct WaterfallPanelProps {
-    pub scenario: Rc<CheckedScenario>,
+    pub scenario: Shared<CheckedScenario>,
     pub edits: Edits,
     pub plan_name: String,
     pub lang: Lang,

@@ -1,23 +1,23 @@
 //! The props of the result panels: the comparison of the active plan with the baseline, or every
 //! plan's, with the selected year and the language.
 
+use crate::shared::Shared;
 use ncms_sim::{Comparison, Lang, YearReport};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// One plan's name and results against the baseline.
 #[derive(Clone, PartialEq)]
 pub struct PlanResult {
     pub name: String,
-    pub comparison: Rc<Comparison>,
+    pub comparison: Shared<Comparison>,
 }
 
 /// Every plan's results, in the workspace's order.
-pub type PlanResults = Rc<Vec<PlanResult>>;
+pub type PlanResults = Shared<Vec<PlanResult>>;
 
 #[derive(Properties, PartialEq)]
 pub struct YearProps {
-    pub comparison: Rc<Comparison>,
+    pub comparison: Shared<Comparison>,
     /// Index into the projection's years.
     pub year: usize,
     pub lang: Lang,
