@@ -98,6 +98,23 @@ export async function newWatchedPage(context) {
   return { page, watch };
 }
 
+/**
+ * A new page with the app open on empty storage: storage is cleared from a page of the origin
+ * where the app does not run (one of its stylesheets), so that no running copy writes its draft
+ * back.
+ */
+export async function freshApp(context, origin, url = '/') {
+  // A stylesheet of the app: a page of the origin where no script runs.
+  const asset = fs.readdirSync(DIST).find((f) => f.endsWith('.css'));
+  const clearer = await context.newPage();
+  await clearer.goto(`${origin}/${asset}`);
+  await clearer.evaluate(() => localStorage.clear());
+  await clearer.close();
+  const { page, watch } = await newWatchedPage(context);
+  await openApp(page, origin + url);
+  return { page, watch };
+}
+
 /** Opens the app and waits for the first results. */
 export async function openApp(page, url) {
   await page.goto(url);

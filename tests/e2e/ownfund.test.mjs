@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, openBrowser, newWatchedPage, openApp, figures, typeInto, shownEdits, saveScenario,
+  freshApp, startServer, openBrowser, newWatchedPage, openApp, figures, typeInto, shownEdits, saveScenario,
   cliReport, assertFiguresMatch,
 } from './helpers.mjs';
 
@@ -14,12 +14,8 @@ let browser;
 before(async () => { server = await startServer(); browser = await openBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function fresh() {
-  const { page, watch } = await newWatchedPage(browser.context);
-  await page.goto(server.origin + '/');
-  await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
-  await openApp(page, server.origin + '/');
-  return { page, watch };
+async function fresh(url = '/') {
+  return freshApp(browser.context, server.origin, url);
 }
 
 test('an assumption moves baseline and proposal alike, apart from the plan, and is saved', async () => {

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, openBrowser, newWatchedPage, openApp, figures, typeInto, saveScenario, cliReport,
+  freshApp, startServer, openBrowser, newWatchedPage, openApp, figures, typeInto, saveScenario, cliReport,
 } from './helpers.mjs';
 
 let server;
@@ -12,12 +12,8 @@ let browser;
 before(async () => { server = await startServer(); browser = await openBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function fresh() {
-  const { page, watch } = await newWatchedPage(browser.context);
-  await page.goto(server.origin + '/');
-  await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
-  await openApp(page, server.origin + '/');
-  return { page, watch };
+async function fresh(url = '/') {
+  return freshApp(browser.context, server.origin, url);
 }
 
 const chips = (page) => page.$$eval('[data-testid^="plan-"][role="tab"]', (els) => els.map((e) => e.innerText.trim()));

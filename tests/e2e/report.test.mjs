@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
-  startServer, openBrowser, newWatchedPage, openApp, typeInto, saveScenario, cliReport, ARTIFACTS,
+  freshApp, startServer, openBrowser, newWatchedPage, openApp, typeInto, saveScenario, cliReport, ARTIFACTS,
 } from './helpers.mjs';
 
 let server;
@@ -22,10 +22,7 @@ const grouped = (money) => {
 };
 
 test('the printed report has its pages, every plan and the CLI\'s figures', async () => {
-  const { page, watch } = await newWatchedPage(browser.context);
-  await page.goto(server.origin + '/');
-  await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
-  await openApp(page, server.origin + '/');
+  const { page, watch } = await freshApp(browser.context, server.origin);
   await page.click('[data-testid="plan-duplicate"]');
   await typeInto(page, 'financing.individual', '170');
   await page.waitForFunction(() => document.querySelector('[data-testid="change-financing.individual"]')?.dataset.after === '170');

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, openBrowser, newWatchedPage, openApp, figures, typeInto, shownEdits, dataValue,
+  freshApp, startServer, openBrowser, newWatchedPage, openApp, figures, typeInto, shownEdits, dataValue,
 } from './helpers.mjs';
 
 let server;
@@ -17,11 +17,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 const RATIO = 'lines[2].inpatient.reimbursement_ratio';
 
 async function fresh(url = '/') {
-  const { page, watch } = await newWatchedPage(browser.context);
-  await page.goto(server.origin + url);
-  await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
-  await openApp(page, server.origin + url);
-  return { page, watch };
+  return freshApp(browser.context, server.origin, url);
 }
 
 async function waitForEdit(page, path, value) {
@@ -143,6 +139,8 @@ test('two tabs keep their own work', async () => {
   await typeInto(first, 'financing.individual', '151');
   await waitForEdit(first, 'financing.individual', '151');
 
+  // The draft is written once typing pauses.
+  await first.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('ncms-sim/draft/') && localStorage.getItem(k).includes('151')));
   // A second tab starts from the newest work, then goes its own way.
   const { page: second } = await newWatchedPage(browser.context);
   await openApp(second, server.origin + '/');
