@@ -13,6 +13,7 @@ use crate::i18n::ui;
 use crate::key_figures::KeyFigures;
 use crate::lines_table::LinesTable;
 use crate::link::Draft;
+use crate::new_fund::NewFund;
 use crate::notice::{AutosaveBanner, NoticeBanner};
 use crate::number_field::NumberField;
 use crate::plans_bar::PlansBar;
@@ -95,6 +96,7 @@ pub fn App() -> Html {
     let share_url = use_state(|| None::<String>);
     let phone_view = use_state(|| PhoneView::Results);
     let presenting = use_state(browser::presentation_flag);
+    let new_fund = use_state(|| false);
     // The printed report is built only while printing (the browser says before and after).
     let printing = use_state(|| false);
     {
@@ -294,6 +296,29 @@ pub fn App() -> Html {
         })
     };
     let on_print = Callback::from(|_| browser::print());
+    let on_new_fund = {
+        let new_fund = new_fund.clone();
+        Callback::from(move |_| new_fund.set(true))
+    };
+    let on_new_fund_close = {
+        let new_fund = new_fund.clone();
+        Callback::from(move |_| new_fund.set(false))
+    };
+    let on_open_calibrated = {
+        let (dispatcher, new_fund) = (state.dispatcher(), new_fund.clone());
+        Callback::from(move |(name, json): (String, String)| {
+            let source = Source::File {
+                name,
+                json: json.into(),
+                edited: false,
+            };
+            dispatcher.dispatch(Action::Load {
+                work: own_work(source, lang),
+                from: NoticeKind::File,
+            });
+            new_fund.set(false);
+        })
+    };
     let on_present = {
         let presenting = presenting.clone();
         Callback::from(move |_| {
@@ -396,7 +421,7 @@ pub fn App() -> Html {
             <Toolbar {lang} source={state.loaded.source.clone()} share_url={(*share_url).clone()}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 {on_select} {on_file} {on_save} {on_share} {on_csv} {on_print} {on_lang}
-                {on_undo} {on_redo} presenting={*presenting} {on_present} />
+                {on_undo} {on_redo} presenting={*presenting} {on_present} {on_new_fund} />
             <div class="phone-bar">
                 <div class="phone-tabs" role="tablist" aria-label={ui.view}>
                 <button type="button" role="tab" data-testid="phone-levers"
@@ -424,6 +449,9 @@ pub fn App() -> Html {
                     {on_structure} {on_reset} />
                 <div class={classes!("results", stale.then_some("stale"))} data-testid="results"
                     data-stale={stale.to_string()} data-settled={is_settled.to_string()}>
+                    if *new_fund {
+                        <NewFund {lang} on_open={on_open_calibrated} on_close={on_new_fund_close} />
+                    }
                     if let Some(notice) = state.notice.clone() {
                         <NoticeBanner {notice} {lang} {on_dismiss} />
                     }

@@ -173,13 +173,22 @@ pub fn copy_to_clipboard(text: &str) {
 
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) {
+    download_part(name, mime, &JsValue::from_str(text));
+}
+
+/// Offers `bytes` as a file download named `name` (a workbook).
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
+    download_part(name, mime, &js_sys::Uint8Array::from(bytes).into());
+}
+
+fn download_part(name: &str, mime: &str, part: &JsValue) {
     let Some(document) = window().and_then(|w| w.document()) else {
         return;
     };
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
         return;
     };
     let Ok(url) = Url::create_object_url_with_blob(&blob) else {
@@ -325,4 +334,27 @@ pub fn on_page_hide(on_hide: Callback<()>) {
             .add_event_listener_with_callback("visibilitychange", closure.as_ref().unchecked_ref());
     }
     closure.forget();
+}
+
+/// Reads `file` as bytes (a spreadsheet) and hands them to `done` with the file's name.
+pub fn read_bytes(file: File, done: Callback<(String, Result<Vec<u8>, String>)>) {
+    let name = file.name();
+    let Ok(reader) = FileReader::new() else {
+        done.emit((name, Err("FileReader is not available".into())));
+        return;
+    };
+    let reader_in_callback = reader.clone();
+    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let bytes = reader_in_callback
+            .result()
+            .ok()
+            .filter(|v| v.is_instance_of::<js_sys::ArrayBuffer>())
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+            .ok_or_else(|| "the file could not be read".to_string());
+        done.emit((name, bytes));
+    });
+    reader.set_onloadend(Some(on_load.unchecked_ref()));
+    if reader.read_as_array_buffer(&file).is_err() {
+        reader.set_onloadend(None);
+    }
 }

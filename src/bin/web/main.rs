@@ -33,6 +33,8 @@ mod lines_table;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod link;
 #[cfg(target_arch = "wasm32")]
+mod new_fund;
+#[cfg(target_arch = "wasm32")]
 mod notice;
 #[cfg(target_arch = "wasm32")]
 mod number_field;
@@ -56,6 +58,8 @@ mod summary_table;
 mod targets_table;
 #[cfg(target_arch = "wasm32")]
 mod toolbar;
+#[cfg(target_arch = "wasm32")]
+mod tools;
 #[cfg(target_arch = "wasm32")]
 mod waterfall_panel;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

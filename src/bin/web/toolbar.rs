@@ -25,6 +25,7 @@ pub struct ToolbarProps {
     pub on_redo: Callback<()>,
     pub presenting: bool,
     pub on_present: Callback<()>,
+    pub on_new_fund: Callback<()>,
 }
 
 const FILE_OPTION: &str = "__file__";
@@ -91,6 +92,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         </option>
                     }
                 </select>
+                <button type="button" class="secondary" data-testid="new-fund-button"
+                    onclick={click(&props.on_new_fund)}>{ ui.new_fund_button }</button>
                 <label class="button secondary file-button">
                     { ui.open_file }
                     <input type="file" accept=".json,application/json" class="visually-hidden"

@@ -1,0 +1,143 @@
+//! The tools module: the engine's JS API (`template`, `calibrate`, …), built with the spreadsheet
+//! reader and writer, loaded only when an official asks for a template, opens filled-in figures or
+//! exports a workbook. The main page stays small (README, "The app's two modules"); this loads
+//! `tools/ncms_sim.js` beside the page, once, with `import()`.
+
+use js_sys::{Function, Promise, Reflect, Uint8Array};
+use ncms_sim::{Problem, ProblemKind, Text};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
+extern "C" {
+    fn import_module(url: &str) -> Promise;
+}
+
+thread_local! {
+    static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// The module's address, beside the page (the app may live under any path).
+fn module_url() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base("tools/ncms_sim.js", &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| "./tools/ncms_sim.js".into())
+}
+
+fn failure(zh: &str, en: &str) -> Vec<Problem> {
+    vec![Problem::new(
+        "",
+        ProblemKind::Unreadable {
+            reason: Text::new(zh, en),
+        },
+        "",
+    )]
+}
+
+/// The loaded and initialised module.
+async fn module() -> Result<JsValue, Vec<Problem>> {
+    if let Some(module) = MODULE.with(|m| m.borrow().clone()) {
+        return Ok(module);
+    }
+    let cannot = || {
+        failure(
+            "无法载入表格工具（请检查网络后重试）",
+            "the spreadsheet tools could not be loaded (check the connection and try again)",
+        )
+    };
+    let module = JsFuture::from(import_module(&module_url()))
+        .await
+        .map_err(|_| cannot())?;
+    let init: Function = Reflect::get(&module, &"default".into())
+        .map_err(|_| cannot())?
+        .dyn_into()
+        .map_err(|_| cannot())?;
+    let started = init.call0(&JsValue::NULL).map_err(|_| cannot())?;
+    JsFuture::from(Promise::resolve(&started))
+        .await
+        .map_err(|_| cannot())?;
+    MODULE.with(|m| *m.borrow_mut() = Some(module.clone()));
+    Ok(module)
+}
+
+/// Problems thrown by the module (a list of `{ path, message: { zh, en }, … }`), as problems.
+fn thrown(error: JsValue) -> Vec<Problem> {
+    #[derive(serde::Deserialize)]
+    struct Thrown {
+        #[serde(default)]
+        path: String,
+        message: Text,
+        #[serde(default)]
+        hint: Option<Text>,
+    }
+    let text = js_sys::JSON::stringify(&error)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    match serde_json::from_str::<Vec<Thrown>>(&text) {
+        Ok(list) if !list.is_empty() => list
+            .into_iter()
+            .map(|t| {
+                Problem::new(t.path, ProblemKind::Unreadable { reason: t.message }, "")
+                    .with_hint(t.hint)
+            })
+            .collect(),
+        _ => failure("表格工具出错", "the spreadsheet tools failed"),
+    }
+}
+
+/// Calls `name(args…)` of the module; the result as JSON text, or bytes for a workbook.
+async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, Vec<Problem>> {
+    let module = module().await?;
+    let function: Function = Reflect::get(&module, &name.into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| {
+            failure(
+                "表格工具缺少此功能",
+                "the spreadsheet tools lack this function",
+            )
+        })?;
+    let array = js_sys::Array::new();
+    for a in args {
+        array.push(a);
+    }
+    function.apply(&JsValue::NULL, &array).map_err(thrown)
+}
+
+/// The figures template: CSV text or .xlsx bytes.
+pub async fn template(format: &str, lang: ncms_sim::Lang) -> Result<Vec<u8>, Vec<Problem>> {
+    let result = call("template", &[format.into(), lang.pick("zh", "en").into()]).await?;
+    Ok(match result.as_string() {
+        Some(text) => text.into_bytes(),
+        None => Uint8Array::new(&result).to_vec(),
+    })
+}
+
+/// A calibrated scenario from a filled template's bytes: the JSON of the module's answer.
+pub async fn calibrate(
+    bytes: &[u8],
+    file_name: &str,
+    lang: ncms_sim::Lang,
+) -> Result<String, Vec<Problem>> {
+    let array = Uint8Array::from(bytes);
+    let result = call(
+        "calibrate",
+        &[array.into(), file_name.into(), lang.pick("zh", "en").into()],
+    )
+    .await?;
+    js_sys::JSON::stringify(&result)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            failure(
+                "表格工具的结果无法读取",
+                "the spreadsheet tools' answer cannot be read",
+            )
+        })
+}
