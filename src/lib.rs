@@ -27,6 +27,7 @@ pub mod attribution;
 pub mod compare;
 pub mod edits;
 pub mod figure;
+pub mod figures;
 pub mod lang;
 pub mod lognormal;
 pub mod model;

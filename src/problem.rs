@@ -20,6 +20,48 @@ pub struct Position {
     pub column: usize,
 }
 
+/// A cell of a spreadsheet (a figures template): `D12`, and the sheet's name when the file has
+/// sheets (an .xlsx workbook; a CSV file has one unnamed sheet).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellRef {
+    pub sheet: Option<String>,
+    /// The cell in A1 notation (`D12`), or a range of a row (`A4:F4`).
+    pub reference: String,
+}
+
+impl CellRef {
+    /// The cell at a zero-based row and column: `(11, 3)` is `D12`.
+    pub fn at(sheet: Option<&str>, row: usize, column: usize) -> CellRef {
+        CellRef {
+            sheet: sheet.map(str::to_string),
+            reference: format!("{}{}", column_letters(column), row + 1),
+        }
+    }
+
+    /// The cell in words: "单元格 D12" / "cell D12", with the sheet when there is one.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (&self.sheet, lang) {
+            (Some(sheet), Lang::Zh) => format!("工作表“{sheet}”单元格 {}", self.reference),
+            (Some(sheet), Lang::En) => format!("cell {} of sheet \"{sheet}\"", self.reference),
+            (None, Lang::Zh) => format!("单元格 {}", self.reference),
+            (None, Lang::En) => format!("cell {}", self.reference),
+        }
+    }
+}
+
+/// Spreadsheet column letters of a zero-based column: 0 is `A`, 25 `Z`, 26 `AA`.
+pub fn column_letters(column: usize) -> String {
+    let mut n = column + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
 /// An error stops the scenario; a warning is shown but the scenario runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -139,6 +181,54 @@ pub enum ProblemKind {
     Unreadable {
         reason: Text,
     },
+    /// Bytes that are not UTF-8 text (a CSV saved as GBK, say), at this byte offset.
+    NotUtf8 {
+        offset: usize,
+    },
+    /// A figures sheet without its header row (the row naming the columns).
+    NoHeader {
+        columns: Vec<&'static str>,
+    },
+    /// The header row lacks a column the sheet needs.
+    MissingColumn {
+        column: &'static str,
+    },
+    /// A code in a figures sheet that names no figure.
+    UnknownFigure {
+        key: String,
+    },
+    /// A figure given twice; `first` is the cell of the first one.
+    DuplicateFigure {
+        first: String,
+    },
+    /// A value on a row without a code: it would be lost silently.
+    ValueWithoutKey,
+    /// A figure needed to build a scenario (enrollees, funding per head, the year).
+    MissingFigure,
+    /// Fund payments above the total cost they pay for: an actual ratio above 100 %.
+    PaymentsAboveCost {
+        cost: String,
+    },
+    /// The parts (levels, payers) add up to more than the total given for them.
+    PartsAboveTotal {
+        parts: String,
+        total: String,
+    },
+    /// The parts add up to a different total than the one given.
+    PartsDisagree {
+        parts: String,
+        total: String,
+    },
+    /// Funds raised below enrollees × funding per head.
+    IncomeBelowContributions {
+        contributions: String,
+    },
+    /// The calibrated model does not reproduce a reported figure.
+    PoorFit {
+        reported: String,
+        modelled: String,
+        deviation: f64,
+    },
 }
 
 /// One thing wrong with a scenario.
@@ -160,6 +250,9 @@ pub struct Problem {
     pub hint: Option<Text>,
     /// Where in the file, when the problem comes from a file.
     pub position: Option<Position>,
+    /// The spreadsheet cell, when the problem comes from a figures sheet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<CellRef>,
     pub severity: Severity,
 }
 
@@ -175,6 +268,7 @@ impl Problem {
             label: None,
             hint: None,
             position: None,
+            cell: None,
             severity: Severity::Error,
         };
         problem.reword();
@@ -195,6 +289,12 @@ impl Problem {
 
     pub fn at(mut self, position: Option<Position>) -> Problem {
         self.position = position;
+        self
+    }
+
+    /// The same problem found in a spreadsheet cell.
+    pub fn in_cell(mut self, cell: Option<CellRef>) -> Problem {
+        self.cell = cell;
         self
     }
 
@@ -249,6 +349,9 @@ impl Problem {
             out.push_str(hint.get(lang));
         }
         let mut place = Vec::new();
+        if let Some(cell) = &self.cell {
+            place.push(cell.describe(lang));
+        }
         if !self.path.is_empty() {
             place.push(self.path.clone());
         }
@@ -553,6 +656,93 @@ fn words(kind: &ProblemKind, lang: Lang, label: &str, value: &str) -> String {
             }
         }
         K::Unreadable { reason } => reason.get(lang).to_string(),
+        K::NotUtf8 { offset } => match zh {
+            true => format!(
+                "文件不是 UTF-8 编码的文字（第 {offset} 字节起无法读取），可能是 GBK 编码的 CSV：\
+                 请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，在 WPS 中另存为 CSV 并选择 UTF-8 编码，\
+                 或直接上传 .xlsx 文件"
+            ),
+            false => format!(
+                "the file is not UTF-8 text (unreadable from byte {offset}); it may be a CSV saved \
+                 as GBK: in Excel save it as \"CSV UTF-8 (Comma delimited)\", in WPS save as CSV \
+                 with UTF-8 encoding, or upload the .xlsx file itself"
+            ),
+        },
+        K::NoHeader { columns } => match zh {
+            true => format!(
+                "找不到表头行：表头应含有以下各列：{}（请从模板开始填写）",
+                list(columns, lang)
+            ),
+            false => format!(
+                "no header row found: the header names the columns {} (start from the template)",
+                list(columns, lang)
+            ),
+        },
+        K::MissingColumn { column } => match zh {
+            true => format!("表头缺少“{column}”列"),
+            false => format!("the header has no column \"{column}\""),
+        },
+        K::UnknownFigure { key } => match zh {
+            true => format!("代码“{key}”不是模板中的数据项（改动或拼错的代码会让数据悄悄丢失，故不接受）"),
+            false => format!(
+                "the code `{key}` names no figure of the template (a changed or misspelt code \
+                 would lose the figure silently, so it is refused)"
+            ),
+        },
+        K::DuplicateFigure { first } => match zh {
+            true => format!("{label}填写了两次（第一次在 {first}），无法判断以哪个为准"),
+            false => format!("{label} is given twice (first in {first}); which one counts is unclear"),
+        },
+        K::ValueWithoutKey => lang
+            .pick(
+                "这一行填了数值但没有代码（A 列），数值无法归属到任何数据项",
+                "this row has a value but no code (column A), so the value belongs to no figure",
+            )
+            .into(),
+        K::MissingFigure => match zh {
+            true => format!("缺少{label}，无法建立测算"),
+            false => format!("{label} is needed to build a scenario"),
+        },
+        K::PaymentsAboveCost { cost } => match zh {
+            true => format!("{label} {value} 元高于医疗总费用 {cost} 元：实际补偿比超过 100%"),
+            false => format!(
+                "{label} of {value} yuan is above the total cost of {cost} yuan: an actual ratio \
+                 above 100 %"
+            ),
+        },
+        K::PartsAboveTotal { parts, total } => match zh {
+            true => format!("{label}：各分项合计 {parts}，高于填写的合计 {total}"),
+            false => format!("{label}: the parts add up to {parts}, more than the total of {total}"),
+        },
+        K::PartsDisagree { parts, total } => match zh {
+            true => format!("{label}：各分项合计 {parts}，与填写的合计 {total} 不一致"),
+            false => format!("{label}: the parts add up to {parts}, not the total of {total}"),
+        },
+        K::IncomeBelowContributions { contributions } => match zh {
+            true => format!(
+                "{label} {value} 元低于参合人数 × 人均筹资 = {contributions} 元"
+            ),
+            false => format!(
+                "{label} of {value} yuan is below enrollees × funding per head = {contributions} yuan"
+            ),
+        },
+        K::PoorFit {
+            reported,
+            modelled,
+            deviation,
+        } => match zh {
+            true => format!(
+                "{label}：校准后的模型为 {modelled}，报告数为 {reported}（偏差 {:+.1}%），\
+                 报表数据可能前后不一致，或默认假设与本地差别较大",
+                deviation * 100.0
+            ),
+            false => format!(
+                "{label}: the calibrated model gives {modelled}, the fund reported {reported} \
+                 ({:+.1}%); the figures may disagree with each other, or the defaults may be far \
+                 from this fund",
+                deviation * 100.0
+            ),
+        },
     }
 }
 
@@ -623,9 +813,12 @@ pub fn text_hint(text: &str, expected: Expected, unit: Option<Unit>) -> Option<T
             ),
         });
     }
-    if let Some(number) = t.strip_suffix("万元").or_else(|| t.strip_suffix('万')) {
+    let scaled = [("万元", 1e4), ("万", 1e4), ("亿元", 1e8), ("亿", 1e8)]
+        .iter()
+        .find_map(|(unit, factor)| Some((t.strip_suffix(unit)?, *factor)));
+    if let Some((number, factor)) = scaled {
         if let Ok(n) = number.trim().replace(',', "").parse::<f64>() {
-            let meant = number_text(n * 10_000.0);
+            let meant = number_text((n * factor).round());
             return Some(Text::new(
                 format!("金额以元为单位、不加单位：写 {meant}"),
                 format!("amounts are in yuan, without a unit: write {meant}"),

@@ -156,7 +156,7 @@ pub struct Spending {
 }
 
 /// What kind of care a line pays for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CareKind {
     Outpatient,
