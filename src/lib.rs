@@ -41,10 +41,13 @@ pub mod render;
 pub mod report;
 pub mod scenario;
 pub mod scenarios;
+pub mod sheet;
 pub mod structure;
 pub mod targets;
+pub mod template;
 pub mod text;
 pub mod validate;
+pub mod xlsx;
 
 #[cfg(all(target_arch = "wasm32", feature = "js-api"))]
 mod js_api;

@@ -10,6 +10,7 @@ mod output;
 mod params;
 mod patient;
 mod simulate;
+mod template;
 
 use std::process::ExitCode;
 
@@ -19,6 +20,7 @@ const COMMANDS: &[(&[&str], &[&str])] = &[
     (explain::USAGE, explain::HELP),
     (patient::USAGE, patient::HELP),
     (params::USAGE, params::HELP),
+    (template::USAGE, template::HELP),
 ];
 
 fn usage() -> String {
@@ -45,6 +47,7 @@ fn run(raw: &[String]) -> Result<ExitCode, String> {
         "explain" => explain::run(args),
         "patient" => patient::run(args),
         "params" => params::run(args),
+        "template" => template::run(args),
         other => Err(format!("unknown command {other:?}")),
     }
 }

@@ -74,3 +74,9 @@ pub fn scenario(file: &str, lang: Lang) -> Result<ncms_sim::CheckedScenario, Exi
         }
     }
 }
+
+/// Writes FILE (`--out FILE`).
+pub fn write_file(path: &str, bytes: &[u8]) -> Result<ExitCode, String> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {path}: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
