@@ -24,6 +24,7 @@
 //! this list.
 
 pub mod attribution;
+pub mod calibrate;
 pub mod compare;
 pub mod edits;
 pub mod figure;

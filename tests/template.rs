@@ -615,3 +615,20 @@ fn the_command_line_writes_the_template_in_either_format() {
         Some(2)
     );
 }
+
+#[test]
+fn the_command_line_names_the_cell_of_a_bad_figure() {
+    let file = std::env::temp_dir().join(format!("ncms-bad-{}.csv", std::process::id()));
+    std::fs::write(&file, minimal(&[("funds_raised", "-1")])).unwrap();
+    let out = ncms(&["calibrate", file.to_str().unwrap(), "--lang", "zh"]);
+    std::fs::remove_file(&file).ok();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("发现 1 个问题"), "{err}");
+    assert!(err.contains("〔单元格 D19，funds_raised〕"), "{err}");
+    assert!(
+        err.contains("[cell D19, funds_raised]"),
+        "both languages: {err}"
+    );
+}

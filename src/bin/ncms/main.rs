@@ -5,6 +5,7 @@
 //! (`| head`) ends quietly.
 
 mod args;
+mod calibrate;
 mod explain;
 mod output;
 mod params;
@@ -21,6 +22,7 @@ const COMMANDS: &[(&[&str], &[&str])] = &[
     (patient::USAGE, patient::HELP),
     (params::USAGE, params::HELP),
     (template::USAGE, template::HELP),
+    (calibrate::USAGE, calibrate::HELP),
 ];
 
 fn usage() -> String {
@@ -33,7 +35,7 @@ fn usage() -> String {
         .flat_map(|(_, h)| h.iter().copied())
         .collect();
     format!(
-        "usage: {}\n\n  {}\n  FILE      a scenario JSON file, or - for standard input",
+        "usage: {}\n\n  {}\n  FILE      a scenario JSON file, or - for standard input\n  FIGURES   a filled figures template (CSV or .xlsx), or - for standard input",
         usages.join("\n       "),
         helps.join("\n  ")
     )
@@ -47,6 +49,7 @@ fn run(raw: &[String]) -> Result<ExitCode, String> {
         "explain" => explain::run(args),
         "patient" => patient::run(args),
         "params" => params::run(args),
+        "calibrate" => calibrate::calibrate(args),
         "template" => template::run(args),
         other => Err(format!("unknown command {other:?}")),
     }

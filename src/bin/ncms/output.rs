@@ -55,6 +55,18 @@ pub fn read(file: &str) -> Result<String, String> {
     }
 }
 
+/// Reads FILE's bytes (`-` for standard input): a figures file may be an .xlsx workbook.
+pub fn read_bytes(file: &str) -> Result<Vec<u8>, String> {
+    if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(bytes)
+    } else {
+        std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))
+    }
+}
+
 /// Reads and validates a scenario file; on failure prints the problems and gives the exit code.
 pub fn scenario(file: &str, lang: Lang) -> Result<ncms_sim::CheckedScenario, ExitCode> {
     let text = read(file).map_err(|message| {
