@@ -20,7 +20,7 @@ step "clippy (native: engine, CLI, tests, benchmarks)"
 cargo clippy --quiet --all-targets -- -D warnings
 
 step "clippy (wasm32: JS API and the Yew app)"
-cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --features js-api -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --features js-api,xlsx -- -D warnings
 
 step "Rust tests (unit, doc, validation, model, properties, calibration, golden, CLI)"
 cargo test 2>&1 | tee "$log/cargo.txt"

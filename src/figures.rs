@@ -790,7 +790,7 @@ fn line_row(care: CareKind, level: Option<Level>, figure: LineFigure) -> FigureR
             format!(
                 "{}, {}: {}",
                 care_name.en,
-                place.en.to_lowercase(),
+                place.en.to_ascii_lowercase(),
                 figure_name.en
             ),
         ),

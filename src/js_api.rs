@@ -1,5 +1,7 @@
 //! The JS API (wasm32 only): `simulate(scenario, years?)` and `validate(scenario)` for a plain web
-//! page or Node, over the same engine as the CLI.
+//! page or Node, over the same engine as the CLI; and `template(format, lang)` and
+//! `calibrate(bytes, fileName, lang)` for a fund's annual figures (an .xlsx file needs the
+//! `xlsx` feature; CSV always reads).
 //!
 //! A scenario may be passed as a JSON string or as a plain object. An object goes through
 //! `JSON.stringify` and the same reader as a file, so a page gets exactly the CLI's checks: unknown
@@ -8,7 +10,7 @@
 //! a list of problems, like an invalid scenario; nothing here panics, so a bad call never takes
 //! the module down (the `web` profile aborts on a panic).
 
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use crate::problem::{Problem, ProblemKind};
 use crate::{compare, read_checked};
 use serde::Serialize;
@@ -113,4 +115,55 @@ pub fn simulate(scenario: JsValue, years: JsValue) -> Result<JsValue, JsValue> {
     let comparison =
         compare(&checked, &checked.proposal, years).map_err(|problems| to_js(&problems))?;
     Ok(to_js(&comparison))
+}
+
+fn language(lang: &JsValue) -> Result<Lang, JsValue> {
+    match lang.as_string().as_deref() {
+        None | Some("zh") => Ok(Lang::Zh),
+        Some("en") => Ok(Lang::En),
+        Some(other) => Err(refuse(
+            "lang",
+            &format!("语言须为 zh 或 en，收到 {other}"),
+            &format!("lang must be zh or en, not {other}"),
+        )),
+    }
+}
+
+/// The blank figures template: `"csv"` gives its text (UTF-8 with a byte-order mark, for Excel),
+/// `"xlsx"` a workbook's bytes (a `Uint8Array`). Labels in Chinese first unless `lang` is `"en"`.
+#[wasm_bindgen]
+pub fn template(format: &str, lang: JsValue) -> Result<JsValue, JsValue> {
+    let lang = language(&lang)?;
+    match format {
+        "csv" => Ok(JsValue::from_str(&crate::template::csv(None, lang))),
+        "xlsx" => Ok(js_sys::Uint8Array::from(&crate::template::xlsx(None, lang)[..]).into()),
+        other => Err(refuse(
+            "format",
+            &format!("模板格式须为 csv 或 xlsx，收到 {other}"),
+            &format!("the template format must be csv or xlsx, not {other}"),
+        )),
+    }
+}
+
+/// Calibrates a filled figures file (its bytes; `fileName` is cited as the figures' source):
+/// `{ scenario, table: [{ key, label, unit, reported, modelled, deviation, cell }], warnings,
+/// assumptions }`, the scenario as a file holds it. Throws the problems of a bad file, each
+/// naming its cell.
+#[wasm_bindgen]
+pub fn calibrate(bytes: &[u8], file_name: &str, lang: JsValue) -> Result<JsValue, JsValue> {
+    let lang = language(&lang)?;
+    let read = crate::template::read(bytes, file_name).map_err(|p| to_js(&p))?;
+    let id = file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem)
+        .to_string();
+    let id = if id.trim().is_empty() {
+        "calibrated".to_string()
+    } else {
+        id
+    };
+    let options = crate::calibrate::Options { id, lang };
+    let calibration =
+        crate::calibrate::calibrate(&read.figures, &options).map_err(|p| to_js(&p))?;
+    Ok(to_js(&calibration))
 }

@@ -20,8 +20,10 @@
 //!
 //! Modules from the ground up: `lang`, `path`, `money`, `lognormal`, `figure`; `scenario`,
 //! `text`; `params` (the registry); `problem`; `read`, `edits`; `validate`; `report`, `targets`;
-//! `model`; `compare`, `structure`; `attribution`, `patient`; `render`. Every import points down
-//! this list.
+//! `model`; `compare`, `structure`; `attribution`, `patient`; `render`; then the fund's annual
+//! figures: `figures` (their registry), `sheet` (a grid of cells, CSV), `xlsx`, `template`
+//! (figures in and out of a sheet), and `calibrate` (figures to a scenario, above `model`). Every
+//! import points down this list.
 
 pub mod attribution;
 pub mod calibrate;

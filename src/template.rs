@@ -190,7 +190,8 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<ReadFigures, Vec<Problem>> 
 /// Whether a cell is the header of a column, in either language and any case. Header cells are
 /// short: the instructions above the header mention the columns too.
 fn names(cell: &CellValue, zh: &str, en: &str) -> bool {
-    let text = cell.text().to_lowercase();
+    // ASCII only: the English headers are ASCII, and Unicode case tables cost kilobytes of wasm.
+    let text = cell.text().to_ascii_lowercase();
     text.chars().count() <= 24
         && (text.contains(zh) || text.split(|c: char| !c.is_alphanumeric()).any(|w| w == en))
 }

@@ -44,16 +44,16 @@ fn default_params(care: CareKind, level: Option<Level>, enrollees: f64) -> Param
         );
     }
     let wanted = level.unwrap_or(Level::County) as i32;
-    let mut candidates: Vec<&ServiceLine> = d
+    // The nearest level, the lower of two equally near (no sort: it costs wasm).
+    let line = d
         .lines
         .iter()
         .filter(|l| match care {
             CareKind::Outpatient => l.outpatient.is_some(),
             _ => l.inpatient.is_some(),
         })
-        .collect();
-    candidates.sort_by_key(|l| ((l.level as i32 - wanted).abs(), l.level));
-    let line = candidates[0];
+        .min_by_key(|l| ((l.level as i32 - wanted).abs(), l.level))
+        .expect("Taizhou 2012 has outpatient and inpatient care");
     match (care, &line.outpatient, &line.inpatient) {
         (CareKind::Outpatient, Some(o), _) => Params {
             volume: o.visits_per_enrollee * enrollees,
@@ -412,9 +412,9 @@ impl<'a> Builder<'a> {
                 );
             }
             levels.extend(extra);
-            levels.sort();
         }
-        levels
+        // In the order of the referral ladder, as a scenario lists them.
+        all.into_iter().filter(|l| levels.contains(l)).collect()
     }
 
     fn add_line(&mut self, care: CareKind, level: Option<Level>) {
@@ -1003,18 +1003,15 @@ impl<'a> Builder<'a> {
 
     fn notes(&self, lang: Lang, year: i32) -> String {
         let count = self.figures.values.len();
-        let files: Vec<&str> = {
-            let mut f: Vec<&str> = self
-                .figures
-                .values
-                .values()
-                .map(|r| r.source.file.as_str())
-                .filter(|f| !f.is_empty())
-                .collect();
-            f.sort();
-            f.dedup();
-            f
-        };
+        let files: Vec<&str> = self
+            .figures
+            .values
+            .values()
+            .map(|r| r.source.file.as_str())
+            .filter(|f| !f.is_empty())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let fitted: Vec<&str> = self.fitted.iter().map(|t| t.get(lang)).collect();
         let assumed: Vec<&str> = self.assumptions.iter().map(|t| t.get(lang)).collect();
         match lang {
@@ -1090,7 +1087,7 @@ fn line_name(care: CareKind, level: Option<Level>) -> Text {
             let name = crate::text::level_label(level);
             Text::new(
                 format!("{} {}", name.zh, care_words.0),
-                format!("{} {}", name.en.to_lowercase(), care_words.1),
+                format!("{} {}", name.en.to_ascii_lowercase(), care_words.1),
             )
         }
         None => Text::new(care_words.0, care_words.1),

@@ -606,10 +606,14 @@ impl Model {
                         best = *point;
                     }
                 }
-                let distance = |b: &Bracket| (b.0 - x0).abs().min((b.2 - x0).abs());
-                brackets.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+                // Without a tiebreak, the sign change nearest the current scale.
                 if tiebreak.is_none() {
-                    brackets.truncate(1);
+                    let distance = |b: &Bracket| (b.0 - x0).abs().min((b.2 - x0).abs());
+                    let nearest = brackets
+                        .iter()
+                        .copied()
+                        .min_by(|a, b| distance(a).total_cmp(&distance(b)));
+                    brackets = nearest.into_iter().collect();
                 }
                 for bracket in brackets {
                     candidates.push(refine(&mut f, bracket, tolerance));

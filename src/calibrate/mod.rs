@@ -9,9 +9,13 @@
 //! is then fitted so that the model reproduces a reported figure: volumes to person-times, costs
 //! to total costs, policy-scope shares to payments or eligible costs, reimbursement ratios (or,
 //! when the rules are given, cost dispersion) to policy-scope ratios, outpatient visits to the
-//! compensated person-times. Each fit is a one-dimensional root search on the model's own closed
-//! forms (`lognormal`), repeated in turn until none moves; the table then comes from `simulate`
-//! on the finished, validated scenario, never from the fitting's arithmetic.
+//! compensated person-times, the split of person-times across levels to a kind's policy-scope
+//! ratio when only its totals are known. Each fit is a one-dimensional root search on the
+//! model's own closed forms (`lognormal`), repeated in turn until none moves; where figures are
+//! still missed (the fits interact), Levenberg–Marquardt moves every one of those levers, line by
+//! line, to reproduce all the figures at once, with a faint pull towards the defaults. The table
+//! then comes from `simulate` on the finished, validated scenario, never from the fit's
+//! arithmetic.
 
 mod build;
 mod fit;
@@ -132,8 +136,7 @@ fn figure_text(v: f64) -> String {
 pub(super) fn defaults() -> &'static Scenario {
     static DEFAULTS: OnceLock<Scenario> = OnceLock::new();
     DEFAULTS.get_or_init(|| {
-        let json = crate::scenarios::bundled("taizhou-2012").expect("the bundled Taizhou 2012");
-        validate::parse_scenario(json)
+        validate::parse_scenario(crate::scenarios::TAIZHOU_2012)
             .expect("the bundled Taizhou 2012 is valid (tests/calibration.rs)")
             .into_scenario()
     })
@@ -236,7 +239,12 @@ pub fn modelled(id: FigureId, scenario: &Scenario, year: &YearReport) -> Option<
 
 /// The calibration table as text, one reported figure a line, for a terminal.
 pub fn table_text(calibration: &Calibration, lang: Lang) -> String {
-    let mut out = String::new();
+    // Chinese characters take two columns of a terminal.
+    let columns =
+        |text: &str| -> usize { text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum() };
+    let pad = |text: &str, width: usize| {
+        format!("{text}{}", " ".repeat(width.saturating_sub(columns(text))))
+    };
     let heading = match lang {
         Lang::Zh => ("数据项", "报告数", "模型", "偏差"),
         Lang::En => ("figure", "reported", "model", "deviation"),
@@ -244,37 +252,26 @@ pub fn table_text(calibration: &Calibration, lang: Lang) -> String {
     let width = calibration
         .table
         .iter()
-        .map(|r| r.label.get(lang).chars().count())
+        .map(|r| columns(r.label.get(lang)))
+        .chain([columns(heading.0)])
         .max()
-        .unwrap_or(10)
-        .max(heading.0.chars().count());
-    let pad = |text: &str, width: usize| {
-        let n = text.chars().count();
-        // Chinese characters take two columns in a terminal.
-        let columns: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
-        let _ = n;
-        format!("{text}{}", " ".repeat(width.saturating_sub(columns)))
-    };
-    let label_width = calibration
-        .table
-        .iter()
-        .map(|r| {
-            r.label
-                .get(lang)
-                .chars()
-                .map(|c| if c.is_ascii() { 1 } else { 2 })
-                .sum::<usize>()
-        })
-        .max()
-        .unwrap_or(width)
+        .unwrap_or(0)
         + 2;
-    out.push_str(&format!(
-        "{}{:>22}  {:>22}  {:>9}\n",
-        pad(heading.0, label_width),
-        heading.1,
-        heading.2,
-        heading.3
-    ));
+    // Ratios to 0.01 %, as funds report them (71.80 %); the rest in their units.
+    let show = |row: &FitRow, value: f64| match row.unit {
+        Unit::Share => format!("{:.2}%", value * 100.0),
+        unit => unit.show(value, lang),
+    };
+    let right = |text: &str, width: usize| {
+        format!("{}{text}", " ".repeat(width.saturating_sub(columns(text))))
+    };
+    let mut out = format!(
+        "{}{}  {}  {}\n",
+        pad(heading.0, width),
+        right(heading.1, 24),
+        right(heading.2, 24),
+        right(heading.3, 9)
+    );
     for row in &calibration.table {
         let flag = if row.deviation.abs() > POOR_FIT {
             " !"
@@ -282,10 +279,10 @@ pub fn table_text(calibration: &Calibration, lang: Lang) -> String {
             ""
         };
         out.push_str(&format!(
-            "{}{:>22}  {:>22}  {:>+8.2}%{flag}\n",
-            pad(row.label.get(lang), label_width),
-            row.unit.show(row.reported, lang),
-            row.unit.show(row.modelled, lang),
+            "{}{}  {}  {:>+8.2}%{flag}\n",
+            pad(row.label.get(lang), width),
+            right(&show(row, row.reported), 24),
+            right(&show(row, row.modelled), 24),
             row.deviation * 100.0
         ));
     }

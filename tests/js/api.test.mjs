@@ -81,3 +81,42 @@ test('simulate throws the problems of an invalid or truncated scenario', () => {
     return true;
   });
 });
+
+test('calibrate turns the seed 000 figures file into a scenario that reproduces them', () => {
+  const bytes = readFileSync(`${root}scenarios/figures/taizhou-2012.csv`);
+  const result = api.calibrate(bytes, 'taizhou-2012.csv', 'en');
+  assert.equal(result.scenario.id, 'taizhou-2012');
+  assert.equal(result.table.length, 11);
+  for (const row of result.table) {
+    assert.ok(Math.abs(row.deviation) < 0.01, `${row.key}: ${row.deviation}`);
+  }
+  const raised = result.table.find((row) => row.key === 'funds_raised');
+  assert.equal(raised.reported, 1895000000);
+  assert.equal(raised.cell.reference, 'D19');
+  // The scenario is a file the engine reads as it is.
+  assert.equal(api.validate(result.scenario).ok, true);
+});
+
+test('the template comes as CSV text and as an .xlsx workbook the wasm reads back', () => {
+  const csv = api.template('csv', 'zh');
+  assert.ok(csv.startsWith('\ufeff新农合基金年度统计数据'));
+  const xlsx = api.template('xlsx', 'en');
+  assert.ok(xlsx instanceof Uint8Array);
+  assert.deepEqual([...xlsx.slice(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
+  // Blank, it asks for the figures a scenario needs, in both languages.
+  assert.throws(() => api.calibrate(xlsx, 'blank.xlsx', 'en'), (problems) => {
+    assert.deepEqual(problems.map((p) => p.path), ['year', 'enrollees', 'funding.per_head']);
+    assert.match(problems[0].message.zh, /缺少年度/);
+    return true;
+  });
+  assert.throws(() => api.template('xls', 'zh'), (problems) => /csv or xlsx, not xls/.test(problems[0].message.en));
+});
+
+test('a bad figures file names its cell', () => {
+  const csv = readFileSync(`${root}scenarios/figures/taizhou-2012.csv`, 'utf8').replace('funds_raised,当年筹集基金总额,Funds raised in the year,1895000000', 'funds_raised,当年筹集基金总额,Funds raised in the year,18.95亿');
+  assert.throws(() => api.calibrate(new TextEncoder().encode(csv), 't.csv', 'zh'), (problems) => {
+    assert.equal(problems[0].cell.reference, 'D19');
+    assert.match(problems[0].message.zh, /现为文字“18.95亿”/);
+    return true;
+  });
+});
