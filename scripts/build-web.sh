@@ -12,6 +12,16 @@ done
 
 trunk build --release --offline --cargo-profile web
 
+# The tools module: the engine's JS API with the spreadsheet reader and writer, loaded by the app
+# only when an official works with a template or a workbook (src/bin/web/tools.rs).
+cargo build --quiet --lib --target wasm32-unknown-unknown --features js-api,xlsx --profile web
+rm -rf dist/tools
+wasm-bindgen --target web --no-typescript --out-dir dist/tools \
+  target/wasm32-unknown-unknown/web/ncms_sim.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types \
+  dist/tools/ncms_sim_bg.wasm -o dist/tools/ncms_sim_bg.wasm
+
 node - <<'JS'
 const fs = require('fs');
 const crypto = require('crypto');

@@ -22,7 +22,7 @@ pub struct Position {
 
 /// A cell of a spreadsheet (a figures template): `D12`, and the sheet's name when the file has
 /// sheets (an .xlsx workbook; a CSV file has one unnamed sheet).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct CellRef {
     pub sheet: Option<String>,
     /// The cell in A1 notation (`D12`), or a range of a row (`A4:F4`).

@@ -5,7 +5,6 @@
 //! the separately loaded tools module (`tools`).
 
 use crate::browser;
-use crate::format::share_change;
 use crate::i18n::ui;
 use crate::tools;
 use ncms_sim::figure::Unit;
@@ -45,10 +44,13 @@ struct Warning {
     hint: Option<Text>,
 }
 
-/// The tools module's answer to `calibrate`.
+/// The tools module's answer to `calibrate` (its scenario apart, as JSON text).
 #[derive(Clone, PartialEq, Deserialize)]
 struct Calibration {
-    scenario: serde_json::Value,
+    #[serde(skip)]
+    scenario: String,
+    #[serde(skip)]
+    id: String,
     table: Vec<FitRow>,
     warnings: Vec<Warning>,
     assumptions: Vec<Text>,
@@ -135,25 +137,32 @@ pub fn NewFund(props: &NewFundProps) -> Html {
                     };
                     wasm_bindgen_futures::spawn_local(async move {
                         let answer = tools::calibrate(&bytes, &name, lang).await;
-                        step.set(
-                            match answer.map(|json| serde_json::from_str::<Calibration>(&json)) {
-                                Ok(Ok(calibration)) => Step::Calibrated {
-                                    name,
-                                    calibration: Box::new(calibration),
-                                },
-                                Ok(Err(_)) => Step::Failed(vec![Problem::new(
-                                    "",
-                                    ncms_sim::ProblemKind::Unreadable {
-                                        reason: Text::new(
-                                            "校准结果无法读取",
-                                            "the calibration cannot be read",
-                                        ),
-                                    },
-                                    "",
-                                )]),
-                                Err(problems) => Step::Failed(problems),
+                        let parsed = answer.map(|(scenario, rest)| {
+                            serde_json::from_str::<Calibration>(&rest).map(|mut c| {
+                                c.id = ncms_sim::read_scenario(&scenario)
+                                    .map(|s| s.id)
+                                    .unwrap_or_default();
+                                c.scenario = scenario;
+                                c
+                            })
+                        });
+                        step.set(match parsed {
+                            Ok(Ok(calibration)) => Step::Calibrated {
+                                name,
+                                calibration: Box::new(calibration),
                             },
-                        );
+                            Ok(Err(_)) => Step::Failed(vec![Problem::new(
+                                "",
+                                ncms_sim::ProblemKind::Unreadable {
+                                    reason: Text::new(
+                                        "校准结果无法读取",
+                                        "the calibration cannot be read",
+                                    ),
+                                },
+                                "",
+                            )]),
+                            Err(problems) => Step::Failed(problems),
+                        });
                     });
                 }),
             );
@@ -174,14 +183,8 @@ pub fn NewFund(props: &NewFundProps) -> Html {
         },
         Step::Calibrated { name, calibration } => {
             let c = calibration;
-            let file = format!(
-                "{}.json",
-                c.scenario
-                    .get("id")
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("my-county")
-            );
-            let json = serde_json::to_string_pretty(&c.scenario).unwrap_or_default();
+            let file = format!("{}.json", if c.id.is_empty() { "my-county" } else { &c.id });
+            let json = c.scenario.clone();
             let on_open = {
                 let (on_open, file) = (props.on_open.clone(), file.clone());
                 Callback::from(move |_: MouseEvent| on_open.emit((file.clone(), json.clone())))
@@ -199,7 +202,7 @@ pub fn NewFund(props: &NewFundProps) -> Html {
                                 <th scope="row">{ r.label.get(lang) }</th>
                                 <td>{ show(r.reported, &r.unit, lang) }</td>
                                 <td>{ show(r.modelled, &r.unit, lang) }</td>
-                                <td>{ share_change(r.deviation, lang) }</td>
+                                <td>{ format!("{:+.2}%", r.deviation * 100.0) }</td>
                                 <td>{ r.cell.as_ref().map(|c| c.reference.clone()).unwrap_or_default() }</td>
                             </tr>
                         }) }</tbody>

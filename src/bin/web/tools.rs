@@ -74,6 +74,9 @@ fn thrown(error: JsValue) -> Vec<Problem> {
         message: Text,
         #[serde(default)]
         hint: Option<Text>,
+        /// The spreadsheet cell the problem is in (`D19`), named in the words.
+        #[serde(default)]
+        cell: Option<ncms_sim::problem::CellRef>,
     }
     let text = js_sys::JSON::stringify(&error)
         .ok()
@@ -85,6 +88,7 @@ fn thrown(error: JsValue) -> Vec<Problem> {
             .map(|t| {
                 Problem::new(t.path, ProblemKind::Unreadable { reason: t.message }, "")
                     .with_hint(t.hint)
+                    .in_cell(t.cell)
             })
             .collect(),
         _ => failure("表格工具出错", "the spreadsheet tools failed"),
@@ -119,25 +123,32 @@ pub async fn template(format: &str, lang: ncms_sim::Lang) -> Result<Vec<u8>, Vec
     })
 }
 
-/// A calibrated scenario from a filled template's bytes: the JSON of the module's answer.
+/// A calibrated scenario from a filled template's bytes: the scenario's JSON, and the JSON of the
+/// rest of the module's answer (the table, warnings and assumptions).
 pub async fn calibrate(
     bytes: &[u8],
     file_name: &str,
     lang: ncms_sim::Lang,
-) -> Result<String, Vec<Problem>> {
+) -> Result<(String, String), Vec<Problem>> {
     let array = Uint8Array::from(bytes);
     let result = call(
         "calibrate",
         &[array.into(), file_name.into(), lang.pick("zh", "en").into()],
     )
     .await?;
-    js_sys::JSON::stringify(&result)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| {
-            failure(
-                "表格工具的结果无法读取",
-                "the spreadsheet tools' answer cannot be read",
-            )
-        })
+    let unreadable = || {
+        failure(
+            "表格工具的结果无法读取",
+            "the spreadsheet tools' answer cannot be read",
+        )
+    };
+    let json = |value: &JsValue| {
+        js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+    };
+    let scenario = Reflect::get(&result, &"scenario".into()).map_err(|_| unreadable())?;
+    let scenario = json(&scenario).ok_or_else(unreadable)?;
+    let _ = Reflect::set(&result, &"scenario".into(), &JsValue::NULL);
+    Ok((scenario, json(&result).ok_or_else(unreadable)?))
 }
