@@ -50,10 +50,12 @@ impl Spans {
         }
     }
 
-    /// Gives every problem that has none the position of its path.
+    /// Gives every problem that has none the position of its path. An empty path is found too:
+    /// it is a key written as `""` at the top of the file (the scanner records it under ""),
+    /// whereas a problem of the file as a whole has its position already, or has none to find.
     pub fn locate(&self, problems: &mut [Problem]) {
         for problem in problems {
-            if problem.position.is_none() && !problem.path.is_empty() {
+            if problem.position.is_none() {
                 problem.position = self.find(&problem.path);
             }
         }

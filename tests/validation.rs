@@ -409,6 +409,30 @@ fn a_key_written_twice_is_refused() {
 }
 
 #[test]
+fn an_empty_key_at_the_top_is_refused_at_its_position() {
+    // Found by the fuzz harness: the key `""` has the empty path of the file as a whole, and the
+    // problem had no position either, so nothing said where it was.
+    let mut json = small_json();
+    json[""] = json!(1);
+    let text = serde_json::to_string_pretty(&json).unwrap();
+    let problems = problems_of(&text);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        matches!(&problems[0].kind, ProblemKind::UnknownField { field, .. } if field.is_empty()),
+        "{problems:#?}"
+    );
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("\"\":"))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        problems[0].position.map(|p| (p.line, p.column)),
+        Some((line, 3))
+    );
+}
+
+#[test]
 fn a_path_has_one_spelling() {
     let mut json = small_json();
     json["proposal"] =
