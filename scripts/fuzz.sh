@@ -26,7 +26,7 @@ set +e
 # One kind of case after the other, each on $threads threads.
 NCMS_FUZZ_CASES=$cases NCMS_FUZZ_SEED=$seed NCMS_FUZZ_THREADS=$threads NCMS_FUZZ_KEEP_GOING=1 \
   NCMS_FUZZ_PROGRESS=$every cargo test --profile fuzz --test fuzz -- --nocapture --test-threads=1 2>&1 \
-  | tee "$log" | grep -E '^(fuzz|test )'
+  | tee "$log" | grep --line-buffered -E '^(fuzz|test )'
 status=${PIPESTATUS[0]}
 set -e
 seconds=$(( $(date +%s) - start ))

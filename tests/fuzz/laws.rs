@@ -1,11 +1,14 @@
-//! What must hold for every input text: no panic; a rejection names a path or a position for
-//! every problem; an accepted file simulates with its own proposal, and the report's money has
-//! two decimals and its ledger adds up to the fen, year after year, for baseline and proposal.
+//! What must hold for every input text: no panic (reading, checking, simulating, describing the
+//! problems, rendering the table and the CSV); a rejection names a path or a position for every
+//! problem; an accepted file simulates with its own proposal, and the report's money has two
+//! decimals, its ledger adds up to the fen, year after year, for baseline and proposal, and no
+//! figure is NaN or infinite; an accepted scenario reads back as itself.
 
 use ncms_sim::money;
 use ncms_sim::problem::ProblemKind;
+use ncms_sim::render;
 use ncms_sim::report::{Comparison, Report};
-use ncms_sim::{compare, read_checked, CheckedScenario, Problem};
+use ncms_sim::{compare, read_checked, CheckedScenario, Lang, Problem};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -147,6 +150,8 @@ fn rejection(text: &str, problems: &[Problem]) -> Result<(), Broken> {
     }
     let rows = text.split('\n').count();
     for p in problems {
+        // What `ncms check` prints, in both languages: it must not panic either.
+        let _ = p.to_string();
         let located = !p.path.is_empty()
             || p.position.is_some()
             || matches!(p.kind, ProblemKind::TooLarge { .. });
@@ -206,7 +211,57 @@ fn report(scenario: &CheckedScenario, c: &Comparison, years: u32) -> Result<(), 
     }
     let json = serde_json::to_value(c).expect("a comparison serialises");
     two_decimals(&json, &mut String::new())
-        .map_err(|detail| broken("money has exactly two decimals", detail))
+        .map_err(|detail| broken("money has exactly two decimals", detail))?;
+    nulls_only_where_allowed(&json, "", &mut String::new())
+        .map_err(|detail| broken("no NaN or infinity in a report", detail))?;
+    // What `ncms simulate` prints: the table and the CSV, in both languages.
+    for lang in [Lang::Zh, Lang::En] {
+        let _ = render::table(c, lang);
+        let _ = render::csv(c, lang);
+    }
+    Ok(())
+}
+
+/// The fields of the report contract that may be `null` ("not applicable"). A `null` anywhere
+/// else is a NaN or an infinity that serde_json wrote as `null`.
+const NULLABLE: &[&str] = &[
+    "first_deficit_year",
+    "exhaustion_year",
+    "balance_negative_year",
+    "annual_ceiling",
+    "special_disease",
+    "level",
+    "actual",
+    "met",
+    "gap",
+    "before",
+    "after",
+];
+
+fn nulls_only_where_allowed(value: &Value, key: &str, path: &mut String) -> Result<(), String> {
+    match value {
+        Value::Null if !NULLABLE.contains(&key) => Err(format!("{path} is null")),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let length = path.len();
+                path.push_str(&format!("[{i}]"));
+                nulls_only_where_allowed(item, key, path)?;
+                path.truncate(length);
+            }
+            Ok(())
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                let length = path.len();
+                path.push('.');
+                path.push_str(k);
+                nulls_only_where_allowed(item, k, path)?;
+                path.truncate(length);
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 fn ledger(scenario: &CheckedScenario, r: &Report, years: u32) -> Result<(), String> {
