@@ -127,7 +127,13 @@ pub fn read(text: &str) -> Result<ReadScenario, Vec<Problem>> {
             Err(error) => {
                 let unknown = matches!(error.kind, ReadKind::UnknownField { .. });
                 let path = error.path.clone();
-                problems.push(error.into_problem());
+                let mut problem = error.into_problem();
+                if path.is_root() {
+                    // The top level is not an object (`null`, a list, a number): there is no key
+                    // to point at, so point at the value.
+                    problem.position = Some(start_of_value(text));
+                }
+                problems.push(problem);
                 if !unknown || problems.len() >= MAX_UNKNOWN_FIELDS || !remove(&mut value, &path) {
                     break;
                 }
@@ -136,6 +142,22 @@ pub fn read(text: &str) -> Result<ReadScenario, Vec<Problem>> {
     }
     spans.locate(&mut problems);
     Err(problems)
+}
+
+/// Where the JSON value of `text` starts, after any whitespace.
+fn start_of_value(text: &str) -> Position {
+    let mut position = Position { line: 1, column: 1 };
+    for c in text.chars() {
+        match c {
+            '\n' => {
+                position.line += 1;
+                position.column = 1;
+            }
+            ' ' | '\t' | '\r' => position.column += 1,
+            _ => break,
+        }
+    }
+    position
 }
 
 /// Removes the field at `path` from the tree; false if it is not there.

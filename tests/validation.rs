@@ -4,7 +4,7 @@
 
 mod common;
 use common::{small_json, small_with};
-use ncms_sim::problem::{Expected, Found, ProblemKind, Severity};
+use ncms_sim::problem::{Expected, Found, Position, ProblemKind, Severity};
 use ncms_sim::{compare, parse_scenario, read_checked, Edits, Lang, Problem};
 use serde_json::{json, Value};
 
@@ -554,6 +554,37 @@ fn an_edit_can_remove_an_optional_value_but_not_a_required_one() {
 fn trailing_garbage_and_empty_input() {
     assert_eq!(problems_of("").len(), 1);
     assert_eq!(problems_of(&format!("{} x", small_json())).len(), 1);
+}
+
+#[test]
+fn a_file_that_is_not_an_object_is_refused_where_its_value_starts() {
+    // Found by the fuzz harness: `null`, a number or a list as the whole file was refused at the
+    // empty path of the file as a whole, with no position either.
+    for (text, line, column) in [
+        ("null", 1, 1),
+        ("  \n\n   42", 3, 4),
+        ("[1, 2]", 1, 1),
+        ("\"scenario\"", 1, 1),
+        ("\ttrue", 1, 2),
+    ] {
+        let problems = problems_of(text);
+        assert_eq!(problems.len(), 1, "{text}: {problems:#?}");
+        assert_eq!(
+            problems[0].position,
+            Some(Position { line, column }),
+            "{text}"
+        );
+        assert!(
+            matches!(
+                problems[0].kind,
+                ProblemKind::WrongType {
+                    expected: Expected::Object,
+                    ..
+                }
+            ),
+            "{text}: {problems:#?}"
+        );
+    }
 }
 
 #[test]
