@@ -253,6 +253,7 @@ pub struct CalibrationRow {
     pub unit: Unit,
     pub observed: f64,
     pub modelled: f64,
-    /// modelled / observed − 1.
+    /// modelled / observed − 1; 0 when it cannot be measured (an observed 0, or one so small
+    /// that the quotient is not a finite number).
     pub deviation: f64,
 }

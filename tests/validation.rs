@@ -663,6 +663,32 @@ fn a_fund_already_in_deficit_can_be_written_down() {
 }
 
 #[test]
+fn an_observed_figure_too_small_to_divide_by_gives_a_finite_deviation() {
+    // Found by the fuzz harness: an observed ratio of 5e-324 is inside its range (0 – 1), and
+    // modelled / observed − 1 was infinite, which the JSON report writes as null.
+    let mut json = small_json();
+    json["observed"] = json!({
+        "inpatient_policy_ratio": 5e-324,
+        "admissions": 1e-320,
+        "outpatient_policy_ratio": 0.5,
+    });
+    let scenario = parse_scenario(&json.to_string()).expect("every figure is in range");
+    let report = ncms_sim::simulate(&scenario);
+    let deviation = |id: &str| {
+        report
+            .calibration
+            .iter()
+            .find(|row| row.id == id)
+            .map(|row| row.deviation)
+            .unwrap()
+    };
+    assert_eq!(deviation("inpatient_policy_ratio"), 0.0);
+    assert_eq!(deviation("admissions"), 0.0);
+    let outpatient = report.years[0].indicators.outpatient_policy_ratio;
+    assert_eq!(deviation("outpatient_policy_ratio"), outpatient / 0.5 - 1.0);
+}
+
+#[test]
 fn values_near_the_limits_of_decimal_are_refused_not_a_panic() {
     let cases = [
         (
