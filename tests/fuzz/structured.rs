@@ -332,7 +332,11 @@ fn target_path(value: &Value, target: &Target) -> Option<(Vec<Step>, Option<&'st
 fn twisted(key: &str, twist: Twist, siblings: &[String]) -> String {
     match twist {
         Twist::Upper => key.to_uppercase(),
-        Twist::DropLast => key[..key.len().saturating_sub(1)].to_string(),
+        Twist::DropLast => {
+            let mut key = key.to_string();
+            key.pop();
+            key
+        }
         Twist::AddS => format!("{key}s"),
         Twist::Camel => {
             let mut out = String::new();
