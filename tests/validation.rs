@@ -689,6 +689,22 @@ fn an_observed_figure_too_small_to_divide_by_gives_a_finite_deviation() {
 }
 
 #[test]
+fn an_outpatient_share_cap_too_small_to_divide_by_is_used_like_a_cap_of_zero() {
+    // Found by the fuzz harness: a cap of 5e-324 is inside its range (0 – 1), and the share of
+    // the cap used was infinite, which the JSON report writes as null.
+    let mut json = small_json();
+    json["targets"] = json!({ "outpatient_share_max": 5e-324 });
+    let scenario = parse_scenario(&json.to_string()).expect("the cap is in range");
+    let year = ncms_sim::simulate(&scenario).years.remove(0);
+    assert!(year.indicators.outpatient_share > 0.0);
+    assert_eq!(year.indicators.outpatient_cap_used, 0.0);
+    json["targets"] = json!({ "outpatient_share_max": 0 });
+    let scenario = parse_scenario(&json.to_string()).expect("the cap is in range");
+    let year = ncms_sim::simulate(&scenario).years.remove(0);
+    assert_eq!(year.indicators.outpatient_cap_used, 0.0);
+}
+
+#[test]
 fn values_near_the_limits_of_decimal_are_refused_not_a_panic() {
     let cases = [
         (
