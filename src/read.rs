@@ -283,33 +283,46 @@ impl Scanner<'_> {
         }
     }
 
-    /// A string's contents, after its opening quote.
+    /// A string's contents, after its opening quote, decoded as serde_json decodes them, so that
+    /// a key written with escapes is the key the reader reports (and two keys are one only when
+    /// they are).
     fn string(&mut self) -> String {
         let mut out = String::new();
         while let Some(c) = self.bump() {
             match c {
                 '"' => break,
-                '\\' => {
-                    if let Some(e) = self.bump() {
-                        match e {
-                            'u' => {
-                                let hex: String = (0..4).filter_map(|_| self.bump()).collect();
-                                if let Some(c) =
-                                    u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
-                                {
-                                    out.push(c);
-                                }
-                            }
-                            'n' => out.push('\n'),
-                            't' => out.push('\t'),
-                            other => out.push(other),
+                '\\' => match self.bump() {
+                    Some('u') => {
+                        let mut code = self.hex4();
+                        if (0xD800..0xDC00).contains(&code) {
+                            // Valid JSON follows a high surrogate with a low one, `\uDC00`.
+                            self.bump();
+                            self.bump();
+                            let low = self.hex4();
+                            code = 0x10000
+                                + ((code - 0xD800) << 10)
+                                + (low.wrapping_sub(0xDC00) & 0x3FF);
                         }
+                        out.extend(char::from_u32(code));
                     }
-                }
+                    Some('b') => out.push('\u{8}'),
+                    Some('f') => out.push('\u{c}'),
+                    Some('n') => out.push('\n'),
+                    Some('r') => out.push('\r'),
+                    Some('t') => out.push('\t'),
+                    Some(other) => out.push(other), // `"`, `\\` and `/`
+                    None => break,
+                },
                 c => out.push(c),
             }
         }
         out
+    }
+
+    /// The four hexadecimal digits of a `\u` escape.
+    fn hex4(&mut self) -> u32 {
+        let hex: String = (0..4).filter_map(|_| self.bump()).collect();
+        u32::from_str_radix(&hex, 16).unwrap_or(0xFFFD)
     }
 
     fn value(&mut self, path: &mut String) {

@@ -433,6 +433,41 @@ fn an_empty_key_at_the_top_is_refused_at_its_position() {
 }
 
 #[test]
+fn keys_written_with_escapes_are_found_where_they_are() {
+    // Found while tabulating the fuzz cases: the scanner read `\b`, `\f` and `\r` as letters and
+    // dropped surrogate pairs, so a key written with them had no position, and `"no\btes"` was
+    // taken for a second `"nobtes"`.
+    for key in [
+        r"note\bs",
+        r"not\u00e9s",
+        r"notes\ud83d\ude00",
+        r"no\r\ftes",
+        r"n\/otes",
+    ] {
+        let text =
+            small_json()
+                .to_string()
+                .replacen("\"notes\"", &format!("\"{key}\":1,\"notes\""), 1);
+        let problems = problems_of(&text);
+        assert_eq!(problems.len(), 1, "{key}: {problems:#?}");
+        assert!(
+            matches!(problems[0].kind, ProblemKind::UnknownField { .. }),
+            "{key}: {problems:#?}"
+        );
+        assert!(problems[0].position.is_some(), "{key}: {problems:#?}");
+    }
+    let text =
+        small_json()
+            .to_string()
+            .replacen("\"notes\"", r#""nobtes":1,"no\btes":2,"notes""#, 1);
+    let problems = problems_of(&text);
+    assert_eq!(problems.len(), 2, "two unknown fields: {problems:#?}");
+    assert!(problems
+        .iter()
+        .all(|p| matches!(p.kind, ProblemKind::UnknownField { .. }) && p.position.is_some()));
+}
+
+#[test]
 fn a_path_has_one_spelling() {
     let mut json = small_json();
     json["proposal"] =
