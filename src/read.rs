@@ -493,8 +493,16 @@ impl ReadError {
                     Found::Text(t) => text_hint(t, expected, unit),
                     _ => None,
                 };
-                let kind = match (&found, expected) {
-                    (Found::Number(_), Expected::WholeNumber) => ProblemKind::NotWhole,
+                let kind = match (&found, expected, place) {
+                    // A whole number the field's type cannot hold (-1 enrollees, a year of 2^63)
+                    // is out of the range, not a fraction.
+                    (Found::Number(n), Expected::WholeNumber, Some(place)) if is_whole(n) => {
+                        ProblemKind::OutOfRange {
+                            range: place.param.range,
+                            unit: place.param.unit,
+                        }
+                    }
+                    (Found::Number(_), Expected::WholeNumber, _) => ProblemKind::NotWhole,
                     _ => ProblemKind::WrongType { expected, found },
                 };
                 Problem::new(path, kind, value).with_hint(hint)
@@ -505,6 +513,13 @@ impl ReadError {
             None => problem,
         }
     }
+}
+
+/// Whether a number as written is a whole number (of any size).
+fn is_whole(number: &str) -> bool {
+    number
+        .parse::<f64>()
+        .is_ok_and(|n| n.is_finite() && n.fract() == 0.0)
 }
 
 /// What the format wants at `path`, from the registry for numbers and the structure otherwise.

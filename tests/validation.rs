@@ -468,6 +468,33 @@ fn keys_written_with_escapes_are_found_where_they_are() {
 }
 
 #[test]
+fn a_whole_number_too_large_or_negative_for_its_field_is_out_of_range() {
+    // Found while tabulating the fuzz cases: -1 enrollees, 1e300 enrollees and a year of 2^63 - 1
+    // were refused as "must be a whole number", which each of them is.
+    for (pointer, value, path) in [
+        ("/population/enrollees", json!(-1), "population.enrollees"),
+        (
+            "/population/enrollees",
+            json!(1e300),
+            "population.enrollees",
+        ),
+        ("/year", json!(i64::MAX), "year"),
+        ("/projection/years", json!(-3), "projection.years"),
+    ] {
+        let problems = check_paths(&small_with(pointer, value.clone()), &[path]);
+        assert!(
+            matches!(problems[0].kind, ProblemKind::OutOfRange { .. }),
+            "{value}: {problems:#?}"
+        );
+    }
+    let problems = check_paths(
+        &small_with("/population/enrollees", json!(2.5)),
+        &["population.enrollees"],
+    );
+    assert!(matches!(problems[0].kind, ProblemKind::NotWhole));
+}
+
+#[test]
 fn a_path_has_one_spelling() {
     let mut json = small_json();
     json["proposal"] =
