@@ -495,6 +495,20 @@ fn a_whole_number_too_large_or_negative_for_its_field_is_out_of_range() {
 }
 
 #[test]
+fn an_edit_beyond_what_money_holds_is_out_of_range_not_infinite() {
+    // Found while tabulating the fuzz cases: an edit of 1e300 yuan, finite, was refused as "must
+    // be a finite number".
+    let mut json = small_json();
+    json["proposal"] = json!({ "financing.individual": 1e300 });
+    let problems = check_paths(&json, &["proposal.financing.individual"]);
+    assert!(
+        matches!(problems[0].kind, ProblemKind::OutOfRange { .. }),
+        "{problems:#?}"
+    );
+    assert_eq!(problems[0].allowed, "0 – 10,000 元");
+}
+
+#[test]
 fn a_path_has_one_spelling() {
     let mut json = small_json();
     json["proposal"] =
