@@ -164,6 +164,18 @@ fn rejection(text: &str, problems: &[Problem]) -> Result<(), Broken> {
         if p.message.zh.is_empty() || p.message.en.is_empty() {
             return Err(broken("a problem says what is wrong", format!("{p:#?}")));
         }
+        words_fit(p)?;
+        // A key the file writes can be pointed at.
+        let about_a_key = matches!(
+            p.kind,
+            ProblemKind::UnknownField { .. } | ProblemKind::DuplicateKey { .. }
+        );
+        if about_a_key && p.position.is_none() {
+            return Err(broken(
+                "a key the file writes has a position",
+                format!("{p:#?}"),
+            ));
+        }
         if let Some(position) = p.position {
             let inside = position.line >= 1
                 && position.column >= 1
@@ -180,6 +192,23 @@ fn rejection(text: &str, problems: &[Problem]) -> Result<(), Broken> {
         }
     }
     Ok(())
+}
+
+/// The words fit the value: "not a whole number" is said of a fraction, "not finite" of NaN or
+/// an infinity, "out of range" of a value outside the range.
+fn words_fit(p: &Problem) -> Result<(), Broken> {
+    let number = p.value.parse::<f64>().ok();
+    let fits = match &p.kind {
+        ProblemKind::NotWhole => number.is_none_or(|n| !n.is_finite() || n.fract() != 0.0),
+        ProblemKind::NotFinite => number.is_none_or(|n| !n.is_finite()),
+        ProblemKind::OutOfRange { range, .. } => number.is_none_or(|n| !range.contains(n)),
+        _ => true,
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(broken("the words fit the value", format!("{p:#?}")))
+    }
 }
 
 /// The comparison's laws: both projections span the horizon, add up, and differ as reported;
