@@ -2,12 +2,13 @@
 //! problems, rendering the table and the CSV); a rejection names a path or a position for every
 //! problem; an accepted file simulates with its own proposal, and the report's money has two
 //! decimals, its ledger adds up to the fen, year after year, for baseline and proposal, and no
-//! figure is NaN or infinite; an accepted scenario reads back as itself.
+//! figure is NaN or infinite; the plan's waterfall adds up and its typical patients are priced;
+//! an accepted scenario reads back as itself.
 
 use ncms_sim::money;
 use ncms_sim::problem::ProblemKind;
-use ncms_sim::render;
 use ncms_sim::report::{Comparison, Report};
+use ncms_sim::{attribution, patient, render};
 use ncms_sim::{compare, read_checked, CheckedScenario, Lang, Problem};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -116,6 +117,7 @@ fn laws(text: &str, years: Option<u32>) -> Result<Outcome, Broken> {
             }
         }
     }
+    plan_views(scenario, &comparison, text)?;
     // What was accepted reads back as itself.
     let written = serde_json::to_string(scenario.scenario()).expect("a scenario serialises");
     match read_checked(&written) {
@@ -134,6 +136,50 @@ fn laws(text: &str, years: Option<u32>) -> Result<Outcome, Broken> {
         }
     }
     Ok(Outcome::Accepted)
+}
+
+/// Up to this many edits, every accepted plan is explained (at most 2^4 subsets projected); a
+/// larger one in 32, since the exact waterfall of 10 edits projects 1024 subsets.
+const ALWAYS_EXPLAINED: usize = 4;
+
+/// The plan's other views, as `ncms explain` and `ncms patient` show them: the waterfall of the
+/// first year's surplus runs and adds up to the comparison's change, and the typical patients
+/// are priced.
+fn plan_views(scenario: &CheckedScenario, c: &Comparison, text: &str) -> Result<(), Broken> {
+    let edits = &scenario.proposal;
+    if !edits.is_empty() && (edits.len() <= ALWAYS_EXPLAINED || text.len() % 32 == 0) {
+        let w = attribution::explain(scenario, edits, attribution::Outcome::Surplus, None)
+            .map_err(|e| broken("check agrees with explain", e.describe(Lang::En)))?;
+        let (b, p) = (&c.baseline.years[0], &c.proposal.years[0]);
+        let bars: Decimal = w.bars.iter().map(|bar| bar.amount).sum();
+        let price: Decimal = w
+            .bars
+            .iter()
+            .filter(|bar| bar.kind == attribution::EffectKind::Price)
+            .map(|bar| bar.amount)
+            .sum();
+        let adds_up = w.baseline == b.surplus
+            && w.proposal == p.surplus
+            && w.change == p.surplus - b.surplus
+            && bars == w.change
+            && price == w.price_change
+            && w.price_change + w.release_change == w.change;
+        if !adds_up {
+            return Err(broken(
+                "the waterfall adds up to the change, to the fen",
+                format!(
+                    "{w:#?}\nbaseline surplus {}, proposal surplus {}",
+                    b.surplus, p.surplus
+                ),
+            ));
+        }
+        let json = serde_json::to_value(&w).expect("a waterfall serialises");
+        two_decimals(&json, &mut String::new())
+            .map_err(|detail| broken("money has exactly two decimals", detail))?;
+    }
+    patient::typical_plan(scenario, edits)
+        .map_err(|e| broken("check agrees with the typical patients", format!("{e:?}")))?;
+    Ok(())
 }
 
 /// Every problem names a path or a position (a file too large may name neither), is an error,
