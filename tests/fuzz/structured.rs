@@ -1,6 +1,7 @@
 //! Structured mutations of a scenario's JSON tree: a leaf set to an extreme or odd value, keys
 //! deleted, written twice or renamed, a struct wrapped in a list, a type swapped, `proposal` edits
-//! with valid and invalid paths, `lines` resized, levels changed, whole parts removed or swapped.
+//! with valid and invalid paths (and `assumptions` and named `plans` edits), `lines` resized,
+//! levels changed, whole parts removed or swapped.
 //!
 //! A mutation holds indices, not paths: which leaf or key it hits is resolved against the tree as
 //! the earlier mutations left it, so every generated list of mutations applies, and shrinks.
@@ -87,13 +88,23 @@ pub enum Mutation {
     /// `[node]`, or for an object the list of its values (`"government": [0, 0, 0, 273]`).
     WrapInList(Index, bool),
     SwapType(Index, u8),
-    Propose(EditPath, Pick),
+    /// An edit in the `proposal`, the `assumptions` or one of the named `plans`.
+    Edit(Edits, EditPath, Pick),
     ResizeLines(usize),
     Level(Index, Value),
     Part(PartChange),
 }
 
-/// A key of a `proposal` edit.
+/// Where an edit is written.
+#[derive(Debug, Clone, Copy)]
+pub enum Edits {
+    Proposal,
+    Assumptions,
+    /// `plans[i % 3].edits`, the plans before it made as needed (名 方案一, 方案二, …).
+    Plan(usize),
+}
+
+/// A key of an edit.
 #[derive(Debug, Clone)]
 pub enum EditPath {
     /// A registry row at a line the scenario has (if the row is per line).
@@ -109,6 +120,8 @@ pub enum EditPath {
     Written(&'static str),
     /// A policy lever that the file writes (a valid edit, unless the value is not).
     Lever(Index),
+    /// Any registry place that the file writes (an assumption edit, say).
+    Present(Index),
 }
 
 /// Whole parts removed, emptied, added or swapped.
@@ -375,8 +388,8 @@ fn edit_key(value: &Value, path: &EditPath) -> String {
         EditPath::Param { row: r, line } => row(r).path_at(line.index(lines)),
         EditPath::AtLine { row: r, line } => row(r).path_at(*line),
         EditPath::Written(text) => text.to_string(),
-        EditPath::Lever(i) => {
-            let all = present(value, true);
+        EditPath::Lever(i) | EditPath::Present(i) => {
+            let all = present(value, matches!(path, EditPath::Lever(_)));
             if all.is_empty() {
                 return "financing.individual".into();
             }
@@ -460,7 +473,7 @@ impl Mutation {
                     *node = swapped(node.take(), *how);
                 }
             }
-            Mutation::Propose(path, pick) => {
+            Mutation::Edit(edits, path, pick) => {
                 let key = edit_key(value, path);
                 let param = FieldPath::parse(&key)
                     .ok()
@@ -468,11 +481,31 @@ impl Mutation {
                     .map(|p| p.param);
                 let new = resolve(pick, param);
                 let root = value.as_object_mut().expect("the root is an object");
-                let proposal = root.entry("proposal").or_insert_with(|| json!({}));
-                if !proposal.is_object() {
-                    *proposal = json!({});
+                let map = match edits {
+                    Edits::Proposal => root.entry("proposal").or_insert_with(|| json!({})),
+                    Edits::Assumptions => root.entry("assumptions").or_insert_with(|| json!({})),
+                    Edits::Plan(i) => {
+                        let plans = root.entry("plans").or_insert_with(|| json!([]));
+                        if !plans.is_array() {
+                            *plans = json!([]);
+                        }
+                        let plans = plans.as_array_mut().unwrap();
+                        let i = i % 3;
+                        while plans.len() <= i {
+                            let name = ["方案一", "方案二", "方案三"][plans.len()];
+                            plans.push(json!({ "name": name, "edits": {} }));
+                        }
+                        if !plans[i].is_object() {
+                            plans[i] = json!({ "name": "方案", "edits": {} });
+                        }
+                        let plan = plans[i].as_object_mut().unwrap();
+                        plan.entry("edits").or_insert_with(|| json!({}))
+                    }
+                };
+                if !map.is_object() {
+                    *map = json!({});
                 }
-                proposal.as_object_mut().unwrap().insert(key, new);
+                map.as_object_mut().unwrap().insert(key, new);
             }
             Mutation::ResizeLines(n) => {
                 if let Some(Value::Array(lines)) = value.get_mut("lines") {
@@ -736,6 +769,7 @@ fn edit_path() -> impl Strategy<Value = EditPath> {
     prop_oneof![
         3 => (any::<Index>(), any::<Index>()).prop_map(|(row, line)| EditPath::Param { row, line }),
         3 => any::<Index>().prop_map(EditPath::Lever),
+        1 => any::<Index>().prop_map(EditPath::Present),
         1 => (any::<Index>(), prop::sample::select(vec![5usize, 19, 20, 21, 99, 999_999_999])).prop_map(|(row, line)| EditPath::AtLine { row, line }),
         3 => prop::sample::select(vec![
             "lines.2.inpatient.reimbursement_ratio",
@@ -782,6 +816,14 @@ fn edit_path() -> impl Strategy<Value = EditPath> {
     ]
 }
 
+fn edits() -> impl Strategy<Value = Edits> {
+    prop_oneof![
+        4 => Just(Edits::Proposal),
+        2 => Just(Edits::Assumptions),
+        2 => (0usize..3).prop_map(Edits::Plan),
+    ]
+}
+
 fn level() -> impl Strategy<Value = Value> {
     prop::sample::select(vec![
         json!("village"),
@@ -810,6 +852,8 @@ fn part() -> impl Strategy<Value = PartChange> {
         "/targets",
         "/behaviour",
         "/proposal",
+        "/plans",
+        "/assumptions",
         "/notes",
         "/sources",
         "/population/growth",
@@ -874,6 +918,29 @@ fn part() -> impl Strategy<Value = PartChange> {
             json!({ "income": 1e13, "spending": 1e13, "inpatient_spending": 1e13, "admissions": 1e10,
                               "compensated_person_times": 1e11, "inpatient_policy_ratio": 1, "outpatient_policy_ratio": 1, "outpatient_mean_cost": 1e6 }),
         ),
+        ("/plans", json!([])),
+        ("/plans", json!({})),
+        ("/plans", json!([{ "name": "", "edits": {} }])),
+        ("/plans", json!([{ "name": "方案一" }])),
+        (
+            "/plans",
+            json!([{ "name": "方案一", "edits": { "financing.individual": 150 } }, { "name": "方案一", "edits": {} }]),
+        ),
+        (
+            "/plans",
+            json!([{ "name": "方案一", "edits": { "projection.years": 3 } }]),
+        ),
+        ("/plans", json!(["方案一"])),
+        ("/assumptions", json!({})),
+        (
+            "/assumptions",
+            json!({ "projection.years": 10, "projection.cost_growth": 0.3 }),
+        ),
+        (
+            "/assumptions",
+            json!({ "population.enrollees": 200_000_000, "financing.individual": 150 }),
+        ),
+        ("/assumptions", json!({ "year": 2100 })),
         ("/proposal", json!({})),
         ("/proposal", json!([])),
         ("/proposal", Value::Null),
@@ -963,7 +1030,7 @@ pub fn mutation() -> impl Strategy<Value = Mutation> {
         2 => (any_index(), twist()).prop_map(|(i, t)| Mutation::Rename(i, t)),
         1 => (any_index(), any::<bool>()).prop_map(|(i, v)| Mutation::WrapInList(i, v)),
         1 => (any_index(), any::<u8>()).prop_map(|(i, h)| Mutation::SwapType(i, h)),
-        10 => (edit_path(), prop_oneof![4 => value_for_param(), 1 => Just(Pick::Json(Value::Null))]).prop_map(|(p, v)| Mutation::Propose(p, v)),
+        10 => (edits(), edit_path(), prop_oneof![4 => value_for_param(), 1 => Just(Pick::Json(Value::Null))]).prop_map(|(e, p, v)| Mutation::Edit(e, p, v)),
         2 => prop_oneof![Just(0usize), Just(1), Just(MAX_LINES), Just(MAX_LINES + 1), 0..=MAX_LINES + 2].prop_map(Mutation::ResizeLines),
         2 => (any_index(), level()).prop_map(|(i, l)| Mutation::Level(i, l)),
         4 => part().prop_map(Mutation::Part),
@@ -987,7 +1054,9 @@ fn in_range() -> impl Strategy<Value = Pick> {
 pub fn extreme() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         6 => (any_index().prop_map(Target::Present), in_range()).prop_map(|(t, v)| Mutation::Set(t, v)),
-        4 => (any_index().prop_map(EditPath::Lever), in_range()).prop_map(|(p, v)| Mutation::Propose(p, v)),
+        4 => (prop_oneof![3 => Just(Edits::Proposal), 1 => (0usize..3).prop_map(Edits::Plan)], any_index().prop_map(EditPath::Lever), in_range())
+            .prop_map(|(e, p, v)| Mutation::Edit(e, p, v)),
+        1 => (any_index().prop_map(EditPath::Present), in_range()).prop_map(|(p, v)| Mutation::Edit(Edits::Assumptions, p, v)),
         1 => prop_oneof![Just(1usize), Just(MAX_LINES), 1..=MAX_LINES].prop_map(Mutation::ResizeLines),
     ]
 }
