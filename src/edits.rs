@@ -110,6 +110,13 @@ pub fn apply_in_place(scenario: &mut Scenario, edits: &[Edit]) -> Result<(), Vec
                 WriteError::Absent => ProblemKind::UnknownPath,
                 WriteError::NotOptional => ProblemKind::NotOptional,
                 WriteError::NotWhole => ProblemKind::NotWhole,
+                // A finite value beyond what the field's type holds (1e300 yuan) is out of range.
+                WriteError::NotRepresentable if edit.value.is_some_and(f64::is_finite) => {
+                    ProblemKind::OutOfRange {
+                        range: param.range,
+                        unit: param.unit,
+                    }
+                }
                 WriteError::NotRepresentable => ProblemKind::NotFinite,
             };
             let shown = edit.value.map_or_else(|| "null".into(), |v| v.to_string());

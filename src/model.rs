@@ -413,11 +413,11 @@ fn indicators(
         outpatient_spending,
         outpatient_share,
         outpatient_share_cap,
-        outpatient_cap_used: if outpatient_share_cap > 0.0 {
-            outpatient_share / outpatient_share_cap
-        } else {
-            0.0
-        },
+        // 0 against a cap of 0, or against one so small (a subnormal share) that the quotient
+        // is not a finite number.
+        outpatient_cap_used: Some(outpatient_share / outpatient_share_cap)
+            .filter(|used| outpatient_share_cap > 0.0 && used.is_finite())
+            .unwrap_or(0.0),
         outpatient_headroom: fen(
             money::decimal_from_f64(outpatient_share_cap).unwrap_or_default() * income_total,
         ) - outpatient_spending,

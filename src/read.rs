@@ -50,10 +50,12 @@ impl Spans {
         }
     }
 
-    /// Gives every problem that has none the position of its path.
+    /// Gives every problem that has none the position of its path. An empty path is found too:
+    /// it is a key written as `""` at the top of the file (the scanner records it under ""),
+    /// whereas a problem of the file as a whole has its position already, or has none to find.
     pub fn locate(&self, problems: &mut [Problem]) {
         for problem in problems {
-            if problem.position.is_none() && !problem.path.is_empty() {
+            if problem.position.is_none() {
                 problem.position = self.find(&problem.path);
             }
         }
@@ -125,7 +127,13 @@ pub fn read(text: &str) -> Result<ReadScenario, Vec<Problem>> {
             Err(error) => {
                 let unknown = matches!(error.kind, ReadKind::UnknownField { .. });
                 let path = error.path.clone();
-                problems.push(error.into_problem());
+                let mut problem = error.into_problem();
+                if path.is_root() {
+                    // The top level is not an object (`null`, a list, a number): there is no key
+                    // to point at, so point at the value.
+                    problem.position = Some(start_of_value(text));
+                }
+                problems.push(problem);
                 if !unknown || problems.len() >= MAX_UNKNOWN_FIELDS || !remove(&mut value, &path) {
                     break;
                 }
@@ -134,6 +142,22 @@ pub fn read(text: &str) -> Result<ReadScenario, Vec<Problem>> {
     }
     spans.locate(&mut problems);
     Err(problems)
+}
+
+/// Where the JSON value of `text` starts, after any whitespace.
+fn start_of_value(text: &str) -> Position {
+    let mut position = Position { line: 1, column: 1 };
+    for c in text.chars() {
+        match c {
+            '\n' => {
+                position.line += 1;
+                position.column = 1;
+            }
+            ' ' | '\t' | '\r' => position.column += 1,
+            _ => break,
+        }
+    }
+    position
 }
 
 /// Removes the field at `path` from the tree; false if it is not there.
@@ -259,33 +283,46 @@ impl Scanner<'_> {
         }
     }
 
-    /// A string's contents, after its opening quote.
+    /// A string's contents, after its opening quote, decoded as serde_json decodes them, so that
+    /// a key written with escapes is the key the reader reports (and two keys are one only when
+    /// they are).
     fn string(&mut self) -> String {
         let mut out = String::new();
         while let Some(c) = self.bump() {
             match c {
                 '"' => break,
-                '\\' => {
-                    if let Some(e) = self.bump() {
-                        match e {
-                            'u' => {
-                                let hex: String = (0..4).filter_map(|_| self.bump()).collect();
-                                if let Some(c) =
-                                    u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
-                                {
-                                    out.push(c);
-                                }
-                            }
-                            'n' => out.push('\n'),
-                            't' => out.push('\t'),
-                            other => out.push(other),
+                '\\' => match self.bump() {
+                    Some('u') => {
+                        let mut code = self.hex4();
+                        if (0xD800..0xDC00).contains(&code) {
+                            // Valid JSON follows a high surrogate with a low one, `\uDC00`.
+                            self.bump();
+                            self.bump();
+                            let low = self.hex4();
+                            code = 0x10000
+                                + ((code - 0xD800) << 10)
+                                + (low.wrapping_sub(0xDC00) & 0x3FF);
                         }
+                        out.extend(char::from_u32(code));
                     }
-                }
+                    Some('b') => out.push('\u{8}'),
+                    Some('f') => out.push('\u{c}'),
+                    Some('n') => out.push('\n'),
+                    Some('r') => out.push('\r'),
+                    Some('t') => out.push('\t'),
+                    Some(other) => out.push(other), // `"`, `\\` and `/`
+                    None => break,
+                },
                 c => out.push(c),
             }
         }
         out
+    }
+
+    /// The four hexadecimal digits of a `\u` escape.
+    fn hex4(&mut self) -> u32 {
+        let hex: String = (0..4).filter_map(|_| self.bump()).collect();
+        u32::from_str_radix(&hex, 16).unwrap_or(0xFFFD)
     }
 
     fn value(&mut self, path: &mut String) {
@@ -456,8 +493,16 @@ impl ReadError {
                     Found::Text(t) => text_hint(t, expected, unit),
                     _ => None,
                 };
-                let kind = match (&found, expected) {
-                    (Found::Number(_), Expected::WholeNumber) => ProblemKind::NotWhole,
+                let kind = match (&found, expected, place) {
+                    // A whole number the field's type cannot hold (-1 enrollees, a year of 2^63)
+                    // is out of the range, not a fraction.
+                    (Found::Number(n), Expected::WholeNumber, Some(place)) if is_whole(n) => {
+                        ProblemKind::OutOfRange {
+                            range: place.param.range,
+                            unit: place.param.unit,
+                        }
+                    }
+                    (Found::Number(_), Expected::WholeNumber, _) => ProblemKind::NotWhole,
                     _ => ProblemKind::WrongType { expected, found },
                 };
                 Problem::new(path, kind, value).with_hint(hint)
@@ -468,6 +513,13 @@ impl ReadError {
             None => problem,
         }
     }
+}
+
+/// Whether a number as written is a whole number (of any size).
+fn is_whole(number: &str) -> bool {
+    number
+        .parse::<f64>()
+        .is_ok_and(|n| n.is_finite() && n.fract() == 0.0)
 }
 
 /// What the format wants at `path`, from the registry for numbers and the structure otherwise.

@@ -203,7 +203,8 @@ pub struct Indicators {
     pub outpatient_share: f64,
     /// The cap on the outpatient share (25 %).
     pub outpatient_share_cap: f64,
-    /// outpatient share / cap: 1 means the cap is used up.
+    /// outpatient share / cap: 1 means the cap is used up; 0 when the cap is 0 (or so small that
+    /// the quotient is not a finite number).
     pub outpatient_cap_used: f64,
     /// cap × income − outpatient spending: negative when over the cap.
     pub outpatient_headroom: Yuan,
@@ -253,6 +254,7 @@ pub struct CalibrationRow {
     pub unit: Unit,
     pub observed: f64,
     pub modelled: f64,
-    /// modelled / observed − 1.
+    /// modelled / observed − 1; 0 when it cannot be measured (an observed 0, or one so small
+    /// that the quotient is not a finite number).
     pub deviation: f64,
 }

@@ -205,11 +205,11 @@ pub fn calibration_rows(s: &Scenario, year: &YearReport) -> Vec<CalibrationRow> 
     let mut rows = Vec::new();
     let mut row = |id, label: Label, unit, observed: Option<f64>, modelled: f64| {
         if let Some(observed) = observed {
-            let deviation = if observed != 0.0 {
-                modelled / observed - 1.0
-            } else {
-                0.0
-            };
+            // 0 when no deviation can be measured: against an observed 0, or against one so
+            // small (a subnormal ratio, say) that the quotient leaves the finite f64s.
+            let deviation = Some(modelled / observed - 1.0)
+                .filter(|d| observed != 0.0 && d.is_finite())
+                .unwrap_or(0.0);
             rows.push(CalibrationRow {
                 id,
                 label,

@@ -4,7 +4,7 @@
 
 mod common;
 use common::{small_json, small_with};
-use ncms_sim::problem::{Expected, Found, ProblemKind, Severity};
+use ncms_sim::problem::{Expected, Found, Position, ProblemKind, Severity};
 use ncms_sim::{compare, parse_scenario, read_checked, Edits, Lang, Problem};
 use serde_json::{json, Value};
 
@@ -409,6 +409,106 @@ fn a_key_written_twice_is_refused() {
 }
 
 #[test]
+fn an_empty_key_at_the_top_is_refused_at_its_position() {
+    // Found by the fuzz harness: the key `""` has the empty path of the file as a whole, and the
+    // problem had no position either, so nothing said where it was.
+    let mut json = small_json();
+    json[""] = json!(1);
+    let text = serde_json::to_string_pretty(&json).unwrap();
+    let problems = problems_of(&text);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        matches!(&problems[0].kind, ProblemKind::UnknownField { field, .. } if field.is_empty()),
+        "{problems:#?}"
+    );
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("\"\":"))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        problems[0].position.map(|p| (p.line, p.column)),
+        Some((line, 3))
+    );
+}
+
+#[test]
+fn keys_written_with_escapes_are_found_where_they_are() {
+    // Found while tabulating the fuzz cases: the scanner read `\b`, `\f` and `\r` as letters and
+    // dropped surrogate pairs, so a key written with them had no position, and `"no\btes"` was
+    // taken for a second `"nobtes"`.
+    for key in [
+        r"note\bs",
+        r"not\u00e9s",
+        r"notes\ud83d\ude00",
+        r"no\r\ftes",
+        r"n\/otes",
+    ] {
+        let text =
+            small_json()
+                .to_string()
+                .replacen("\"notes\"", &format!("\"{key}\":1,\"notes\""), 1);
+        let problems = problems_of(&text);
+        assert_eq!(problems.len(), 1, "{key}: {problems:#?}");
+        assert!(
+            matches!(problems[0].kind, ProblemKind::UnknownField { .. }),
+            "{key}: {problems:#?}"
+        );
+        assert!(problems[0].position.is_some(), "{key}: {problems:#?}");
+    }
+    let text =
+        small_json()
+            .to_string()
+            .replacen("\"notes\"", r#""nobtes":1,"no\btes":2,"notes""#, 1);
+    let problems = problems_of(&text);
+    assert_eq!(problems.len(), 2, "two unknown fields: {problems:#?}");
+    assert!(problems
+        .iter()
+        .all(|p| matches!(p.kind, ProblemKind::UnknownField { .. }) && p.position.is_some()));
+}
+
+#[test]
+fn a_whole_number_too_large_or_negative_for_its_field_is_out_of_range() {
+    // Found while tabulating the fuzz cases: -1 enrollees, 1e300 enrollees and a year of 2^63 - 1
+    // were refused as "must be a whole number", which each of them is.
+    for (pointer, value, path) in [
+        ("/population/enrollees", json!(-1), "population.enrollees"),
+        (
+            "/population/enrollees",
+            json!(1e300),
+            "population.enrollees",
+        ),
+        ("/year", json!(i64::MAX), "year"),
+        ("/projection/years", json!(-3), "projection.years"),
+    ] {
+        let problems = check_paths(&small_with(pointer, value.clone()), &[path]);
+        assert!(
+            matches!(problems[0].kind, ProblemKind::OutOfRange { .. }),
+            "{value}: {problems:#?}"
+        );
+    }
+    let problems = check_paths(
+        &small_with("/population/enrollees", json!(2.5)),
+        &["population.enrollees"],
+    );
+    assert!(matches!(problems[0].kind, ProblemKind::NotWhole));
+}
+
+#[test]
+fn an_edit_beyond_what_money_holds_is_out_of_range_not_infinite() {
+    // Found while tabulating the fuzz cases: an edit of 1e300 yuan, finite, was refused as "must
+    // be a finite number".
+    let mut json = small_json();
+    json["proposal"] = json!({ "financing.individual": 1e300 });
+    let problems = check_paths(&json, &["proposal.financing.individual"]);
+    assert!(
+        matches!(problems[0].kind, ProblemKind::OutOfRange { .. }),
+        "{problems:#?}"
+    );
+    assert_eq!(problems[0].allowed, "0 – 10,000 元");
+}
+
+#[test]
 fn a_path_has_one_spelling() {
     let mut json = small_json();
     json["proposal"] =
@@ -533,6 +633,37 @@ fn trailing_garbage_and_empty_input() {
 }
 
 #[test]
+fn a_file_that_is_not_an_object_is_refused_where_its_value_starts() {
+    // Found by the fuzz harness: `null`, a number or a list as the whole file was refused at the
+    // empty path of the file as a whole, with no position either.
+    for (text, line, column) in [
+        ("null", 1, 1),
+        ("  \n\n   42", 3, 4),
+        ("[1, 2]", 1, 1),
+        ("\"scenario\"", 1, 1),
+        ("\ttrue", 1, 2),
+    ] {
+        let problems = problems_of(text);
+        assert_eq!(problems.len(), 1, "{text}: {problems:#?}");
+        assert_eq!(
+            problems[0].position,
+            Some(Position { line, column }),
+            "{text}"
+        );
+        assert!(
+            matches!(
+                problems[0].kind,
+                ProblemKind::WrongType {
+                    expected: Expected::Object,
+                    ..
+                }
+            ),
+            "{text}: {problems:#?}"
+        );
+    }
+}
+
+#[test]
 fn an_unknown_hospital_level_lists_the_levels() {
     let problems = check_paths(
         &small_with("/lines/0/level", json!("clinic")),
@@ -605,6 +736,48 @@ fn a_fund_already_in_deficit_can_be_written_down() {
         "0.00",
         "no interest on a deficit"
     );
+}
+
+#[test]
+fn an_observed_figure_too_small_to_divide_by_gives_a_finite_deviation() {
+    // Found by the fuzz harness: an observed ratio of 5e-324 is inside its range (0 – 1), and
+    // modelled / observed − 1 was infinite, which the JSON report writes as null.
+    let mut json = small_json();
+    json["observed"] = json!({
+        "inpatient_policy_ratio": 5e-324,
+        "admissions": 1e-320,
+        "outpatient_policy_ratio": 0.5,
+    });
+    let scenario = parse_scenario(&json.to_string()).expect("every figure is in range");
+    let report = ncms_sim::simulate(&scenario);
+    let deviation = |id: &str| {
+        report
+            .calibration
+            .iter()
+            .find(|row| row.id == id)
+            .map(|row| row.deviation)
+            .unwrap()
+    };
+    assert_eq!(deviation("inpatient_policy_ratio"), 0.0);
+    assert_eq!(deviation("admissions"), 0.0);
+    let outpatient = report.years[0].indicators.outpatient_policy_ratio;
+    assert_eq!(deviation("outpatient_policy_ratio"), outpatient / 0.5 - 1.0);
+}
+
+#[test]
+fn an_outpatient_share_cap_too_small_to_divide_by_is_used_like_a_cap_of_zero() {
+    // Found by the fuzz harness: a cap of 5e-324 is inside its range (0 – 1), and the share of
+    // the cap used was infinite, which the JSON report writes as null.
+    let mut json = small_json();
+    json["targets"] = json!({ "outpatient_share_max": 5e-324 });
+    let scenario = parse_scenario(&json.to_string()).expect("the cap is in range");
+    let year = ncms_sim::simulate(&scenario).years.remove(0);
+    assert!(year.indicators.outpatient_share > 0.0);
+    assert_eq!(year.indicators.outpatient_cap_used, 0.0);
+    json["targets"] = json!({ "outpatient_share_max": 0 });
+    let scenario = parse_scenario(&json.to_string()).expect("the cap is in range");
+    let year = ncms_sim::simulate(&scenario).years.remove(0);
+    assert_eq!(year.indicators.outpatient_cap_used, 0.0);
 }
 
 #[test]
