@@ -167,3 +167,18 @@ pub fn calibrate(bytes: &[u8], file_name: &str, lang: JsValue) -> Result<JsValue
         crate::calibrate::calibrate(&read.figures, &options).map_err(|p| to_js(&p))?;
     Ok(to_js(&calibration))
 }
+
+/// The hand-over workbook (.xlsx bytes) of a scenario and its plans (its named plans, or its
+/// proposal): an overview sheet and a sheet per table, in `lang`, dated `madeAt`.
+#[wasm_bindgen]
+pub fn workbook(scenario: JsValue, lang: JsValue, made_at: &str) -> Result<JsValue, JsValue> {
+    let lang = language(&lang)?;
+    let text = scenario_text(&scenario)?;
+    let checked = read_checked(&text)
+        .map_err(|problems| to_js(&problems))?
+        .scenario;
+    let plans = crate::compare_plans(&checked, lang.pick("方案", "proposal"), None)
+        .map_err(|problems| to_js(&problems))?;
+    let bytes = crate::handover::workbook(&checked, &plans, lang, made_at);
+    Ok(js_sys::Uint8Array::from(&bytes[..]).into())
+}

@@ -31,6 +31,7 @@ pub mod compare;
 pub mod edits;
 pub mod figure;
 pub mod figures;
+pub mod handover;
 pub mod lang;
 pub mod lognormal;
 pub mod model;

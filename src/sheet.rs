@@ -43,6 +43,11 @@ pub enum Style {
     InputMoney,
     InputCount,
     InputPercent,
+    /// Figures of a table (the hand-over workbook): yuan `#,##0.00`, counts `#,##0`, shares
+    /// `0.00%`, unshaded.
+    Money,
+    Count,
+    Percent,
 }
 
 /// A cell to write: a value and its look.

@@ -56,3 +56,25 @@ test('the printed report has its pages, every plan and the CLI\'s figures', asyn
   watch.assertClean(server.origin, assert);
   await page.close();
 });
+
+test('the hand-over workbook: an overview and a sheet per table, with the app\'s figures', async () => {
+  const { createRequire } = await import('node:module');
+  const XLSX = createRequire(import.meta.url)('xlsx');
+  const { page, watch } = await freshApp(browser.context, server.origin);
+  await page.click('[data-testid="plan-duplicate"]');
+  await typeInto(page, 'financing.individual', '170');
+  await page.waitForFunction(() => document.querySelector('[data-testid="change-financing.individual"]')?.dataset.after === '170');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="xlsx-button"]')]);
+  assert.match(download.suggestedFilename(), /\.xlsx$/);
+  const book = XLSX.read(fs.readFileSync(await download.path()), { type: 'buffer' });
+  assert.deepEqual(book.SheetNames, ['概况', '逐年测算', '目标', '分项支出']);
+  const years = XLSX.utils.sheet_to_json(book.Sheets['逐年测算'], { header: 1 });
+  const incomeColumn = years[0].indexOf('基金收入');
+  const row = years.find((r) => r[0] === '方案一（副本）' && r[1] === 2013);
+  const shown = await page.getAttribute('[data-testid="kpi-income"]', 'data-value');
+  assert.equal(row[incomeColumn].toFixed(2), shown, 'the workbook holds the plan on screen');
+  const overview = XLSX.utils.sheet_to_json(book.Sheets['概况'], { header: 1 }).map((r) => r.join('|'));
+  assert.ok(overview.some((l) => l.includes('financing.individual|130.00 元|170.00 元')), overview.join('\n'));
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});

@@ -37,6 +37,30 @@ const SETTLE_AFTER_MS: u32 = 120;
 /// How long typing must pause before the draft is written (ms).
 const AUTOSAVE_AFTER_MS: u32 = 400;
 
+/// The work as a scenario file: the file's own values, with the assumptions and the plan on
+/// screen as edits of them (it reopens exactly as it is now, and lists both apart), and every
+/// plan by name when there are several.
+fn saved_file(state: &State) -> String {
+    let mut scenario = state.loaded.original.scenario().clone();
+    scenario.assumptions = state.work.assumptions.clone();
+    scenario.proposal = state.work.edits().clone();
+    scenario.plans = if state.work.plans.len() > 1 {
+        state
+            .work
+            .plans
+            .iter()
+            .map(|p| ncms_sim::scenario::NamedPlan {
+                name: p.name.clone(),
+                edits: p.edits.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    serde_json::to_string_pretty(&scenario)
+        .map_or_else(|_| String::new(), |json| format!("{json}\n"))
+}
+
 /// The first state: this tab's draft (or the newest), then the page's link on top of it.
 fn initial_state() -> State {
     let draft = browser::starting_draft();
@@ -234,35 +258,34 @@ pub fn App() -> Html {
             );
         })
     };
+    let on_workbook = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let json = saved_file(&state);
+            let (lang, name) = (state.lang, state.loaded.scenario.id.clone());
+            let dispatcher = state.dispatcher();
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::tools::workbook(&json, lang, &browser::local_time()).await {
+                    Ok(bytes) => browser::download_bytes(
+                        &format!("{name}.xlsx"),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        &bytes,
+                    ),
+                    Err(problems) => {
+                        dispatcher.dispatch(Action::Refused(NoticeKind::File, problems))
+                    }
+                }
+            });
+        })
+    };
     let on_save = {
         let state = state.clone();
         Callback::from(move |_| {
-            // The file's own values, with the assumptions and the plan as edits of them: it
-            // reopens exactly as it is now, and lists both apart.
-            let mut scenario = state.loaded.original.scenario().clone();
-            scenario.assumptions = state.work.assumptions.clone();
-            scenario.proposal = state.work.edits().clone();
-            // Several plans are saved by name; the one on screen is also the file's proposal.
-            scenario.plans = if state.work.plans.len() > 1 {
-                state
-                    .work
-                    .plans
-                    .iter()
-                    .map(|p| ncms_sim::scenario::NamedPlan {
-                        name: p.name.clone(),
-                        edits: p.edits.clone(),
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            if let Ok(json) = serde_json::to_string_pretty(&scenario) {
-                browser::download(
-                    &format!("{}.json", scenario.id),
-                    "application/json",
-                    &format!("{json}\n"),
-                );
-            }
+            browser::download(
+                &format!("{}.json", state.loaded.scenario.id),
+                "application/json",
+                &saved_file(&state),
+            );
         })
     };
     let on_share = {
@@ -421,7 +444,7 @@ pub fn App() -> Html {
             <Toolbar {lang} source={state.loaded.source.clone()} share_url={(*share_url).clone()}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 {on_select} {on_file} {on_save} {on_share} {on_csv} {on_print} {on_lang}
-                {on_undo} {on_redo} presenting={*presenting} {on_present} {on_new_fund} />
+                {on_undo} {on_redo} presenting={*presenting} {on_present} {on_new_fund} {on_workbook} />
             <div class="phone-bar">
                 <div class="phone-tabs" role="tablist" aria-label={ui.view}>
                 <button type="button" role="tab" data-testid="phone-levers"

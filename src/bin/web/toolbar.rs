@@ -26,6 +26,7 @@ pub struct ToolbarProps {
     pub presenting: bool,
     pub on_present: Callback<()>,
     pub on_new_fund: Callback<()>,
+    pub on_workbook: Callback<()>,
 }
 
 const FILE_OPTION: &str = "__file__";
@@ -111,6 +112,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     onclick={click(&props.on_share)}>{ ui.share_link }</button>
                 <button type="button" class="secondary" data-testid="csv-button"
                     onclick={click(&props.on_csv)}>{ ui.export_csv }</button>
+                <button type="button" class="secondary" data-testid="xlsx-button"
+                    onclick={click(&props.on_workbook)}>{ ui.export_xlsx }</button>
                 <button type="button" class="secondary" data-testid="present-button"
                     aria-pressed={props.presenting.to_string()}
                     onclick={click(&props.on_present)}>{ if props.presenting { ui.exit_presentation } else { ui.presentation } }</button>

@@ -152,3 +152,21 @@ pub async fn calibrate(
     let _ = Reflect::set(&result, &"scenario".into(), &JsValue::NULL);
     Ok((scenario, json(&result).ok_or_else(unreadable)?))
 }
+
+/// The hand-over workbook (.xlsx bytes) of a saved scenario file's text.
+pub async fn workbook(
+    scenario_json: &str,
+    lang: ncms_sim::Lang,
+    made_at: &str,
+) -> Result<Vec<u8>, Vec<Problem>> {
+    let result = call(
+        "workbook",
+        &[
+            scenario_json.into(),
+            lang.pick("zh", "en").into(),
+            made_at.into(),
+        ],
+    )
+    .await?;
+    Ok(Uint8Array::new(&result).to_vec())
+}

@@ -1,0 +1,282 @@
+//! The hand-over workbook (.xlsx) a committee receives: a first sheet with the fund, the date, the
+//! version, the assumptions and each plan's policy changes, then one sheet per table: the years,
+//! the targets and spending by line, every plan beside the baseline. Figures are numbers with
+//! their formats (yuan to the fen, shares as percentages), so the committee can compute with
+//! them; the CSV stays the machine-readable table (`render::csv`).
+
+use crate::compare::PlanComparison;
+use crate::lang::Lang;
+use crate::render::{spending_rows, summary_rows};
+use crate::report::{Bound, Report};
+use crate::sheet::{CellValue, SheetOut, Style, Written};
+use crate::validate::CheckedScenario;
+
+fn text(t: impl Into<String>) -> Written {
+    Written::text(t, Style::Plain)
+}
+
+fn bold(t: impl Into<String>) -> Written {
+    Written::text(t, Style::Bold)
+}
+
+fn number(v: f64, style: Style) -> Written {
+    Written {
+        value: if v.is_finite() {
+            CellValue::Number(v)
+        } else {
+            CellValue::Empty
+        },
+        style,
+    }
+}
+
+fn money(amount: crate::money::Yuan) -> Written {
+    number(crate::money::to_f64(amount), Style::Money)
+}
+
+/// The workbook's sheets (see the module's documentation).
+pub fn sheets(
+    scenario: &CheckedScenario,
+    plans: &[PlanComparison],
+    lang: Lang,
+    made_at: &str,
+) -> Vec<SheetOut> {
+    let Some(first) = plans.first() else {
+        return Vec::new();
+    };
+    let baseline = &first.comparison.baseline;
+    vec![
+        overview(scenario, plans, lang, made_at),
+        years(baseline, plans, lang),
+        targets(baseline, plans, lang),
+        spending(plans, lang),
+    ]
+}
+
+/// The workbook as bytes.
+pub fn workbook(
+    scenario: &CheckedScenario,
+    plans: &[PlanComparison],
+    lang: Lang,
+    made_at: &str,
+) -> Vec<u8> {
+    crate::xlsx::write_workbook(&sheets(scenario, plans, lang, made_at))
+}
+
+fn overview(
+    scenario: &CheckedScenario,
+    plans: &[PlanComparison],
+    lang: Lang,
+    made_at: &str,
+) -> SheetOut {
+    let s = scenario;
+    let p = &s.projection;
+    let mut rows = vec![
+        vec![bold(
+            lang.pick("新农合基金测算报告", "NCMS fund projection report"),
+        )],
+        vec![text(lang.pick("基金", "Fund")), text(s.name.get(lang))],
+        vec![text(lang.pick("生成时间", "Made")), text(made_at)],
+        vec![
+            text(lang.pick("版本", "Version")),
+            text(format!("ncms-sim {}", env!("CARGO_PKG_VERSION"))),
+        ],
+        vec![],
+        vec![bold(lang.pick("测算假设", "Assumptions"))],
+        vec![
+            text(lang.pick("参合人数", "Enrollees")),
+            number(s.population.enrollees as f64, Style::Count),
+        ],
+        vec![
+            text(lang.pick("基准年", "Base year")),
+            number(f64::from(s.year), Style::Plain),
+        ],
+        vec![
+            text(lang.pick("预测年数", "Horizon (years)")),
+            number(f64::from(p.years), Style::Plain),
+        ],
+        vec![
+            text(lang.pick("人均筹资年增长率", "Yearly growth of funding")),
+            number(p.funding_growth, Style::Percent),
+        ],
+        vec![
+            text(lang.pick("医疗费用年增长率", "Yearly growth of unit costs")),
+            number(p.cost_growth, Style::Percent),
+        ],
+        vec![
+            text(lang.pick("就诊率年增长率", "Yearly growth of utilisation")),
+            number(p.utilisation_growth, Style::Percent),
+        ],
+        vec![
+            text(lang.pick("需求弹性", "Demand elasticity")),
+            number(s.behaviour.elasticity, Style::Plain),
+        ],
+        vec![
+            text(lang.pick("年初累计结余", "Opening balance")),
+            money(s.financing.opening_balance),
+        ],
+        vec![],
+    ];
+    let change_rows = |rows: &mut Vec<Vec<Written>>, changes: &[crate::report::Change]| {
+        rows.push(vec![
+            bold(lang.pick("参数", "Parameter")),
+            bold(lang.pick("字段", "Field")),
+            bold(lang.pick("原值", "Before")),
+            bold(lang.pick("新值", "After")),
+        ]);
+        for c in changes {
+            let (before, after) = c.show(lang);
+            rows.push(vec![
+                text(c.label.get(lang)),
+                text(c.path.clone()),
+                text(before),
+                text(after),
+            ]);
+        }
+    };
+    rows.push(vec![bold(lang.pick(
+        "假设调整（基线与方案同时适用）",
+        "Assumptions changed (baseline and plans alike)",
+    ))]);
+    change_rows(&mut rows, s.assumption_changes());
+    for plan in plans {
+        rows.push(vec![]);
+        rows.push(vec![bold(format!(
+            "{}：{}",
+            lang.pick("方案", "Plan"),
+            plan.name
+        ))]);
+        change_rows(&mut rows, &plan.comparison.changes);
+    }
+    SheetOut {
+        name: lang.pick("概况", "Overview").into(),
+        rows,
+        widths: vec![34.0, 44.0, 18.0, 18.0],
+        frozen_rows: 0,
+    }
+}
+
+fn years(baseline: &Report, plans: &[PlanComparison], lang: Lang) -> SheetOut {
+    let rows_of = summary_rows();
+    let mut header = vec![
+        bold(lang.pick("方案", "Plan")),
+        bold(lang.pick("年度", "Year")),
+    ];
+    header.extend(rows_of.iter().map(|r| bold(r.label.get(lang))));
+    let mut rows = vec![header];
+    let reports = std::iter::once((lang.pick("基线", "Baseline").to_string(), baseline)).chain(
+        plans
+            .iter()
+            .map(|p| (p.name.clone(), &p.comparison.proposal)),
+    );
+    for (name, report) in reports {
+        for year in &report.years {
+            let mut row = vec![
+                text(name.clone()),
+                number(f64::from(year.year), Style::Plain),
+            ];
+            row.extend(rows_of.iter().map(|r| match r.figure(year) {
+                crate::figure::Figure::Yuan(a) => money(a),
+                crate::figure::Figure::Share(v) => number(v, Style::Percent),
+                crate::figure::Figure::Count(v) => number(v.round(), Style::Count),
+                crate::figure::Figure::Months(v) => number((v * 10.0).round() / 10.0, Style::Plain),
+            }));
+            rows.push(row);
+        }
+    }
+    SheetOut {
+        name: lang.pick("逐年测算", "Years").into(),
+        widths: std::iter::once(18.0)
+            .chain(std::iter::repeat_n(16.0, rows[0].len() - 1))
+            .collect(),
+        rows,
+        frozen_rows: 1,
+    }
+}
+
+fn targets(baseline: &Report, plans: &[PlanComparison], lang: Lang) -> SheetOut {
+    let mut rows = vec![vec![
+        bold(lang.pick("方案", "Plan")),
+        bold(lang.pick("年度", "Year")),
+        bold(lang.pick("目标", "Target")),
+        bold(lang.pick("标准", "Standard")),
+        bold(lang.pick("实际", "Actual")),
+        bold(lang.pick("是否达标", "Met")),
+        bold(lang.pick("差距", "Margin")),
+    ]];
+    let reports = std::iter::once((lang.pick("基线", "Baseline").to_string(), baseline)).chain(
+        plans
+            .iter()
+            .map(|p| (p.name.clone(), &p.comparison.proposal)),
+    );
+    for (name, report) in reports {
+        for year in &report.years {
+            for t in &year.targets {
+                let style = match t.unit {
+                    crate::figure::Unit::Share => Style::Percent,
+                    crate::figure::Unit::Yuan => Style::Money,
+                    _ => Style::Plain,
+                };
+                let bound = match t.bound {
+                    Bound::AtLeast => "≥",
+                    Bound::AtMost => "≤",
+                };
+                let met = match t.met {
+                    Some(true) => lang.pick("达标", "met"),
+                    Some(false) => lang.pick("未达标", "missed"),
+                    None => lang.pick("无数据", "no data"),
+                };
+                rows.push(vec![
+                    text(name.clone()),
+                    number(f64::from(year.year), Style::Plain),
+                    text(t.label.get(lang)),
+                    text(format!(
+                        "{bound} {}",
+                        crate::render::figure(t.target, t.unit)
+                    )),
+                    t.actual.map_or(text(""), |a| number(a, style)),
+                    text(met),
+                    t.gap.map_or(text(""), |g| number(g, style)),
+                ]);
+            }
+        }
+    }
+    SheetOut {
+        name: lang.pick("目标", "Targets").into(),
+        rows,
+        widths: vec![18.0, 8.0, 40.0, 16.0, 16.0, 10.0, 16.0],
+        frozen_rows: 1,
+    }
+}
+
+fn spending(plans: &[PlanComparison], lang: Lang) -> SheetOut {
+    let mut rows = vec![vec![
+        bold(lang.pick("方案", "Plan")),
+        bold(lang.pick("年度", "Year")),
+        bold(lang.pick("项目", "Line")),
+        bold(lang.pick("基线支出", "Baseline")),
+        bold(lang.pick("方案支出", "Plan")),
+        bold(lang.pick("差额", "Difference")),
+    ]];
+    for plan in plans {
+        let c = &plan.comparison;
+        for (b, p) in c.baseline.years.iter().zip(&c.proposal.years) {
+            for (bl, pl) in spending_rows(b).into_iter().zip(spending_rows(p)) {
+                rows.push(vec![
+                    text(plan.name.clone()),
+                    number(f64::from(b.year), Style::Plain),
+                    text(bl.name.get(lang)),
+                    money(bl.benefit),
+                    money(pl.benefit),
+                    money(pl.difference(&bl)),
+                ]);
+            }
+        }
+    }
+    SheetOut {
+        name: lang.pick("分项支出", "Spending by line").into(),
+        rows,
+        widths: vec![18.0, 8.0, 30.0, 18.0, 18.0, 18.0],
+        frozen_rows: 1,
+    }
+}
