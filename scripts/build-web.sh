@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds the browser app (release) into dist/ with trunk, offline, then writes the sha256 of the
-# inline loader script trunk injects into the page's Content-Security-Policy, so that no inline
-# script runs unless by hash. Idempotent; exits non-zero on any failure.
+# Builds the browser app (release) into dist/ with trunk, offline, then finishes dist/ with
+# scripts/finish-dist.mjs: the sha256 of trunk's inline loader script into the page's
+# Content-Security-Policy (so that no inline script runs unless by hash), the service worker's
+# precache list and version, and the precompressed variants of each file (x.br, x.gz); it prints
+# every file's size raw, gzip and br. Idempotent; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,25 +24,4 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   --enable-mutable-globals --enable-reference-types \
   dist/tools/ncms_sim_bg.wasm -o dist/tools/ncms_sim_bg.wasm
 
-node - <<'JS'
-const fs = require('fs');
-const crypto = require('crypto');
-const file = 'dist/index.html';
-let html = fs.readFileSync(file, 'utf8');
-const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(m => m[1]);
-if (inline.length === 0) { console.error('build-web: no inline script found in dist/index.html'); process.exit(1); }
-const hashes = inline.map(s => `'sha256-${crypto.createHash('sha256').update(s, 'utf8').digest('base64')}'`);
-const placeholder = "'sha256-TRUNK_LOADER_HASH'";
-if (!html.includes(placeholder)) { console.error('build-web: CSP placeholder missing from dist/index.html'); process.exit(1); }
-html = html.replace(placeholder, hashes.join(' '));
-// A nonce written at build time is the same for every visitor, so it protects nothing: drop it.
-html = html.replace(/\snonce="[^"]*"/g, '');
-fs.writeFileSync(file, html);
-const wasm = fs.readdirSync('dist').filter(f => f.endsWith('.wasm'));
-for (const f of wasm) {
-  const raw = fs.readFileSync(`dist/${f}`);
-  const gz = require('zlib').gzipSync(raw, { level: 9 });
-  console.log(`build-web: dist/${f} ${(raw.length / 1024).toFixed(1)} KB raw, ${(gz.length / 1024).toFixed(1)} KB gzip`);
-}
-console.log(`build-web: CSP allows ${inline.length} inline script(s) by hash: ${hashes.join(' ')}`);
-JS
+node scripts/finish-dist.mjs

@@ -1,52 +1,24 @@
-// Shared helpers for the browser end-to-end tests: a static server for dist/ on 127.0.0.1, a
+// Shared helpers for the browser end-to-end tests: the static server for dist/ on 127.0.0.1, a
 // headless Chromium driven by playwright-core, and the CLI as the oracle for every figure.
-import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(ROOT, 'dist');
 export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-/** Serves dist/ on a random port; resolves to { origin, close }. */
-export async function startServer() {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error('dist/index.html is missing: run scripts/build-web.sh first');
-  }
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
-    if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, body) => {
-      if (err) { res.writeHead(404).end('not found'); return; }
-      res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-      });
-      res.end(body);
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
+/**
+ * Serves dist/ through scripts/serve.mjs (as `scripts/run.sh` does: precompressed br/gzip,
+ * MIME types, caching) on a random port, optionally under a sub-path `prefix` ('/a/b/').
+ * Resolves to { origin, url, close }: `url` is the app's address (origin + prefix).
+ */
+export async function startServer({ prefix = '/' } = {}) {
+  return serve({ root: DIST, prefix });
 }
 
 const ARGS = [

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// The build steps after trunk (run by scripts/build-web.sh; idempotent on a fresh trunk output):
+// 1. the Content-Security-Policy of dist/index.html allows trunk's inline loader by its sha256
+//    (in place of the placeholder), and the build-time nonce, the same for every visitor, goes;
+// 2. dist/sw.js gets the precache list (every file of dist/ but itself and the PNG icons, which
+//    only installing needs, online; the page as './') and a version, the hash of all of dist/, so
+//    that a new build replaces the old cache;
+// 3. every text or wasm file gets its precompressed variants x.br (brotli, quality 11) and x.gz
+//    (gzip, level 9), written only where smaller, for scripts/serve.mjs or any static host that
+//    serves precompressed files;
+// 4. it prints each file's size raw, gzip and br.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', process.argv[2] ?? 'dist');
+const die = (message) => { console.error(`build-web: ${message}`); process.exit(1); };
+const sha256 = (data, encoding) => crypto.createHash('sha256').update(data).digest(encoding);
+
+// 1. CSP.
+const indexFile = path.join(DIST, 'index.html');
+let html = fs.readFileSync(indexFile, 'utf8');
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inline.length === 0) die('no inline script found in dist/index.html');
+const hashes = inline.map((s) => `'sha256-${sha256(Buffer.from(s, 'utf8'), 'base64')}'`);
+// The placeholder of www/index.html, or (run again on a finished dist/) the hashes written before.
+const placeholder = /'sha256-TRUNK_LOADER_HASH'|(?<='wasm-unsafe-eval' )'sha256-[A-Za-z0-9+/=]+'( 'sha256-[A-Za-z0-9+/=]+')*/;
+if (!placeholder.test(html)) die('CSP placeholder missing from dist/index.html');
+html = html.replace(placeholder, hashes.join(' '));
+html = html.replace(/\snonce="[^"]*"/g, '');
+fs.writeFileSync(indexFile, html);
+console.log(`build-web: CSP allows ${inline.length} inline script(s) by hash: ${hashes.join(' ')}`);
+
+// 2. The service worker's precache list and version.
+for (const f of fs.readdirSync(DIST)) {
+  if (f.endsWith('.br') || f.endsWith('.gz')) fs.rmSync(path.join(DIST, f)); // a stale variant
+}
+const swFile = path.join(DIST, 'sw.js');
+if (!fs.existsSync(swFile)) die('dist/sw.js missing (www/index.html copies www/sw.js)');
+const files = fs.readdirSync(DIST).filter((f) => f !== 'sw.js' && fs.statSync(path.join(DIST, f)).isFile()).sort();
+const version = sha256(Buffer.concat(files.flatMap((f) => [Buffer.from(`${f}\0`), fs.readFileSync(path.join(DIST, f))])), 'hex').slice(0, 16);
+const precache = files.filter((f) => !f.endsWith('.png')).map((f) => (f === 'index.html' ? './' : f));
+const marker = /^const BUILD = \{[^\n]*\}; \/\/ BUILD[^\n]*$/m;
+let sw = fs.readFileSync(swFile, 'utf8');
+if (!marker.test(sw)) die('dist/sw.js lacks its `const BUILD = {...}; // BUILD` line');
+sw = sw.replace(marker, `const BUILD = ${JSON.stringify({ version, files: precache })}; // BUILD (written by scripts/build-web.sh)`);
+fs.writeFileSync(swFile, sw);
+console.log(`build-web: service worker version ${version}, ${precache.length} files precached`);
+
+// 3. Precompressed variants.
+const COMPRESS = /\.(html|js|mjs|css|wasm|svg|json|webmanifest|txt)$/;
+const rows = [];
+for (const f of fs.readdirSync(DIST).sort()) {
+  const file = path.join(DIST, f);
+  if (!fs.statSync(file).isFile()) continue;
+  const raw = fs.readFileSync(file);
+  const row = { f, raw: raw.length, gz: null, br: null };
+  if (COMPRESS.test(f)) {
+    const gz = zlib.gzipSync(raw, { level: 9, memLevel: 9 });
+    const br = zlib.brotliCompressSync(raw, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_LGWIN]: zlib.constants.BROTLI_MAX_WINDOW_BITS, // 16 MB, the most a browser accepts
+        [zlib.constants.BROTLI_PARAM_MODE]: f.endsWith('.wasm') ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+      },
+    });
+    if (gz.length < raw.length) { fs.writeFileSync(`${file}.gz`, gz); row.gz = gz.length; }
+    if (br.length < raw.length) { fs.writeFileSync(`${file}.br`, br); row.br = br.length; }
+  }
+  rows.push(row);
+}
+
+// 4. Sizes.
+const kb = (n) => (n === null ? '-' : `${(n / 1024).toFixed(1)} KB`);
+const width = Math.max(...rows.map((r) => r.f.length));
+console.log(`build-web: ${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'br'.padStart(9)}`);
+for (const r of rows) {
+  console.log(`build-web: ${r.f.padEnd(width)}  ${kb(r.raw).padStart(9)}  ${kb(r.gz).padStart(9)}  ${kb(r.br).padStart(9)}`);
+}
+const total = (key) => rows.reduce((s, r) => s + (r[key] ?? r.raw), 0);
+console.log(`build-web: ${'all files'.padEnd(width)}  ${kb(total('raw')).padStart(9)}  ${kb(total('gz')).padStart(9)}  ${kb(total('br')).padStart(9)}`);

@@ -1,0 +1,61 @@
+// The service worker: after the first visit the app opens and runs with no network.
+// On install it precaches the app shell (the page, the hashed JS, wasm and CSS, the manifest and
+// its icons) in a cache named after the build's version; it serves those cache-first, falling
+// back to the network, and leaves every other request to the browser. A new build changes this
+// file (its version), so the browser installs the new worker, which takes over at once and
+// deletes the old caches: the next visit runs the new build.
+//
+// scripts/build-web.sh writes the version and the file list below (trunk copies this file as it
+// is). Paths are relative to the worker's scope, so the app works under any path.
+const BUILD = { version: 'dev', files: [] }; // BUILD (replaced by scripts/build-web.sh)
+
+const CACHE = `ncms-${BUILD.version}`;
+const SCOPE = self.registration.scope; // ends with '/'
+const SHELL = SCOPE; // the page itself, precached as './'
+// Trunk's content-hashed names never change content; anything else is revalidated on install,
+// so that a host's HTTP cache cannot hand an old page to a new worker.
+const HASHED = /-[0-9a-f]{12,20}(_bg)?\.[a-z0-9]+$/;
+const PRECACHED = new Set(BUILD.files.map((file) => new URL(file, SCOPE).href));
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await Promise.all(BUILD.files.map(async (file) => {
+      const url = new URL(file, SCOPE).href;
+      const response = await fetch(url, { cache: HASHED.test(url) ? 'default' : 'no-cache' });
+      if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
+      await cache.put(url, await clean(response));
+    }));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith('ncms-') && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  url.hash = '';
+  let key = url.origin + url.pathname; // the query does not matter to static files
+  if (request.mode === 'navigate' && (key === SHELL || key === `${SCOPE}index.html`)) key = SHELL;
+  else if (!PRECACHED.has(key)) return; // not ours: the browser fetches it as usual
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(key);
+    return hit ?? fetch(request);
+  })());
+});
+
+// A response that followed a redirect cannot answer a navigation: keep its body and headers only.
+async function clean(response) {
+  if (!response.redirected) return response;
+  return new Response(await response.blob(), { status: response.status, headers: response.headers });
+}
