@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The build steps after trunk (run by scripts/build-web.sh; idempotent on a fresh trunk output):
-// 1. the Content-Security-Policy of dist/index.html allows trunk's inline loader by its sha256
-//    (in place of the placeholder), and the build-time nonce, the same for every visitor, goes;
+// 1. the Content-Security-Policy of dist/index.html allows trunk's inline loader and the inline
+//    styles by their sha256 (in place of the placeholders), and the build-time nonce, the same
+//    for every visitor, goes;
 // 2. dist/sw.js gets the precache list (every file of dist/ but itself and the PNG icons, which
 //    only installing needs, online; the page as './') and a version, the hash of all of dist/, so
 //    that a new build replaces the old cache;
@@ -22,16 +23,24 @@ const sha256 = (data, encoding) => crypto.createHash('sha256').update(data).dige
 // 1. CSP.
 const indexFile = path.join(DIST, 'index.html');
 let html = fs.readFileSync(indexFile, 'utf8');
-const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-if (inline.length === 0) die('no inline script found in dist/index.html');
-const hashes = inline.map((s) => `'sha256-${sha256(Buffer.from(s, 'utf8'), 'base64')}'`);
-// The placeholder of www/index.html, or (run again on a finished dist/) the hashes written before.
-const placeholder = /'sha256-TRUNK_LOADER_HASH'|(?<='wasm-unsafe-eval' )'sha256-[A-Za-z0-9+/=]+'( 'sha256-[A-Za-z0-9+/=]+')*/;
-if (!placeholder.test(html)) die('CSP placeholder missing from dist/index.html');
-html = html.replace(placeholder, hashes.join(' '));
 html = html.replace(/\snonce="[^"]*"/g, '');
+const hashesOf = (tag) => [...html.matchAll(new RegExp(`<${tag}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))]
+  .map((m) => `'sha256-${sha256(Buffer.from(m[1], 'utf8'), 'base64')}'`);
+// In each directive, the placeholder of www/index.html, or (run again on a finished dist/) the
+// hashes written before, gives way to the hashes of the inline elements.
+const allow = (directive, placeholder, hashes) => {
+  const re = new RegExp(`(${directive} [^;]*?)( '${placeholder}'|( 'sha256-[A-Za-z0-9+/=]+')+)(?=;)`);
+  if (!re.test(html)) die(`CSP placeholder '${placeholder}' missing from ${directive} in dist/index.html`);
+  html = html.replace(re, (_, head) => `${head} ${hashes.join(' ')}`);
+};
+const scripts = hashesOf('script');
+const styles = hashesOf('style');
+if (scripts.length === 0) die('no inline script (trunk\'s loader) found in dist/index.html');
+if (styles.length === 0) die('no inline style found in dist/index.html');
+allow('script-src', 'sha256-TRUNK_LOADER_HASH', scripts);
+allow('style-src', 'sha256-INLINE_STYLE_HASHES', styles);
 fs.writeFileSync(indexFile, html);
-console.log(`build-web: CSP allows ${inline.length} inline script(s) by hash: ${hashes.join(' ')}`);
+console.log(`build-web: CSP allows ${scripts.length} inline script(s) and ${styles.length} inline style(s) by hash`);
 
 // 2. The service worker's precache list and version.
 for (const f of fs.readdirSync(DIST)) {

@@ -52,9 +52,11 @@ export function acceptedEncodings(header) {
 
 /**
  * A request handler serving `root` (an absolute directory) under the URL path `prefix` ('/' or
- * '/some/path/'). `log(line)` is called once a request if given.
+ * '/some/path/'). `log(line)` is called once a request if given; `onServe({ path, status,
+ * encoding, bytes })` once a response body is sent (the benchmark counts bytes with it).
+ * `encodings` limits the precompressed variants used (the benchmark compares br, gzip, none).
  */
-export function handler({ root, prefix = '/', log } = {}) {
+export function handler({ root, prefix = '/', log, onServe, encodings = ['br', 'gzip'] } = {}) {
   const base = fs.realpathSync(root);
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error('prefix must start and end with /');
   return (req, res) => {
@@ -109,7 +111,7 @@ export function handler({ root, prefix = '/', log } = {}) {
     };
     // The precompressed variants of this file, if the build made them.
     const variants = { br: file + '.br', gzip: file + '.gz' };
-    const have = ['br', 'gzip'].filter((enc) => fs.existsSync(variants[enc]));
+    const have = encodings.filter((enc) => fs.existsSync(variants[enc]));
     if (have.length > 0) headers.vary = 'Accept-Encoding';
     const encoding = acceptedEncodings(req.headers['accept-encoding']).find((enc) => have.includes(enc));
     let served = file;
@@ -132,6 +134,7 @@ export function handler({ root, prefix = '/', log } = {}) {
     if (req.method === 'HEAD') { res.end(); return; }
     const stream = fs.createReadStream(served);
     stream.on('error', () => res.destroy());
+    if (onServe) res.on('finish', () => onServe({ path: pathname, status: 200, encoding: encoding ?? null, bytes: stat.size }));
     stream.pipe(res);
   };
 }
@@ -140,11 +143,11 @@ export function handler({ root, prefix = '/', log } = {}) {
  * Starts a server for `root` on host:port (port 0: any free port) under `prefix`. Resolves to
  * { server, origin, url, close } where `url` is the app's address.
  */
-export async function serve({ root, port = 0, host = '127.0.0.1', prefix = '/', log } = {}) {
+export async function serve({ root, port = 0, host = '127.0.0.1', prefix = '/', ...options } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${path.join(root, 'index.html')} is missing: run scripts/build-web.sh first`);
   }
-  const server = http.createServer(handler({ root, prefix, log }));
+  const server = http.createServer(handler({ root, prefix, ...options }));
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

@@ -7,7 +7,8 @@
 //   leaving the loading message on screen;
 // - adds a "still loading" note on a slow line.
 // Then, once the page has loaded, it registers the service worker (./sw.js, scope ./), which
-// keeps the app for offline use. No request leaves the origin, nothing is logged.
+// keeps the app for offline use, and looks for a new build. No request leaves the origin, nothing
+// is logged.
 (function () {
   'use strict';
   var mounted = function () { return !!document.querySelector('.app'); };
@@ -54,12 +55,16 @@
   setTimeout(function () { if (!failed && !mounted()) show('loading-slow'); }, 15000);
 
   // Offline use after the first visit. After the load event, so that the worker's precaching
-  // (mostly from the HTTP cache by then) does not compete with the first load.
+  // (mostly from the HTTP cache by then) does not compete with the first load. A page that a
+  // worker already serves asks it to look for a new build (register() alone does not): if sw.js
+  // changed, the new worker installs and takes over, and the next visit runs the new build.
   if ('serviceWorker' in navigator && window.isSecureContext) {
     window.addEventListener('load', function () {
-      navigator.serviceWorker.register('./sw.js', { scope: './' })['catch'](function () {
-        // No service worker (e.g. storage disabled): the app works online as before.
-      });
+      var served = !!navigator.serviceWorker.controller;
+      var ignore = function () {};
+      navigator.serviceWorker.register('./sw.js', { scope: './' }).then(function (registration) {
+        if (served && navigator.onLine !== false) return registration.update();
+      })['catch'](ignore); // no worker (e.g. storage disabled) or offline: the app works as it is
     });
   }
 })();

@@ -2,8 +2,9 @@
 // On install it precaches the app shell (the page, the hashed JS, wasm and CSS, the manifest and
 // its icons) in a cache named after the build's version; it serves those cache-first, falling
 // back to the network, and leaves every other request to the browser. A new build changes this
-// file (its version), so the browser installs the new worker, which takes over at once and
-// deletes the old caches: the next visit runs the new build.
+// file (its version), so the browser installs the new worker, which takes over at once: the next
+// visit runs the new build. It keeps the previous build's cache (and deletes older ones), so that
+// a page of the previous build still loading when it takes over gets its files.
 //
 // scripts/build-web.sh writes the version and the file list below (trunk copies this file as it
 // is). Paths are relative to the worker's scope, so the app works under any path.
@@ -32,9 +33,8 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const name of await caches.keys()) {
-      if (name.startsWith('ncms-') && name !== CACHE) await caches.delete(name);
-    }
+    const older = (await caches.keys()).filter((name) => name.startsWith('ncms-') && name !== CACHE);
+    for (const name of older.slice(0, -1)) await caches.delete(name); // keys() is oldest first
     await self.clients.claim();
   })());
 });
@@ -46,12 +46,16 @@ self.addEventListener('fetch', (event) => {
   url.hash = '';
   let key = url.origin + url.pathname; // the query does not matter to static files
   if (request.mode === 'navigate' && (key === SHELL || key === `${SCOPE}index.html`)) key = SHELL;
-  else if (!PRECACHED.has(key)) return; // not ours: the browser fetches it as usual
-  event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
-    const hit = await cache.match(key);
-    return hit ?? fetch(request);
-  })());
+  if (PRECACHED.has(key)) {
+    event.respondWith((async () => {
+      const cache = await caches.open(CACHE);
+      return (await cache.match(key)) ?? fetch(request);
+    })());
+  } else if (key.startsWith(SCOPE) && HASHED.test(key)) {
+    // A file of the previous build, for a page that started before this worker took over.
+    event.respondWith((async () => (await caches.match(key)) ?? fetch(request))());
+  }
+  // Anything else is not ours: the browser fetches it as usual.
 });
 
 // A response that followed a redirect cannot answer a navigation: keep its body and headers only.
