@@ -8,8 +8,10 @@
 //   - first results (navigation start to the first figures in the DOM),
 //   - the bytes the page transferred until then (encoded, headers included, from the browser),
 //   - the bytes the server sent in all, the service worker's precaching after the load included;
-// then a repeat visit in the same profile (the service worker serving the app from its cache).
+// then the first paint of a one-line page on the same line (the machine's floor), and a repeat
+// visit in the same profile (the service worker serving the app from its cache).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { serve } from '../scripts/serve.mjs';
 import { openBrowser, DIST } from '../tests/e2e/helpers.mjs';
@@ -60,6 +62,35 @@ async function visit(context, url) {
   return { page, cdp, ...timing, bytes };
 }
 
+// The floor on this machine: the first paint of a one-line page over the same emulated line
+// (a busy CPU shows here, not in the app's figures alone).
+async function floor() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncms-floor-'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>-</title><p>正在加载 Loading');
+  const server = await serve({ root: dir });
+  const paints = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const browser = await openBrowser();
+      try {
+        const page = await browser.context.newPage();
+        const cdp = await browser.context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+        await page.goto(server.url);
+        await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+        paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return median(paints);
+}
+
 const variants = [['br', ['br', 'gzip']], ['gzip', ['gzip']], ['none', []]];
 const rows = [];
 for (const [name, encodings] of variants) {
@@ -98,6 +129,7 @@ console.log('encoding  loading message (FCP)  first results  page bytes  server 
 for (const r of rows) {
   console.log(`${r.name.padEnd(8)}  ${`${r.fcp.toFixed(0)} ms`.padStart(21)}  ${`${r.results.toFixed(0)} ms`.padStart(13)}  ${kb(r.bytes).padStart(10)}  ${kb(r.served).padStart(10)}`);
 }
+console.log(`reference: a one-line page, first paint ${(await floor()).toFixed(0)} ms (this machine's floor)`);
 console.log('repeat visit (service worker cache), same line:');
 for (const r of rows) {
   console.log(`${r.name.padEnd(8)}  ${`${r.againFcp.toFixed(0)} ms`.padStart(21)}  ${`${r.againResults.toFixed(0)} ms`.padStart(13)}  ${kb(r.againBytes).padStart(10)}  ${kb(r.againServed).padStart(10)}`);
