@@ -54,7 +54,8 @@
   if (reload) reload.addEventListener('click', function () { location.reload(); });
   setTimeout(function () { if (!failed && !mounted()) show('loading-slow'); }, 15000);
 
-  // Offline use after the first visit. After the load event, so that the worker's precaching
+  // Offline use after the first visit, where the browser allows a service worker (HTTPS or
+  // localhost); elsewhere the loading message does not promise it. After the load event, so that the worker's precaching
   // (mostly from the HTTP cache by then) does not compete with the first load. A page that a
   // worker already serves asks it to look for a new build (register() alone does not): if sw.js
   // changed, the new worker installs and takes over, and the next visit runs the new build.
@@ -66,5 +67,8 @@
         if (served && navigator.onLine !== false) return registration.update();
       })['catch'](ignore); // no worker (e.g. storage disabled) or offline: the app works as it is
     });
+  } else {
+    var promises = document.querySelectorAll('.loading-offline');
+    for (var i = 0; i < promises.length; i++) promises[i].hidden = true;
   }
 })();
