@@ -24,4 +24,6 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   --enable-mutable-globals --enable-reference-types \
   dist/tools/ncms_sim_bg.wasm -o dist/tools/ncms_sim_bg.wasm
 
+# Everything that goes into dist/ is there by now: finish-dist hashes, lists and compresses what
+# it finds (the tools module too: compressed, and cached by the service worker when first used).
 node scripts/finish-dist.mjs

@@ -3,12 +3,15 @@
 // 1. the Content-Security-Policy of dist/index.html allows trunk's inline loader and the inline
 //    styles by their sha256 (in place of the placeholders), and the build-time nonce, the same
 //    for every visitor, goes;
-// 2. dist/sw.js gets the precache list (every file of dist/ but itself and the PNG icons, which
-//    only installing needs, online; the page as './') and a version, the hash of all of dist/, so
-//    that a new build replaces the old cache;
-// 3. every text or wasm file gets its precompressed variants x.br (brotli, quality 11) and x.gz
-//    (gzip, level 9), written only where smaller, for scripts/serve.mjs or any static host that
-//    serves precompressed files;
+// 2. dist/sw.js gets the precache list and a version, the hash of every file of dist/, so that a
+//    new build replaces the old cache. Precached: the files at the top of dist/ (the page as './')
+//    but sw.js itself and the PNG icons (only installing needs them, online), and wasm-bindgen's
+//    snippets/ (the loader imports them); any other folder (e.g. a module loaded on demand) is
+//    cached by the worker when first used;
+// 3. every text or wasm file, in folders too, gets its precompressed variants x.br (brotli,
+//    quality 11) and x.gz (gzip, level 9), written only where smaller, for scripts/serve.mjs or
+//    any static host that serves precompressed files;
+// Anything a build step adds to dist/ must be there before this runs.
 // 4. it prints each file's size raw, gzip and br.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,14 +46,21 @@ fs.writeFileSync(indexFile, html);
 console.log(`build-web: CSP allows ${scripts.length} inline script(s) and ${styles.length} inline style(s) by hash`);
 
 // 2. The service worker's precache list and version.
-for (const f of fs.readdirSync(DIST)) {
+// Every file under dist/, as a path with '/' (sorted, so that the version is reproducible).
+const walk = (dir) => fs.readdirSync(path.join(DIST, dir), { withFileTypes: true }).flatMap((e) => {
+  const rel = dir ? `${dir}/${e.name}` : e.name;
+  return e.isDirectory() ? walk(rel) : e.isFile() ? [rel] : [];
+}).sort();
+for (const f of walk('')) {
   if (f.endsWith('.br') || f.endsWith('.gz')) fs.rmSync(path.join(DIST, f)); // a stale variant
 }
 const swFile = path.join(DIST, 'sw.js');
 if (!fs.existsSync(swFile)) die('dist/sw.js missing (www/index.html copies www/sw.js)');
-const files = fs.readdirSync(DIST).filter((f) => f !== 'sw.js' && fs.statSync(path.join(DIST, f)).isFile()).sort();
+const files = walk('').filter((f) => f !== 'sw.js');
 const version = sha256(Buffer.concat(files.flatMap((f) => [Buffer.from(`${f}\0`), fs.readFileSync(path.join(DIST, f))])), 'hex').slice(0, 16);
-const precache = files.filter((f) => !f.endsWith('.png')).map((f) => (f === 'index.html' ? './' : f));
+const precache = files
+  .filter((f) => (!f.includes('/') && !f.endsWith('.png')) || f.startsWith('snippets/'))
+  .map((f) => (f === 'index.html' ? './' : f));
 const marker = /^const BUILD = \{[^\n]*\}; \/\/ BUILD[^\n]*$/m;
 let sw = fs.readFileSync(swFile, 'utf8');
 if (!marker.test(sw)) die('dist/sw.js lacks its `const BUILD = {...}; // BUILD` line');
@@ -61,9 +71,8 @@ console.log(`build-web: service worker version ${version}, ${precache.length} fi
 // 3. Precompressed variants.
 const COMPRESS = /\.(html|js|mjs|css|wasm|svg|json|webmanifest|txt)$/;
 const rows = [];
-for (const f of fs.readdirSync(DIST).sort()) {
+for (const f of walk('')) {
   const file = path.join(DIST, f);
-  if (!fs.statSync(file).isFile()) continue;
   const raw = fs.readFileSync(file);
   const row = { f, raw: raw.length, gz: null, br: null };
   if (COMPRESS.test(f)) {

@@ -1,7 +1,9 @@
 // The service worker: after the first visit the app opens and runs with no network.
-// On install it precaches the app shell (the page, the hashed JS, wasm and CSS, the manifest and
-// its icons) in a cache named after the build's version; it serves those cache-first, falling
-// back to the network, and leaves every other request to the browser. A new build changes this
+// On install it precaches the app shell (the page, the hashed JS and wasm, wasm-bindgen's
+// snippets, the manifest and its icon) in a cache named after the build's version, and serves it
+// cache-first, falling back to the network. Other files under its scope (a module the app loads
+// on demand, in a folder beside the page) are cached when first fetched, so they too work
+// offline once used. Navigations elsewhere and other origins are left to the browser. A new build changes this
 // file (its version), so the browser installs the new worker, which takes over at once: the next
 // visit runs the new build. It keeps the previous build's cache (and deletes older ones), so that
 // a page of the previous build still loading when it takes over gets its files.
@@ -51,9 +53,17 @@ self.addEventListener('fetch', (event) => {
       const cache = await caches.open(CACHE);
       return (await cache.match(key)) ?? fetch(request);
     })());
-  } else if (key.startsWith(SCOPE) && HASHED.test(key)) {
-    // A file of the previous build, for a page that started before this worker took over.
-    event.respondWith((async () => (await caches.match(key)) ?? fetch(request))());
+  } else if (key.startsWith(SCOPE) && request.mode !== 'navigate' && key !== `${SCOPE}sw.js`) {
+    event.respondWith((async () => {
+      const cache = await caches.open(CACHE);
+      // A hashed file may be the previous build's, for a page that started before this worker
+      // took over; other names are this build's only.
+      const hit = HASHED.test(key) ? await caches.match(key) : await cache.match(key);
+      if (hit) return hit;
+      const response = await fetch(request);
+      if (response.status === 200 && response.type === 'basic') await cache.put(key, response.clone());
+      return response;
+    })());
   }
   // Anything else is not ours: the browser fetches it as usual.
 });

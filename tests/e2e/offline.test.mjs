@@ -48,6 +48,10 @@ test('after a first visit the app opens and computes offline, under a sub-path',
     const online = await figures(page);
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     assert.equal(scope, server.url, 'the service worker is scoped to the app\'s own path');
+    // A file the app fetches on demand (not precached) is kept once fetched by a served page.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const onDemand = 'icon-192.png';
+    assert.equal(await page.evaluate((f) => fetch(f).then((r) => r.status), onDemand), 200);
 
     // The line drops, and the server is gone too: nothing can come from the network.
     await browser.context.setOffline(true);
@@ -62,6 +66,7 @@ test('after a first visit the app opens and computes offline, under a sub-path',
       (before) => document.querySelector('[data-testid="kpi-income"]')?.dataset.value !== before,
       online['kpi-income'],
     );
+    assert.equal(await page.evaluate((f) => fetch(f).then((r) => r.status), onDemand), 200, 'on-demand file offline');
     watch.assertClean(server.origin, assert);
 
     // A new tab, on the page's other name, opens offline too.
