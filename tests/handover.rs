@@ -76,9 +76,7 @@ fn the_workbook_holds_the_overview_and_a_sheet_per_table_with_the_engines_figure
     }
     // Targets with their verdicts; spending by line with the engine's differences.
     let targets = book.worksheet_range("目标").unwrap();
-    assert!(targets
-        .rows()
-        .any(|r| r.iter().any(|c| *c == "未达标")));
+    assert!(targets.rows().any(|r| r.iter().any(|c| *c == "未达标")));
     let spending = book.worksheet_range("分项支出").unwrap();
     let first = plans[0].comparison.proposal.years[0].spending.total
         - plans[0].comparison.baseline.years[0].spending.total;
