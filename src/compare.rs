@@ -3,7 +3,8 @@
 //! that neither needs the other.
 
 use crate::edits::{resolve, Scope};
-use crate::model::{simulate, simulate_proposal};
+use crate::model::{simulate, simulate_proposal_against};
+use crate::money::minus;
 use crate::problem::Problem;
 use crate::report::{Comparison, Report, YearDifference, REPORT_FORMAT};
 use crate::scenario::{Edits, NamedPlan};
@@ -66,14 +67,15 @@ pub fn compare_plans(
         .collect()
 }
 
-/// [`compare`] for a baseline already simulated: what the app does on every edit.
+/// [`compare`] for a baseline already simulated (`baseline` is `simulate(baseline_scenario)`):
+/// what the app does on every edit.
 pub fn compare_with_baseline(
     baseline_scenario: &CheckedScenario,
     baseline: &Report,
     edits: &Edits,
 ) -> Result<Comparison, Vec<Problem>> {
     let (proposal_scenario, changes) = check_plan(baseline_scenario, edits)?;
-    let proposal = simulate_proposal(&proposal_scenario, baseline);
+    let proposal = simulate_proposal_against(&proposal_scenario, baseline_scenario, baseline);
     Ok(Comparison {
         format: REPORT_FORMAT,
         scenario_id: baseline_scenario.id.clone(),
@@ -97,12 +99,12 @@ pub fn differences(baseline: &Report, proposal: &Report) -> Vec<YearDifference> 
             let (bi, pi) = (&b.indicators, &p.indicators);
             YearDifference {
                 year: p.year,
-                income: p.income.total - b.income.total,
-                spending: p.spending.total - b.spending.total,
-                surplus: p.surplus - b.surplus,
-                closing_balance: p.closing_balance - b.closing_balance,
-                available_balance: p.available_balance - b.available_balance,
-                outpatient_headroom: pi.outpatient_headroom - bi.outpatient_headroom,
+                income: minus(p.income.total, b.income.total),
+                spending: minus(p.spending.total, b.spending.total),
+                surplus: minus(p.surplus, b.surplus),
+                closing_balance: minus(p.closing_balance, b.closing_balance),
+                available_balance: minus(p.available_balance, b.available_balance),
+                outpatient_headroom: minus(pi.outpatient_headroom, bi.outpatient_headroom),
                 surplus_rate: pi.surplus_rate - bi.surplus_rate,
                 outpatient_share: pi.outpatient_share - bi.outpatient_share,
                 inpatient_policy_ratio: pi.inpatient_policy_ratio - bi.inpatient_policy_ratio,

@@ -9,7 +9,6 @@
 //! without a second vocabulary.
 
 use crate::params::{self, Place, Slot, WriteError};
-use crate::path::FieldPath;
 use crate::problem::{Problem, ProblemKind};
 use crate::report::Change;
 use crate::scenario::{Edits, Level, Scenario};
@@ -37,11 +36,10 @@ pub fn levels(scenario: &Scenario) -> Vec<Level> {
 /// Resolves every edit against the registry and `scenario`: the edits that resolve, and a
 /// problem at the edit's path for each that does not.
 pub fn resolve(edits: &Edits, scenario: &Scenario, scope: Scope) -> (Vec<Edit>, Vec<Problem>) {
-    let levels = levels(scenario);
     let mut resolved = Vec::with_capacity(edits.len());
     let mut problems = Vec::new();
     for (key, value) in edits {
-        match resolve_one(key, *value, scenario, scope, &levels) {
+        match resolve_one(key, *value, scenario, scope) {
             Ok(edit) => resolved.push(edit),
             Err(problem) => problems.push(*problem),
         }
@@ -49,29 +47,32 @@ pub fn resolve(edits: &Edits, scenario: &Scenario, scope: Scope) -> (Vec<Edit>, 
     (resolved, problems)
 }
 
+/// One edit against the registry. Nothing is written for people unless the edit is refused: this
+/// runs for every edit on every keystroke.
 fn resolve_one(
     key: &str,
     value: Option<f64>,
     scenario: &Scenario,
     scope: Scope,
-    levels: &[Level],
 ) -> Result<Edit, Box<Problem>> {
-    let shown = value.map_or_else(|| "null".to_string(), |v| v.to_string());
-    let path = FieldPath::parse(key).map_err(|_| {
-        Box::new(Problem::new(
-            key,
-            ProblemKind::BadPath {
-                written: key.to_string(),
-            },
-            shown.clone(),
-        ))
-    })?;
-    let place = params::find(&path)
+    let shown = || value.map_or_else(|| "null".to_string(), |v| v.to_string());
+    let place = params::find_text(key)
+        .map_err(|_| {
+            Box::new(Problem::new(
+                key,
+                ProblemKind::BadPath {
+                    written: key.to_string(),
+                },
+                shown(),
+            ))
+        })?
         .filter(|p| p.param.read(scenario, p.line).is_some())
-        .ok_or_else(|| Box::new(Problem::new(key, ProblemKind::UnknownPath, shown.clone())))?;
+        .ok_or_else(|| Box::new(Problem::new(key, ProblemKind::UnknownPath, shown())))?;
     let param = place.param;
-    let label = param.label_at(levels, place.line);
-    let refuse = |kind| Box::new(Problem::new(key, kind, shown.clone()).labelled(label.clone()));
+    let refuse = |kind| {
+        let label = param.label_at(&levels(scenario), place.line);
+        Box::new(Problem::new(key, kind, shown()).labelled(label))
+    };
     let editable = match scope {
         Scope::Plan => param.is_lever(),
         Scope::Scenario => param.role != params::Role::Observed,
@@ -92,12 +93,50 @@ fn resolve_one(
 /// `scenario` with the edits written in (its own `proposal` and `assumptions` dropped: they are
 /// what the edits replace); not yet validated.
 pub fn apply(scenario: &Scenario, edits: &[Edit]) -> Result<Scenario, Vec<Problem>> {
-    let mut edited = scenario.clone();
-    edited.proposal.clear();
-    edited.assumptions.clear();
-    edited.plans.clear();
+    let mut edited = without_edits(scenario);
     apply_in_place(&mut edited, edits)?;
     Ok(edited)
+}
+
+/// A copy of `scenario` without its `proposal`, `assumptions` and `plans` (not copied only to
+/// be dropped: the app copies the scenario on every keystroke).
+fn without_edits(scenario: &Scenario) -> Scenario {
+    let Scenario {
+        id,
+        name,
+        year,
+        notes,
+        sources,
+        population,
+        financing,
+        lines,
+        rules,
+        behaviour,
+        projection,
+        targets,
+        observed,
+        assumptions: _,
+        proposal: _,
+        plans: _,
+    } = scenario;
+    Scenario {
+        id: id.clone(),
+        name: name.clone(),
+        year: *year,
+        notes: notes.clone(),
+        sources: sources.clone(),
+        population: population.clone(),
+        financing: financing.clone(),
+        lines: lines.clone(),
+        rules: rules.clone(),
+        behaviour: behaviour.clone(),
+        projection: projection.clone(),
+        targets: targets.clone(),
+        observed: observed.clone(),
+        assumptions: Edits::new(),
+        proposal: Edits::new(),
+        plans: Vec::new(),
+    }
 }
 
 /// Writes the edits into `scenario`.
@@ -161,7 +200,7 @@ pub fn describe(baseline: &Scenario, edits: &[Edit]) -> Vec<Change> {
 
 /// The current value at `path`, if it names a registered number that is set in the scenario.
 pub fn value_at(scenario: &Scenario, path: &str) -> Option<f64> {
-    let place = params::find(&FieldPath::parse(path).ok()?)?;
+    let place = params::find_text(path).ok()??;
     place.param.read(scenario, place.line)?.number()
 }
 

@@ -59,7 +59,7 @@ mod js_api;
 pub use compare::{compare, compare_plans, compare_with_baseline, PlanComparison};
 pub use edits::value_at;
 pub use lang::{Label, Lang, Text};
-pub use model::{simulate, simulate_proposal, simulate_year};
+pub use model::{simulate, simulate_proposal, simulate_proposal_against, simulate_year};
 pub use problem::{Problem, ProblemKind};
 pub use report::{Comparison, Report, YearReport};
 pub use scenario::{Edits, Level, Scenario};

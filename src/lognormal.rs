@@ -31,12 +31,12 @@ impl ClaimSize {
     /// `mean` > 0 and `cv` >= 0 (a validated scenario guarantees both); a mean of 0 is allowed
     /// and describes a line with no cost.
     pub fn new(mean: f64, cv: f64) -> ClaimSize {
-        let sigma_squared = libm::log(1.0 + cv * cv);
+        let shape = Shape::new(cv);
         ClaimSize {
             mean,
-            mu: libm::log(mean) - sigma_squared / 2.0,
-            sigma: sigma_squared.sqrt(),
-            sigma_squared,
+            mu: shape.mu(libm::log(mean)),
+            sigma: shape.sigma,
+            sigma_squared: shape.sigma_squared,
         }
     }
 
@@ -99,6 +99,131 @@ pub struct Layer {
     pub cap: Option<f64>,
 }
 
+/// The shape of a lognormal claim size, from its coefficient of variation `c`:
+/// `σ² = ln(1 + c²)` and `σ`. It does not depend on the mean, so a projection, whose means grow
+/// every year, computes it once per line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shape {
+    sigma_squared: f64,
+    sigma: f64,
+}
+
+impl Shape {
+    pub fn new(cv: f64) -> Shape {
+        let sigma_squared = libm::log(1.0 + cv * cv);
+        Shape {
+            sigma_squared,
+            sigma: sigma_squared.sqrt(),
+        }
+    }
+
+    /// `μ = ln m − σ²/2` from `ln m`.
+    fn mu(&self, ln_mean: f64) -> f64 {
+        ln_mean - self.sigma_squared / 2.0
+    }
+}
+
+/// The last logarithm taken, kept for the next call: a deductible or a ceiling stays the same
+/// from year to year unless the scenario indexes it (and a mean when costs do not grow), so a
+/// projection takes each logarithm once instead of once a year. Same input, same `libm::log`.
+#[derive(Debug, Clone, Copy)]
+pub struct LnMemo {
+    of: f64,
+    ln: f64,
+}
+
+impl Default for LnMemo {
+    fn default() -> LnMemo {
+        LnMemo {
+            of: f64::NAN,
+            ln: f64::NAN,
+        }
+    }
+}
+
+impl LnMemo {
+    pub fn ln(&mut self, x: f64) -> f64 {
+        if x.to_bits() != self.of.to_bits() {
+            self.of = x;
+            self.ln = libm::log(x);
+        }
+        self.ln
+    }
+}
+
+/// The logarithms one line keeps across years: of the eligible mean, the deductible and the top
+/// of the layer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LayerMemo {
+    mean: LnMemo,
+    deductible: LnMemo,
+    top: LnMemo,
+}
+
+/// What one layer pays on one claim size: the mean benefit, and the share of claims that get a
+/// benefit, P(Y > d) (0 when the layer pays nothing).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LayerPrice {
+    pub mean_benefit: f64,
+    pub paid_share: f64,
+}
+
+/// [`expected_benefit`] and, when it is positive, [`ClaimSize::survival`] at the deductible, for
+/// eligible cost of mean `mean` and shape `shape`: exactly the same operations, but the normal
+/// tail at the deductible is computed once for both (it is the same `z`), `ln m` only when a
+/// finite limit needs it, and logarithms are remembered in `memo` across years.
+pub fn price_layer(mean: f64, shape: &Shape, layer: &Layer, memo: &mut LayerMemo) -> LayerPrice {
+    const NOTHING: LayerPrice = LayerPrice {
+        mean_benefit: 0.0,
+        paid_share: 0.0,
+    };
+    if layer.ratio <= 0.0 || mean <= 0.0 {
+        return NOTHING;
+    }
+    let degenerate = shape.sigma == 0.0;
+    let mut mu = None;
+    // `z = (ln u − μ)/σ`, and the two terms of LEV(u) = m Φ(z − σ) + u (1 − Φ(z)).
+    let mut lev_and_tail = |limit: f64, ln: &mut LnMemo, ln_mean: &mut LnMemo| -> (f64, f64) {
+        let mu = *mu.get_or_insert_with(|| shape.mu(ln_mean.ln(mean)));
+        let z = (ln.ln(limit) - mu) / shape.sigma;
+        let tail = standard_normal_survival(z);
+        (
+            mean * standard_normal_cdf(z - shape.sigma) + limit * tail,
+            tail,
+        )
+    };
+    let d = layer.deductible;
+    let (lev_deductible, tail_deductible) = if d <= 0.0 {
+        (0.0, 1.0)
+    } else if degenerate {
+        (mean.min(d), if mean > d { 1.0 } else { 0.0 })
+    } else {
+        lev_and_tail(d, &mut memo.deductible, &mut memo.mean)
+    };
+    let upper = match layer.cap {
+        Some(cap) => d + cap / layer.ratio,
+        None => f64::INFINITY,
+    };
+    let lev_upper = if upper <= 0.0 {
+        0.0
+    } else if upper == f64::INFINITY {
+        mean
+    } else if degenerate {
+        mean.min(upper)
+    } else {
+        lev_and_tail(upper, &mut memo.top, &mut memo.mean).0
+    };
+    let mean_benefit = (layer.ratio * (lev_upper - lev_deductible)).max(0.0);
+    LayerPrice {
+        mean_benefit,
+        paid_share: if mean_benefit > 0.0 {
+            tail_deductible
+        } else {
+            0.0
+        },
+    }
+}
+
 /// E[min(C, r · max(0, Y − d))] = r · (LEV(d + C/r) − LEV(d)) for eligible cost `Y`.
 pub fn expected_benefit(eligible: &ClaimSize, layer: &Layer) -> f64 {
     if layer.ratio <= 0.0 || eligible.mean() <= 0.0 {
@@ -159,6 +284,53 @@ mod tests {
                 assert!(
                     (closed - numeric).abs() <= 1e-9 * mean,
                     "mean {mean} cv {cv} limit {limit}: closed {closed} numeric {numeric}"
+                );
+            }
+        }
+    }
+
+    /// The fast path prices a layer with the very operations of the plain formulas: same bits.
+    #[test]
+    fn price_layer_is_expected_benefit_and_survival_to_the_bit() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut uniform = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for i in 0..50_000 {
+            let mean = [0.0, 1e-3, 5.0, 60.0, 9000.0, 1e6][i % 6] * (0.5 + uniform());
+            let cv = if i % 7 == 0 { 0.0 } else { 3.0 * uniform() };
+            let layer = Layer {
+                deductible: if i % 3 == 0 {
+                    0.0
+                } else {
+                    2.0 * mean * uniform()
+                },
+                ratio: if i % 11 == 0 { 0.0 } else { uniform() },
+                cap: (i % 2 == 0).then(|| mean * 5.0 * uniform()),
+            };
+            let claim = ClaimSize::new(mean, cv);
+            let benefit = expected_benefit(&claim, &layer);
+            let paid = if benefit > 0.0 {
+                claim.survival(layer.deductible)
+            } else {
+                0.0
+            };
+            let mut memo = LayerMemo::default();
+            // Twice with one memo: the remembered logarithms give the same figures.
+            for _ in 0..2 {
+                let price = price_layer(mean, &Shape::new(cv), &layer, &mut memo);
+                assert_eq!(
+                    price.mean_benefit.to_bits(),
+                    benefit.to_bits(),
+                    "{mean} {cv} {layer:?}"
+                );
+                assert_eq!(
+                    price.paid_share.to_bits(),
+                    paid.to_bits(),
+                    "{mean} {cv} {layer:?}"
                 );
             }
         }

@@ -7,12 +7,12 @@
 //! up. The release effect (释放效应) scales a line's volume by `(q1/q0)^e`, where `q` is the share
 //! the patient pays under the proposal (1) and the baseline (0) in the same year.
 
-use crate::lang::Text;
-use crate::lognormal::{expected_benefit, ClaimSize, Layer};
-use crate::money::{self, fen, fen_from_f64, ratio, to_f64, Yuan};
+use crate::lang::Label;
+use crate::lognormal::{price_layer, Layer, LayerMemo, Shape};
+use crate::money::{self, fen, fen_from_f64, fen_of_product, minus, plus, ratio, to_f64, Yuan};
 use crate::report::*;
 use crate::scenario::{Level, Scenario};
-use crate::targets::{calibration_rows, check_targets};
+use crate::targets::{calibration_rows, check_targets_with, required_ceiling};
 use crate::validate::CheckedScenario;
 use rust_decimal::Decimal;
 
@@ -27,21 +27,67 @@ pub fn simulate(scenario: &CheckedScenario) -> Report {
 /// Projects `proposal` with its release effect measured against `baseline`, year by year.
 /// Both must come from the same scenario (same lines and horizon), as `compare` ensures.
 pub fn simulate_proposal(proposal: &CheckedScenario, baseline: &Report) -> Report {
-    project(proposal, Some(baseline))
+    project(
+        proposal,
+        Some(Reference {
+            report: baseline,
+            scenario: None,
+        }),
+    )
 }
 
-fn project(scenario: &CheckedScenario, reference: Option<&Report>) -> Report {
-    let horizon = scenario.projection.years.max(1);
+/// [`simulate_proposal`] when the baseline's scenario is at hand (`baseline` must be
+/// `simulate(baseline_scenario)`): a line the plan leaves alone has the same claims as in the
+/// baseline and no release effect, so its figures are taken from the baseline instead of being
+/// priced again. The report is the same to the bit; an edit of one line prices one line.
+pub fn simulate_proposal_against(
+    proposal: &CheckedScenario,
+    baseline_scenario: &CheckedScenario,
+    baseline: &Report,
+) -> Report {
+    project(
+        proposal,
+        Some(Reference {
+            report: baseline,
+            scenario: Some(baseline_scenario),
+        }),
+    )
+}
+
+/// What a proposal is measured against: the baseline's report and, when known, its scenario.
+#[derive(Clone, Copy)]
+struct Reference<'a> {
+    report: &'a Report,
+    scenario: Option<&'a Scenario>,
+}
+
+fn project(scenario: &CheckedScenario, reference: Option<Reference>) -> Report {
+    let s: &Scenario = scenario;
+    let horizon = s.projection.years.max(1);
+    let mut fixed = Fixed::new(s);
+    // Lines whose claims are those of the baseline, year after year (see `simulate_proposal_against`).
+    let same_as_baseline = match reference.and_then(|r| r.scenario) {
+        Some(base) if same_frames(s, base) => SameAsBaseline::of(&fixed, base),
+        _ => SameAsBaseline::default(),
+    };
     let mut years = Vec::with_capacity(horizon as usize);
-    let mut opening = money::fen(scenario.financing.opening_balance);
-    let mut reserve = scenario
+    let mut opening = money::fen(s.financing.opening_balance);
+    let mut reserve = s
         .rules
         .risk_reserve
         .as_ref()
         .map_or(money::ZERO, |r| money::fen(r.opening_reserve));
     for t in 0..horizon {
-        let reference_year = reference.and_then(|r| r.years.get(t as usize));
-        let year = simulate_year(scenario, t, opening, reserve, reference_year);
+        let reference_year = reference.and_then(|r| r.report.years.get(t as usize));
+        let year = year_of(
+            s,
+            &mut fixed,
+            t,
+            opening,
+            reserve,
+            reference_year,
+            &same_as_baseline,
+        );
         opening = year.closing_balance;
         reserve = year.risk_reserve;
         years.push(year);
@@ -50,34 +96,73 @@ fn project(scenario: &CheckedScenario, reference: Option<&Report>) -> Report {
     let first_year =
         |test: &dyn Fn(&YearReport) -> bool| years.iter().find(|y| test(y)).map(|y| y.year);
     Report {
-        calibration: calibration_rows(scenario, &years[0]),
+        calibration: calibration_rows(s, &years[0]),
         first_deficit_year: first_year(&|y| negative(y.surplus)),
         exhaustion_year: first_year(&|y| negative(y.available_balance)),
         balance_negative_year: first_year(&|y| negative(y.closing_balance)),
         years,
-        notes: model_notes(),
+        notes: MODEL_NOTES.to_vec(),
     }
 }
 
-fn model_notes() -> Vec<Text> {
-    vec![
-        Text::new(
-            "年度封顶线按每次住院计算（闭式近似），同一人一年多次住院时略高估基金支出。",
-            "The annual ceiling is applied per admission (closed-form approximation); for members \
-             admitted more than once a year this slightly overstates fund spending.",
-        ),
-        Text::new(
-            "释放效应：各项目利用量乘以 (q1/q0)^e，q 为患者自付比例（下限 1%），e 为需求弹性。",
-            "Release effect: each line's volume is multiplied by (q1/q0)^e, q being the share the \
-             patient pays (at least 1 %) and e the demand elasticity.",
-        ),
-        Text::new(
-            "基金耗尽年按可用结余（累计结余减风险基金）计算：风险基金不用于日常补偿。",
-            "The year the fund runs out counts the available balance (the closing balance less \
-             the risk reserve, which is not available for claims).",
-        ),
-    ]
+/// Which lines of a proposal have the very claims of the baseline's: their figures are the
+/// baseline's (no release effect either), so they are copied rather than priced again.
+#[derive(Default)]
+struct SameAsBaseline {
+    lines: Vec<bool>,
+    special_disease: bool,
 }
+
+impl SameAsBaseline {
+    fn of(proposal: &Fixed, baseline: &Scenario) -> SameAsBaseline {
+        let ceiling = baseline.rules.annual_ceiling.as_ref().map(|c| c.amount());
+        let same = |a: &LineBasis, b: &LineBasis| a.same_claims(b, proposal.ceiling, ceiling);
+        let (lines, special_disease) = line_bases(baseline);
+        if proposal.lines.len() != lines.len() {
+            return SameAsBaseline::default();
+        }
+        SameAsBaseline {
+            lines: proposal
+                .lines
+                .iter()
+                .zip(&lines)
+                .map(|(a, b)| same(a, b))
+                .collect(),
+            special_disease: match (&proposal.special_disease, &special_disease) {
+                (Some(a), Some(b)) => same(a, b),
+                _ => false,
+            },
+        }
+    }
+}
+
+/// Whether two scenarios have the same years: enrollment, growth and indexing, so that year `t`
+/// scales both alike.
+fn same_frames(a: &Scenario, b: &Scenario) -> bool {
+    a.year == b.year
+        && a.population.enrollees == b.population.enrollees
+        && a.population.growth.to_bits() == b.population.growth.to_bits()
+        && a.projection == b.projection
+}
+
+/// Approximations the figures rest on: static, so a projection allocates no text.
+const MODEL_NOTES: &[Label] = &[
+    Label::new(
+        "年度封顶线按每次住院计算（闭式近似），同一人一年多次住院时略高估基金支出。",
+        "The annual ceiling is applied per admission (closed-form approximation); for members \
+             admitted more than once a year this slightly overstates fund spending.",
+    ),
+    Label::new(
+        "释放效应：各项目利用量乘以 (q1/q0)^e，q 为患者自付比例（下限 1%），e 为需求弹性。",
+        "Release effect: each line's volume is multiplied by (q1/q0)^e, q being the share the \
+             patient pays (at least 1 %) and e the demand elasticity.",
+    ),
+    Label::new(
+        "基金耗尽年按可用结余（累计结余减风险基金）计算：风险基金不用于日常补偿。",
+        "The year the fund runs out counts the available balance (the closing balance less \
+             the risk reserve, which is not available for claims).",
+    ),
+];
 
 /// Growth factor `(1 + g)^t`. `libm::pow`, like all the model's maths, so that wasm32 and
 /// native builds agree to the bit.
@@ -95,8 +180,7 @@ fn grown_money(amount: Yuan, factor: f64) -> Yuan {
 }
 
 /// Year `t` of a scenario: who is enrolled and how prices and use have grown.
-struct YearFrame<'a> {
-    s: &'a Scenario,
+struct YearFrame {
     t: u32,
     enrollees: u64,
     funding: f64,
@@ -106,12 +190,11 @@ struct YearFrame<'a> {
     policy: f64,
 }
 
-impl<'a> YearFrame<'a> {
-    fn new(s: &'a Scenario, t: u32) -> YearFrame<'a> {
+impl YearFrame {
+    fn new(s: &Scenario, t: u32) -> YearFrame {
         let p = &s.projection;
         let cost = grown(p.cost_growth, t);
         YearFrame {
-            s,
             t,
             enrollees: (s.population.enrollees as f64 * grown(s.population.growth, t)).round()
                 as u64,
@@ -125,24 +208,117 @@ impl<'a> YearFrame<'a> {
     fn enrollees_f(&self) -> f64 {
         self.enrollees as f64
     }
+}
 
-    /// A nominal policy amount (deductible, cap) in year `t`, in the `f64` world.
-    fn nominal(&self, amount: Yuan) -> f64 {
-        to_f64(amount) * self.policy
+/// What a projection works out once rather than every year: the decimal rates the ledger
+/// multiplies money by, the ceiling before indexing, the ceiling the targets require, and each
+/// line's claims with the logarithms it keeps from year to year.
+struct Fixed {
+    /// The annual ceiling's amount in the base year (`None`: no ceiling).
+    ceiling: Option<Yuan>,
+    /// The risk reserve's rate and cap as the decimals the file wrote.
+    reserve: Option<(Decimal, Decimal)>,
+    outpatient_share_cap: f64,
+    outpatient_share_cap_decimal: Decimal,
+    required_ceiling: Option<Yuan>,
+    /// General outpatient and inpatient care, level by level, in the report's order.
+    lines: Vec<LineBasis>,
+    special_disease: Option<LineBasis>,
+}
+
+impl Fixed {
+    fn new(s: &Scenario) -> Fixed {
+        let decimal = |v: f64| money::decimal_from_f64(v).unwrap_or_default();
+        let outpatient_share_cap = s.targets.outpatient_share_max.unwrap_or(0.25);
+        let (lines, special_disease) = line_bases(s);
+        Fixed {
+            ceiling: s.rules.annual_ceiling.as_ref().map(|c| c.amount()),
+            reserve: s
+                .rules
+                .risk_reserve
+                .as_ref()
+                .map(|rr| (decimal(rr.rate), decimal(rr.cap))),
+            outpatient_share_cap,
+            outpatient_share_cap_decimal: decimal(outpatient_share_cap),
+            required_ceiling: required_ceiling(s),
+            lines,
+            special_disease,
+        }
     }
+}
+
+/// Every line of care of a scenario, as written: general outpatient and inpatient care level by
+/// level, in the report's order, and special-disease outpatient care.
+fn line_bases(s: &Scenario) -> (Vec<LineBasis>, Option<LineBasis>) {
+    let mut lines = Vec::with_capacity(s.lines.len() * 2);
+    for line in &s.lines {
+        if let Some(o) = &line.outpatient {
+            lines.push(LineBasis {
+                level: Some(line.level),
+                kind: CareKind::Outpatient,
+                rate: o.visits_per_enrollee,
+                mean_cost: to_f64(o.mean_cost),
+                cost_cv: o.cost_cv,
+                scope_share: o.scope_share,
+                deductible: to_f64(o.deductible),
+                ratio: o.reimbursement_ratio,
+                cap: o.visit_cap.map(to_f64),
+                under_ceiling: false,
+                shape: None,
+                memo: LayerMemo::default(),
+            });
+        }
+        if let Some(i) = &line.inpatient {
+            lines.push(LineBasis {
+                level: Some(line.level),
+                kind: CareKind::Inpatient,
+                rate: i.admissions_per_1000 / 1000.0,
+                mean_cost: to_f64(i.mean_cost),
+                cost_cv: i.cost_cv,
+                scope_share: i.scope_share,
+                deductible: to_f64(i.deductible),
+                ratio: i.reimbursement_ratio,
+                cap: i.admission_cap.map(to_f64),
+                under_ceiling: true,
+                shape: None,
+                memo: LayerMemo::default(),
+            });
+        }
+    }
+    let special_disease = s.rules.special_disease.as_ref().map(|sd| LineBasis {
+        level: None,
+        kind: CareKind::SpecialDisease,
+        rate: sd.patients_per_1000 / 1000.0,
+        mean_cost: to_f64(sd.annual_cost),
+        cost_cv: sd.cost_cv,
+        scope_share: sd.scope_share,
+        deductible: to_f64(sd.deductible),
+        ratio: sd.reimbursement_ratio,
+        cap: None,
+        under_ceiling: true,
+        shape: None,
+        memo: LayerMemo::default(),
+    });
+    (lines, special_disease)
 }
 
 /// Income: contributions and subsidies per head, interest on a positive opening balance, and
 /// other income growing with funding.
-fn income(y: &YearFrame, opening: Yuan) -> (Income, Yuan, Yuan) {
-    let f = &y.s.financing;
+fn income(s: &Scenario, y: &YearFrame, opening: Yuan) -> (Income, Yuan, Yuan) {
+    let f = &s.financing;
     let individual = grown_money(f.individual, y.funding);
     let government = grown_money(f.government.total(), y.funding);
     let individual_contributions = money::times(y.enrollees, individual);
     let government_subsidies = money::times(y.enrollees, government);
     let interest = fen_from_f64(to_f64(opening.max(Decimal::ZERO)) * f.interest_rate);
     let other = grown_money(f.other_income, y.funding);
-    let total = individual_contributions + government_subsidies + interest + other;
+    let total = plus(
+        plus(
+            plus(individual_contributions, government_subsidies),
+            interest,
+        ),
+        other,
+    );
     (
         Income {
             individual_contributions,
@@ -170,137 +346,138 @@ fn release_factor(actual_ratio: f64, reference: Option<&LineResult>, elasticity:
     }
 }
 
-/// The claim parameters of a line, in the `f64` world, for one year.
-struct ClaimLine {
+/// One line of care as the scenario writes it, in the `f64` world, before any growth; it keeps
+/// the logarithms of its layer from year to year.
+struct LineBasis {
     level: Option<Level>,
     kind: CareKind,
-    /// Claims per enrollee before the release effect.
-    rate_per_enrollee: f64,
+    /// Claims per enrollee before utilisation growth and the release effect.
+    rate: f64,
     mean_cost: f64,
     cost_cv: f64,
     scope_share: f64,
-    layer: Layer,
+    /// Nominal deductible and cap, before indexing.
+    deductible: f64,
+    ratio: f64,
+    cap: Option<f64>,
+    /// Whether the annual ceiling, applied per claim (see the notes), bounds the cap.
+    under_ceiling: bool,
+    /// The lognormal shape, worked out when the line is first priced.
+    shape: Option<Shape>,
+    memo: LayerMemo,
 }
 
-fn price_line(
-    line: &ClaimLine,
-    enrollees: f64,
-    reference: Option<&LineResult>,
-    elasticity: f64,
-) -> LineResult {
-    let eligible_mean = line.mean_cost * line.scope_share;
-    let eligible = ClaimSize::new(eligible_mean, line.cost_cv);
-    let mean_benefit = expected_benefit(&eligible, &line.layer);
-    let policy_ratio = if eligible_mean > 0.0 {
-        mean_benefit / eligible_mean
-    } else {
-        0.0
-    };
-    let actual_ratio = if line.mean_cost > 0.0 {
-        mean_benefit / line.mean_cost
-    } else {
-        0.0
-    };
-    let release = release_factor(actual_ratio, reference, elasticity);
-    let volume = enrollees * line.rate_per_enrollee * release;
-    let compensated_share = if mean_benefit > 0.0 {
-        eligible.survival(line.layer.deductible)
-    } else {
-        0.0
-    };
-    LineResult {
-        level: line.level,
-        kind: line.kind,
-        volume,
-        compensated: volume * compensated_share,
-        release_factor: release,
-        mean_cost: line.mean_cost,
-        mean_benefit,
-        total_cost: fen_from_f64(volume * line.mean_cost),
-        eligible_cost: fen_from_f64(volume * eligible_mean),
-        benefit: fen_from_f64(volume * mean_benefit),
-        policy_ratio,
-        actual_ratio,
+impl LineBasis {
+    /// Whether two lines have the same claims in every year of frames that are the same, given
+    /// each scenario's ceiling.
+    fn same_claims(
+        &self,
+        other: &LineBasis,
+        ceiling: Option<Yuan>,
+        other_ceiling: Option<Yuan>,
+    ) -> bool {
+        let same = |a: f64, b: f64| a.to_bits() == b.to_bits();
+        self.level == other.level
+            && self.kind == other.kind
+            && same(self.rate, other.rate)
+            && same(self.mean_cost, other.mean_cost)
+            && same(self.cost_cv, other.cost_cv)
+            && same(self.scope_share, other.scope_share)
+            && same(self.deductible, other.deductible)
+            && same(self.ratio, other.ratio)
+            && self.cap.map(f64::to_bits) == other.cap.map(f64::to_bits)
+            && self.under_ceiling == other.under_ceiling
+            && (!self.under_ceiling || ceiling == other_ceiling)
+    }
+
+    /// The line in year `y`, under the year's ceiling `ceiling` (in yuan, as `f64`).
+    fn price(
+        &mut self,
+        y: &YearFrame,
+        ceiling: Option<f64>,
+        reference: Option<&LineResult>,
+        elasticity: f64,
+    ) -> LineResult {
+        let rate_per_enrollee = self.rate * y.utilisation;
+        let mean_cost = self.mean_cost * y.cost;
+        let own_cap = self.cap.map(|c| c * y.policy);
+        let cap = if self.under_ceiling {
+            match (own_cap, ceiling) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            }
+        } else {
+            own_cap
+        };
+        let layer = Layer {
+            deductible: self.deductible * y.policy,
+            ratio: self.ratio,
+            cap,
+        };
+        let eligible_mean = mean_cost * self.scope_share;
+        let cost_cv = self.cost_cv;
+        let shape = self.shape.get_or_insert_with(|| Shape::new(cost_cv));
+        let price = price_layer(eligible_mean, shape, &layer, &mut self.memo);
+        let mean_benefit = price.mean_benefit;
+        let policy_ratio = if eligible_mean > 0.0 {
+            mean_benefit / eligible_mean
+        } else {
+            0.0
+        };
+        let actual_ratio = if mean_cost > 0.0 {
+            mean_benefit / mean_cost
+        } else {
+            0.0
+        };
+        let release = release_factor(actual_ratio, reference, elasticity);
+        let volume = y.enrollees_f() * rate_per_enrollee * release;
+        LineResult {
+            level: self.level,
+            kind: self.kind,
+            volume,
+            compensated: volume * price.paid_share,
+            release_factor: release,
+            mean_cost,
+            mean_benefit,
+            total_cost: fen_from_f64(volume * mean_cost),
+            eligible_cost: fen_from_f64(volume * eligible_mean),
+            benefit: fen_from_f64(volume * mean_benefit),
+            policy_ratio,
+            actual_ratio,
+        }
     }
 }
 
 /// General outpatient and inpatient care, level by level, and special-disease outpatient care.
+/// A line marked in `same_as_baseline` is the reference's own line (see
+/// `simulate_proposal_against`).
 fn care_lines(
+    s: &Scenario,
+    fixed: &mut Fixed,
     y: &YearFrame,
     ceiling: Option<Yuan>,
     reference: Option<&YearReport>,
+    same_as_baseline: &SameAsBaseline,
 ) -> (Vec<LineResult>, Option<LineResult>) {
-    let s = y.s;
     let elasticity = s.behaviour.elasticity;
     let ceiling_f = ceiling.map(to_f64);
-    // The annual ceiling, applied per admission (see the notes), bounds every admission cap.
-    let cap_below_ceiling = |cap: Option<Yuan>| match (cap.map(|c| y.nominal(c)), ceiling_f) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
     let reference_lines = reference.map_or(&[][..], |r| r.spending.lines.as_slice());
-    let mut lines = Vec::with_capacity(s.lines.len() * 2);
-    for line in &s.lines {
-        if let Some(o) = &line.outpatient {
-            let claim = ClaimLine {
-                level: Some(line.level),
-                kind: CareKind::Outpatient,
-                rate_per_enrollee: o.visits_per_enrollee * y.utilisation,
-                mean_cost: to_f64(o.mean_cost) * y.cost,
-                cost_cv: o.cost_cv,
-                scope_share: o.scope_share,
-                layer: Layer {
-                    deductible: y.nominal(o.deductible),
-                    ratio: o.reimbursement_ratio,
-                    cap: o.visit_cap.map(|c| y.nominal(c)),
-                },
-            };
-            lines.push(price_line(
-                &claim,
-                y.enrollees_f(),
-                reference_lines.get(lines.len()),
-                elasticity,
-            ));
-        }
-        if let Some(i) = &line.inpatient {
-            let claim = ClaimLine {
-                level: Some(line.level),
-                kind: CareKind::Inpatient,
-                rate_per_enrollee: i.admissions_per_1000 / 1000.0 * y.utilisation,
-                mean_cost: to_f64(i.mean_cost) * y.cost,
-                cost_cv: i.cost_cv,
-                scope_share: i.scope_share,
-                layer: Layer {
-                    deductible: y.nominal(i.deductible),
-                    ratio: i.reimbursement_ratio,
-                    cap: cap_below_ceiling(i.admission_cap),
-                },
-            };
-            lines.push(price_line(
-                &claim,
-                y.enrollees_f(),
-                reference_lines.get(lines.len()),
-                elasticity,
-            ));
-        }
+    let mut lines = Vec::with_capacity(fixed.lines.len());
+    for (i, basis) in fixed.lines.iter_mut().enumerate() {
+        let reference_line = reference_lines.get(i);
+        lines.push(match reference_line {
+            Some(line) if same_as_baseline.lines.get(i) == Some(&true) => line.clone(),
+            _ => basis.price(y, ceiling_f, reference_line, elasticity),
+        });
     }
-    let special_disease = s.rules.special_disease.as_ref().map(|sd| {
-        let claim = ClaimLine {
-            level: None,
-            kind: CareKind::SpecialDisease,
-            rate_per_enrollee: sd.patients_per_1000 / 1000.0 * y.utilisation,
-            mean_cost: to_f64(sd.annual_cost) * y.cost,
-            cost_cv: sd.cost_cv,
-            scope_share: sd.scope_share,
-            layer: Layer {
-                deductible: y.nominal(sd.deductible),
-                ratio: sd.reimbursement_ratio,
-                cap: ceiling_f,
-            },
-        };
-        let reference_line = reference.and_then(|r| r.spending.special_disease.as_ref());
-        price_line(&claim, y.enrollees_f(), reference_line, elasticity)
-    });
+    let reference_special = reference.and_then(|r| r.spending.special_disease.as_ref());
+    let special_disease = fixed
+        .special_disease
+        .as_mut()
+        .map(|basis| match reference_special {
+            Some(line) if same_as_baseline.special_disease => line.clone(),
+            _ => basis.price(y, ceiling_f, reference_special, elasticity),
+        });
     (lines, special_disease)
 }
 
@@ -312,15 +489,15 @@ struct SchemeItems {
     critical_illness_premium: Yuan,
 }
 
-fn scheme_items(y: &YearFrame) -> SchemeItems {
-    let rules = &y.s.rules;
+fn scheme_items(s: &Scenario, y: &YearFrame) -> SchemeItems {
+    let rules = &s.rules;
     // The consultation fee: visits and the cap both count the residents the clinics serve; the
     // scheme's part and the cap are nominal policy amounts, like deductibles.
     let consultation_fee = rules.consultation_fee.as_ref().map_or(money::ZERO, |fee| {
         let served = y.enrollees_f() * fee.served_share;
         let visits = served * fee.visits_per_served_resident * y.utilisation;
-        let claimed = fen_from_f64(visits * y.nominal(fee.scheme_part));
-        let cap = fen_from_f64(served * y.nominal(fee.cap_per_capita));
+        let claimed = fen_from_f64(visits * (to_f64(fee.scheme_part) * y.policy));
+        let cap = fen_from_f64(served * (to_f64(fee.cap_per_capita) * y.policy));
         claimed.min(cap)
     });
     let (major_disease, major_cases) =
@@ -344,14 +521,12 @@ fn scheme_items(y: &YearFrame) -> SchemeItems {
 
 /// The risk reserve moved this year and the reserve at its end:
 /// `min(rate × income, max(0, cap × income − reserve))`.
-fn risk_reserve(s: &Scenario, income: Yuan, opening_reserve: Yuan) -> (Yuan, Yuan) {
-    match &s.rules.risk_reserve {
-        Some(rr) => {
-            let rate = money::decimal_from_f64(rr.rate).unwrap_or_default();
-            let cap = money::decimal_from_f64(rr.cap).unwrap_or_default();
-            let room = (fen(cap * income) - opening_reserve).max(money::ZERO);
-            let moved = fen(rate * income).min(room);
-            (moved, opening_reserve + moved)
+fn risk_reserve(fixed: &Fixed, income: Yuan, opening_reserve: Yuan) -> (Yuan, Yuan) {
+    match fixed.reserve {
+        Some((rate, cap)) => {
+            let room = minus(fen_of_product(cap, income), opening_reserve).max(money::ZERO);
+            let moved = fen_of_product(rate, income).min(room);
+            (moved, plus(opening_reserve, moved))
         }
         None => (money::ZERO, opening_reserve),
     }
@@ -365,9 +540,25 @@ struct Totals {
     closing_balance: Yuan,
 }
 
+/// The money sums of a group of lines.
+#[derive(Default)]
+struct LineSums {
+    benefit: money::Sum,
+    eligible_cost: money::Sum,
+    total_cost: money::Sum,
+}
+
+impl LineSums {
+    fn add(&mut self, line: &LineResult) {
+        self.benefit.add(line.benefit);
+        self.eligible_cost.add(line.eligible_cost);
+        self.total_cost.add(line.total_cost);
+    }
+}
+
 /// The indicators officials read, from the year's ledger and lines.
 fn indicators(
-    s: &Scenario,
+    fixed: &Fixed,
     totals: &Totals,
     lines: &[LineResult],
     special_disease: Option<&LineResult>,
@@ -379,27 +570,34 @@ fn indicators(
         surplus,
         closing_balance,
     } = *totals;
-    let sum_by = |kind: CareKind, f: fn(&LineResult) -> Yuan| -> Yuan {
-        lines.iter().filter(|l| l.kind == kind).map(f).sum::<Yuan>() + money::ZERO
-    };
-    let primary = |f: fn(&LineResult) -> Yuan| -> Yuan {
-        lines
-            .iter()
-            .filter(|l| l.kind == CareKind::Outpatient && l.level.is_some_and(Level::is_primary))
-            .map(f)
-            .sum::<Yuan>()
-            + money::ZERO
-    };
-    let outpatient_benefit = sum_by(CareKind::Outpatient, |l| l.benefit);
-    let outpatient_spending = outpatient_benefit + items.consultation_fee;
-    let inpatient_benefit = sum_by(CareKind::Inpatient, |l| l.benefit);
-    let inpatient_cost = sum_by(CareKind::Inpatient, |l| l.total_cost);
-    let admissions: f64 = lines
-        .iter()
-        .filter(|l| l.kind == CareKind::Inpatient)
-        .map(|l| l.volume)
-        .sum();
-    let outpatient_share_cap = s.targets.outpatient_share_max.unwrap_or(0.25);
+    // Every sum over the lines in one pass; f64 sums start from −0.0 and add in line order, as
+    // `Iterator::sum` does.
+    let mut outpatient = LineSums::default();
+    let mut inpatient = LineSums::default();
+    let mut primary = LineSums::default();
+    let mut admissions = -0.0;
+    let mut compensated = -0.0;
+    for line in lines {
+        match line.kind {
+            CareKind::Outpatient => {
+                outpatient.add(line);
+                if line.level.is_some_and(Level::is_primary) {
+                    primary.add(line);
+                }
+            }
+            CareKind::Inpatient => {
+                inpatient.add(line);
+                admissions += line.volume;
+            }
+            CareKind::SpecialDisease => {}
+        }
+        compensated += line.compensated;
+    }
+    let outpatient_benefit = outpatient.benefit.value();
+    let outpatient_spending = plus(outpatient_benefit, items.consultation_fee);
+    let inpatient_benefit = inpatient.benefit.value();
+    let inpatient_cost = inpatient.total_cost.value();
+    let outpatient_share_cap = fixed.outpatient_share_cap;
     let outpatient_share = ratio(outpatient_spending, income_total);
     let in_deficit = closing_balance.is_sign_negative() && !closing_balance.is_zero();
     Indicators {
@@ -418,34 +616,26 @@ fn indicators(
         outpatient_cap_used: Some(outpatient_share / outpatient_share_cap)
             .filter(|used| outpatient_share_cap > 0.0 && used.is_finite())
             .unwrap_or(0.0),
-        outpatient_headroom: fen(
-            money::decimal_from_f64(outpatient_share_cap).unwrap_or_default() * income_total,
-        ) - outpatient_spending,
-        inpatient_policy_ratio: ratio(
-            inpatient_benefit,
-            sum_by(CareKind::Inpatient, |l| l.eligible_cost),
+        outpatient_headroom: minus(
+            fen_of_product(fixed.outpatient_share_cap_decimal, income_total),
+            outpatient_spending,
         ),
+        inpatient_policy_ratio: ratio(inpatient_benefit, inpatient.eligible_cost.value()),
         inpatient_actual_ratio: ratio(inpatient_benefit, inpatient_cost),
-        outpatient_policy_ratio: ratio(
-            outpatient_benefit,
-            sum_by(CareKind::Outpatient, |l| l.eligible_cost),
-        ),
-        outpatient_actual_ratio: ratio(
-            outpatient_benefit,
-            sum_by(CareKind::Outpatient, |l| l.total_cost),
-        ),
+        outpatient_policy_ratio: ratio(outpatient_benefit, outpatient.eligible_cost.value()),
+        outpatient_actual_ratio: ratio(outpatient_benefit, outpatient.total_cost.value()),
         primary_outpatient_policy_ratio: ratio(
-            primary(|l| l.benefit),
-            primary(|l| l.eligible_cost),
+            primary.benefit.value(),
+            primary.eligible_cost.value(),
         ),
         mean_out_of_pocket_per_admission: if admissions > 0.0 {
-            to_f64(inpatient_cost - inpatient_benefit) / admissions
+            to_f64(minus(inpatient_cost, inpatient_benefit)) / admissions
         } else {
             0.0
         },
         admissions: admissions + items.major_cases,
-        inpatient_spending: inpatient_benefit + items.major_disease,
-        compensated_person_times: lines.iter().map(|l| l.compensated).sum::<f64>()
+        inpatient_spending: plus(inpatient_benefit, items.major_disease),
+        compensated_person_times: compensated
             + special_disease.map_or(0.0, |l| l.compensated)
             + items.major_cases,
     }
@@ -461,39 +651,59 @@ pub fn simulate_year(
     reference: Option<&YearReport>,
 ) -> YearReport {
     let s: &Scenario = scenario;
+    let same_as_baseline = SameAsBaseline::default();
+    year_of(
+        s,
+        &mut Fixed::new(s),
+        t,
+        opening,
+        reserve_opening,
+        reference,
+        &same_as_baseline,
+    )
+}
+
+fn year_of(
+    s: &Scenario,
+    fixed: &mut Fixed,
+    t: u32,
+    opening: Yuan,
+    reserve_opening: Yuan,
+    reference: Option<&YearReport>,
+    same_as_baseline: &SameAsBaseline,
+) -> YearReport {
     let y = YearFrame::new(s, t);
-    let (income, individual, government) = income(&y, opening);
-    let ceiling = s
-        .rules
-        .annual_ceiling
-        .as_ref()
-        .map(|c| grown_money(c.amount(), y.policy));
-    let (lines, special_disease) = care_lines(&y, ceiling, reference);
-    let items = scheme_items(&y);
+    let (income, individual, government) = income(s, &y, opening);
+    let ceiling = fixed.ceiling.map(|c| grown_money(c, y.policy));
+    let (lines, special_disease) = care_lines(s, fixed, &y, ceiling, reference, same_as_baseline);
+    let items = scheme_items(s, &y);
 
-    let lines_total: Yuan = lines.iter().map(|l| l.benefit).sum();
-    let special_total = special_disease.as_ref().map_or(money::ZERO, |l| l.benefit);
-    let spending_total = money::ZERO
-        + lines_total
-        + items.consultation_fee
-        + special_total
-        + items.major_disease
-        + items.critical_illness_premium;
+    let spending_total = money::total(
+        lines
+            .iter()
+            .map(|l| l.benefit)
+            .chain(special_disease.as_ref().map(|l| l.benefit))
+            .chain([
+                items.consultation_fee,
+                items.major_disease,
+                items.critical_illness_premium,
+            ]),
+    );
 
-    let surplus = income.total - spending_total;
-    let closing_balance = opening + surplus;
-    let (risk_reserve_moved, risk_reserve) = risk_reserve(s, income.total, reserve_opening);
+    let surplus = minus(income.total, spending_total);
+    let closing_balance = plus(opening, surplus);
+    let (risk_reserve_moved, risk_reserve) = risk_reserve(fixed, income.total, reserve_opening);
     let totals = Totals {
         income: income.total,
         spending: spending_total,
         surplus,
         closing_balance,
     };
-    let indicators = indicators(s, &totals, &lines, special_disease.as_ref(), &items);
+    let indicators = indicators(fixed, &totals, &lines, special_disease.as_ref(), &items);
     let mut year = YearReport {
         year: s.year + y.t as i32,
         enrollees: y.enrollees,
-        funding_per_enrollee: individual + government,
+        funding_per_enrollee: plus(individual, government),
         government_per_enrollee: government,
         income,
         spending: Spending {
@@ -509,11 +719,11 @@ pub fn simulate_year(
         closing_balance,
         risk_reserve_moved,
         risk_reserve,
-        available_balance: closing_balance - risk_reserve,
+        available_balance: minus(closing_balance, risk_reserve),
         annual_ceiling: ceiling,
         indicators,
         targets: Vec::new(),
     };
-    year.targets = check_targets(s, &year);
+    year.targets = check_targets_with(s, &year, fixed.required_ceiling);
     year
 }

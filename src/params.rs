@@ -13,7 +13,7 @@ use crate::lang::{capitalise, Label, Lang, Text};
 use crate::money::{self, Yuan};
 use crate::path::FieldPath;
 use crate::scenario::*;
-use crate::text::level_name;
+use crate::text::level_label;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -427,10 +427,18 @@ impl Param {
 
     /// The concrete path of this parameter for line `line` (ignored unless per line).
     pub fn path_at(&self, line: usize) -> String {
-        if self.per_line() {
-            self.path.replacen("[*]", &format!("[{line}]"), 1)
-        } else {
-            self.path.to_string()
+        // By hand rather than `format!`: the app names every edit on every keystroke.
+        match self.path.split_once("[*]") {
+            Some((head, tail)) => {
+                let mut path = String::with_capacity(self.path.len() + 4);
+                path.push_str(head);
+                path.push('[');
+                push_number(&mut path, line);
+                path.push(']');
+                path.push_str(tail);
+                path
+            }
+            None => self.path.to_string(),
         }
     }
 
@@ -467,11 +475,10 @@ impl Param {
         if !self.per_line() {
             return Text::new(self.label.zh, capitalise(self.label.en));
         }
-        let level = scenario_levels.get(line).map(|l| level_name(*l));
-        match level {
+        match scenario_levels.get(line).map(|l| level_label(*l)) {
             Some(level) => Text::new(
-                format!("{} {}", level.zh, self.label.zh),
-                format!("{} {}", level.en, self.label.en),
+                [level.zh, " ", self.label.zh].concat(),
+                [level.en, " ", self.label.en].concat(),
             ),
             None => Text::new(
                 format!("第{}项 {}", line + 1, self.label.zh),
@@ -501,6 +508,21 @@ impl Param {
     }
 }
 
+/// Appends a whole number in decimal.
+fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|d| char::from(*d)));
+}
+
 /// A resolved place: a registry row and the line it applies to.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Place {
@@ -512,6 +534,22 @@ impl Place {
     pub fn path(&self) -> String {
         self.param.path_at(self.line)
     }
+}
+
+/// The registry row and line of a path written as text: `Err` when it is not a path at all,
+/// `Ok(None)` when it names no registered parameter. What the fast edit path resolves with.
+pub fn find_text(text: &str) -> Result<Option<Place>, crate::path::PathError> {
+    let pattern = crate::path::Pattern::parse(text)?;
+    Ok(by_pattern()
+        .get(pattern.pattern.as_str())
+        .and_then(|index| {
+            let param = &PARAMS[*index];
+            // Only `lines` takes an index, and exactly one.
+            (pattern.indices == usize::from(param.per_line())).then_some(Place {
+                param,
+                line: pattern.first_index.unwrap_or(0),
+            })
+        }))
 }
 
 /// The registry row and line of a path, if the path names a registered parameter.
@@ -875,6 +913,8 @@ mod tests {
             let concrete = param.path_at(3);
             let path = FieldPath::parse(&concrete).unwrap_or_else(|e| panic!("{concrete}: {e:?}"));
             assert_eq!(find(&path).map(|p| p.param.path), Some(param.path));
+            assert_eq!(find_text(&concrete), Ok(find(&path)));
+            assert_eq!(param.path_at(3), param.path.replacen("[*]", "[3]", 1));
             assert!(param.range.min <= param.range.max);
             assert!(param.typical.0 <= param.typical.1, "{}", param.path);
             assert!(param.step > 0.0);

@@ -39,54 +39,14 @@ impl FieldPath {
 
     /// Parses the one spelling of a path (see the module's grammar).
     pub fn parse(text: &str) -> Result<FieldPath, PathError> {
-        if text.is_empty() {
-            return Err(PathError::Empty);
-        }
-        if text.len() > MAX_PATH_LEN {
-            return Err(PathError::TooLong);
-        }
-        let bytes = text.as_bytes();
         let mut segments = Vec::new();
-        let mut i = 0;
-        loop {
-            // A key.
-            let start = i;
-            if !bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
-                return Err(PathError::Unexpected(i));
-            }
-            while bytes
-                .get(i)
-                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_')
-            {
-                i += 1;
-            }
-            segments.push(Segment::Key(text[start..i].to_string()));
-            // Any indices.
-            while bytes.get(i) == Some(&b'[') {
-                i += 1;
-                let start = i;
-                while bytes.get(i).is_some_and(u8::is_ascii_digit) {
-                    i += 1;
-                }
-                let digits = &text[start..i];
-                let leading_zero = digits.len() > 1 && digits.starts_with('0');
-                if digits.is_empty() || leading_zero || digits.len() > 9 {
-                    return Err(PathError::Unexpected(start));
-                }
-                if bytes.get(i) != Some(&b']') {
-                    return Err(PathError::Unexpected(i));
-                }
-                i += 1;
-                segments.push(Segment::Index(
-                    digits.parse().map_err(|_| PathError::Unexpected(start))?,
-                ));
-            }
-            match bytes.get(i) {
-                None => return Ok(FieldPath(segments)),
-                Some(b'.') => i += 1,
-                Some(_) => return Err(PathError::Unexpected(i)),
-            }
-        }
+        scan(text, |piece| {
+            segments.push(match piece {
+                Piece::Key(key) => Segment::Key(key.to_string()),
+                Piece::Index(index) => Segment::Index(index),
+            })
+        })?;
+        Ok(FieldPath(segments))
     }
 
     pub fn segments(&self) -> &[Segment] {
@@ -162,6 +122,99 @@ impl FieldPath {
     }
 }
 
+/// One step of a path as [`scan`] reads it, borrowed from the text.
+enum Piece<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Reads `text` by the module's grammar, handing each key and index to `piece` in order: the one
+/// reader of paths, behind both [`FieldPath::parse`] and [`Pattern::parse`].
+fn scan<'a>(text: &'a str, mut piece: impl FnMut(Piece<'a>)) -> Result<(), PathError> {
+    if text.is_empty() {
+        return Err(PathError::Empty);
+    }
+    if text.len() > MAX_PATH_LEN {
+        return Err(PathError::TooLong);
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    loop {
+        // A key.
+        let start = i;
+        if !bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
+            return Err(PathError::Unexpected(i));
+        }
+        while bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_')
+        {
+            i += 1;
+        }
+        piece(Piece::Key(&text[start..i]));
+        // Any indices.
+        while bytes.get(i) == Some(&b'[') {
+            i += 1;
+            let start = i;
+            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            let digits = &text[start..i];
+            let leading_zero = digits.len() > 1 && digits.starts_with('0');
+            if digits.is_empty() || leading_zero || digits.len() > 9 {
+                return Err(PathError::Unexpected(start));
+            }
+            if bytes.get(i) != Some(&b']') {
+                return Err(PathError::Unexpected(i));
+            }
+            i += 1;
+            piece(Piece::Index(
+                digits.parse().map_err(|_| PathError::Unexpected(start))?,
+            ));
+        }
+        match bytes.get(i) {
+            None => return Ok(()),
+            Some(b'.') => i += 1,
+            Some(_) => return Err(PathError::Unexpected(i)),
+        }
+    }
+}
+
+/// What the parameter registry needs of a path: its pattern, with every index written `[*]`
+/// (`lines[*].inpatient.deductible`), the first index and how many there are. Read straight
+/// from the text, without building a [`FieldPath`]: the fast edit path resolves every edit of
+/// every keystroke this way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    pub pattern: String,
+    pub first_index: Option<usize>,
+    pub indices: usize,
+}
+
+impl Pattern {
+    pub fn parse(text: &str) -> Result<Pattern, PathError> {
+        let mut out = Pattern {
+            pattern: String::with_capacity(text.len() + 2),
+            first_index: None,
+            indices: 0,
+        };
+        scan(text, |piece| match piece {
+            Piece::Key(key) => {
+                if !out.pattern.is_empty() {
+                    out.pattern.push('.');
+                }
+                out.pattern.push_str(key);
+            }
+            Piece::Index(index) => {
+                out.first_index.get_or_insert(index);
+                out.indices += 1;
+                out.pattern.push_str("[*]");
+            }
+        })?;
+        Ok(out)
+    }
+}
+
 impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         for (i, segment) in self.0.iter().enumerate() {
@@ -216,6 +269,28 @@ mod tests {
         }
         assert_eq!(FieldPath::parse("lines.2.x"), Err(PathError::Unexpected(6)));
         assert_eq!(FieldPath::parse(&"a".repeat(201)), Err(PathError::TooLong));
+    }
+
+    #[test]
+    fn a_pattern_read_from_text_is_the_parsed_paths() {
+        for text in [
+            "lines[3].inpatient.deductible",
+            "financing.individual",
+            "lines[1].inpatient[2].deductible",
+        ] {
+            let path = FieldPath::parse(text).unwrap();
+            let pattern = Pattern::parse(text).unwrap();
+            let (expected, first) = path.pattern();
+            assert_eq!((pattern.pattern, pattern.first_index), (expected, first));
+        }
+        assert_eq!(
+            Pattern::parse("lines[02]").unwrap_err(),
+            PathError::Unexpected(6)
+        );
+        assert_eq!(
+            Pattern::parse("lines[1].inpatient[2].x").unwrap().indices,
+            2
+        );
     }
 
     #[test]

@@ -49,9 +49,9 @@ pub struct Change {
 impl Change {
     /// The registry row of the changed field.
     pub fn param(&self) -> Option<&'static crate::params::Param> {
-        crate::path::FieldPath::parse(&self.path)
+        crate::params::find_text(&self.path)
             .ok()
-            .and_then(|p| crate::params::find(&p))
+            .flatten()
             .map(|place| place.param)
     }
 
@@ -99,7 +99,7 @@ pub struct Report {
     /// Base-year model figures against the figures the fund reported.
     pub calibration: Vec<CalibrationRow>,
     /// Approximations the figures rest on, for the reader.
-    pub notes: Vec<Text>,
+    pub notes: Vec<Label>,
 }
 
 impl Report {

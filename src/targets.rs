@@ -36,9 +36,19 @@ fn target(
 
 /// Every target of the scenario that is switched on, checked against `year`.
 pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
+    check_targets_with(s, year, required_ceiling(s))
+}
+
+/// [`check_targets`] with the required ceiling worked out once (a projection checks every year
+/// against the same one).
+pub fn check_targets_with(
+    s: &Scenario,
+    year: &YearReport,
+    required_ceiling: Option<Yuan>,
+) -> Vec<TargetCheck> {
     let t = &s.targets;
     let i = &year.indicators;
-    let mut checks = Vec::new();
+    let mut checks = Vec::with_capacity(13);
     if let Some(min) = t.funding_per_enrollee_min {
         checks.push(target(
             "funding_per_enrollee",
@@ -79,7 +89,7 @@ pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
             Some(i.inpatient_policy_ratio),
         ));
     }
-    if let Some(required) = required_ceiling(s) {
+    if let Some(required) = required_ceiling {
         checks.push(target(
             "annual_ceiling",
             Label::new(
@@ -174,7 +184,7 @@ pub fn check_targets(s: &Scenario, year: &YearReport) -> Vec<TargetCheck> {
 }
 
 /// The ceiling the targets require: `max(multiple × national income, floor)`.
-fn required_ceiling(s: &Scenario) -> Option<Yuan> {
+pub fn required_ceiling(s: &Scenario) -> Option<Yuan> {
     let t = &s.targets;
     let by_income = match (t.ceiling_income_multiple_min, t.national_rural_net_income) {
         (Some(multiple), Some(income)) => Some(crate::money::fen(

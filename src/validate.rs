@@ -364,11 +364,6 @@ impl Checker {
         if ceiling.is_some_and(|c| c <= Yuan::ZERO) {
             self.push("rules.annual_ceiling", ProblemKind::ZeroCeiling, "0".into());
         }
-        let levels = edits::levels(s);
-        let deductible_path = |line: Option<usize>, kind: &str| match line {
-            Some(i) => format!("lines[{i}].{kind}.deductible"),
-            None => format!("rules.{kind}.deductible"),
-        };
         for (i, line) in s.lines.iter().enumerate() {
             if line.outpatient.is_none() && line.inpatient.is_none() {
                 self.push(
@@ -378,37 +373,19 @@ impl Checker {
                 );
             }
             if let Some(o) = &line.outpatient {
-                self.deductible_below_ceiling(
-                    &deductible_path(Some(i), "outpatient"),
-                    o.deductible,
-                    ceiling,
-                    &levels,
-                    i,
-                );
+                self.deductible_below_ceiling(s, Some(i), "outpatient", o.deductible, ceiling);
             }
             if let Some(p) = &line.inpatient {
-                self.deductible_below_ceiling(
-                    &deductible_path(Some(i), "inpatient"),
-                    p.deductible,
-                    ceiling,
-                    &levels,
-                    i,
-                );
+                self.deductible_below_ceiling(s, Some(i), "inpatient", p.deductible, ceiling);
             }
         }
         if let Some(sd) = &s.rules.special_disease {
-            self.deductible_below_ceiling(
-                &deductible_path(None, "special_disease"),
-                sd.deductible,
-                ceiling,
-                &levels,
-                0,
-            );
+            self.deductible_below_ceiling(s, None, "special_disease", sd.deductible, ceiling);
         }
         if let Some(fee) = &s.rules.consultation_fee {
             if fee.scheme_part > fee.fee_per_visit {
                 let path = "rules.consultation_fee.scheme_part";
-                let label = params::by_path(path).map(|p| p.label_at(&levels, 0));
+                let label = params::by_path(path).map(|p| p.label_at(&edits::levels(s), 0));
                 let mut problem = Problem::new(
                     path,
                     ProblemKind::SchemePartAboveFee {
@@ -434,30 +411,39 @@ impl Checker {
         }
     }
 
+    /// The deductible of line `line` (or of the scheme-wide item `kind`) at most the ceiling.
+    /// Its path and label are written only for a problem: this runs on every edit.
     fn deductible_below_ceiling(
         &mut self,
-        path: &str,
+        s: &Scenario,
+        line: Option<usize>,
+        kind: &str,
         deductible: Yuan,
         ceiling: Option<Yuan>,
-        levels: &[crate::scenario::Level],
-        line: usize,
     ) {
         let Some(ceiling) = ceiling else { return };
         if deductible <= ceiling || ceiling <= Yuan::ZERO {
             return;
         }
-        let (pattern, _) = crate::path::FieldPath::parse(path)
-            .map(|p| p.pattern())
-            .unwrap_or_default();
+        let (path, pattern) = match line {
+            Some(i) => (
+                format!("lines[{i}].{kind}.deductible"),
+                format!("lines[*].{kind}.deductible"),
+            ),
+            None => {
+                let path = format!("rules.{kind}.deductible");
+                (path.clone(), path)
+            }
+        };
         let mut problem = Problem::new(
-            path,
+            &path,
             ProblemKind::DeductibleAboveCeiling {
                 ceiling: money::fen(ceiling).normalize().to_string(),
             },
             deductible.normalize().to_string(),
         );
         if let Some(param) = params::by_path(&pattern) {
-            problem = problem.labelled(param.label_at(levels, line));
+            problem = problem.labelled(param.label_at(&edits::levels(s), line.unwrap_or(0)));
         }
         self.problems.push(problem);
     }
