@@ -81,5 +81,19 @@ fn waterfall(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, projection, waterfall);
+/// What the JS API's `simulate` does, natively: read and validate the file, compare, and write
+/// the comparison out (as JSON text here; the JS API hands it to JavaScript instead).
+/// `benches/js-api.mjs` times the same call in wasm in Node and prints the ratio to this figure.
+fn api(c: &mut Criterion) {
+    let json = scenarios::bundled("taizhou-2013-plan").unwrap();
+    c.bench_function("api/taizhou-2013-plan (parse + compare + JSON)", |b| {
+        b.iter(|| {
+            let scenario = parse_scenario(black_box(json)).unwrap();
+            let comparison = ncms_sim::compare(&scenario, &scenario.proposal, None).unwrap();
+            serde_json::to_string(&comparison).unwrap()
+        })
+    });
+}
+
+criterion_group!(benches, projection, waterfall, api);
 criterion_main!(benches);
