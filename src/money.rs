@@ -117,13 +117,24 @@ pub fn times(count: u64, per_head: Yuan) -> Yuan {
 /// `a + b`, exactly as `Decimal` adds (see [`add_in_fen`]).
 #[inline]
 pub fn plus(a: Yuan, b: Yuan) -> Yuan {
-    add_in_fen(a, b, false).unwrap_or_else(|| a + b)
+    add_in_fen(a, b, false).unwrap_or_else(|| decimal_sum(a, b, false))
 }
 
 /// `a − b`, exactly as `Decimal` subtracts (see [`add_in_fen`]).
 #[inline]
 pub fn minus(a: Yuan, b: Yuan) -> Yuan {
-    add_in_fen(a, b, true).unwrap_or_else(|| a - b)
+    add_in_fen(a, b, true).unwrap_or_else(|| decimal_sum(a, b, true))
+}
+
+/// `Decimal`'s own sum or difference, out of line: rarely needed.
+#[cold]
+#[inline(never)]
+fn decimal_sum(a: Yuan, b: Yuan, subtract: bool) -> Yuan {
+    if subtract {
+        a - b
+    } else {
+        a + b
+    }
 }
 
 /// `a ± b` for two amounts in fen, in 64-bit whole fen: the ledger adds and subtracts a few
@@ -151,11 +162,31 @@ fn add_in_fen(a: Yuan, b: Yuan, subtract: bool) -> Option<Yuan> {
 /// The amount in whole fen, when it has two decimals and fits in 64 bits.
 #[inline]
 fn in_fen(amount: Yuan) -> Option<i64> {
-    if amount.scale() == 2 {
-        i64::try_from(amount.mantissa()).ok()
-    } else {
-        None
+    let (negative, scale, magnitude) = parts(amount)?;
+    (scale == 2).then_some(if negative { -magnitude } else { magnitude })
+}
+
+/// A non-negative amount in whole fen, when it has two decimals and fits in 64 bits.
+#[inline]
+fn positive_fen(amount: Yuan) -> Option<i64> {
+    match parts(amount)? {
+        (false, 2, magnitude) => Some(magnitude),
+        _ => None,
     }
+}
+
+/// Sign, scale and magnitude of a decimal whose magnitude fits in 63 bits, read from its
+/// 16-byte form (flags, then the low, middle and high words) without 128-bit arithmetic.
+#[inline(always)]
+fn parts(amount: Decimal) -> Option<(bool, u32, i64)> {
+    let bytes = amount.serialize();
+    let word = |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    let (flags, lo, mid, hi) = (word(0), word(4), word(8), word(12));
+    if hi != 0 || mid >= 1 << 31 {
+        return None;
+    }
+    let magnitude = (i64::from(mid) << 32) | i64::from(lo);
+    Some((flags >> 31 == 1, (flags >> 16) & 0xff, magnitude))
 }
 
 /// `fen(rate × amount)` for a non-negative rate and amount: the product of the mantissas rounded
@@ -163,23 +194,28 @@ fn in_fen(amount: Yuan) -> Option<i64> {
 /// [`fen`] give; otherwise exactly that.
 pub fn fen_of_product(rate: Decimal, amount: Yuan) -> Yuan {
     let scale = rate.scale() + amount.scale();
-    let mantissas = rate.mantissa().checked_mul(amount.mantissa());
-    match mantissas {
-        Some(product)
-            if rate.is_sign_positive()
-                && amount.is_sign_positive()
-                && (2..=20).contains(&scale)
-                && product < 1i128 << 96 =>
-        {
-            let divisor = 10i128.pow(scale - 2);
-            let rounded = (product + divisor / 2) / divisor;
-            match i64::try_from(rounded) {
-                Ok(fen) if divisor > 1 || fen != 0 => Decimal::new(fen, 2),
-                _ => fen(rate * amount),
-            }
-        }
-        _ => fen(rate * amount),
+    if !(rate.is_sign_positive() && amount.is_sign_positive() && (3..=20).contains(&scale)) {
+        return fen(rate * amount);
     }
+    let (Some(r), Some(a)) = (small(rate), small(amount)) else {
+        return fen(rate * amount);
+    };
+    let divisor = POW10[(scale - 2) as usize];
+    // In 64 bits when the product fits (a rate of a few digits times a fund's income does).
+    let rounded = match r.checked_mul(a).and_then(|p| p.checked_add(divisor / 2)) {
+        Some(product) => u128::from(product / divisor),
+        None => (u128::from(r) * u128::from(a) + u128::from(divisor / 2)) / u128::from(divisor),
+    };
+    match i64::try_from(rounded) {
+        Ok(fen) => Decimal::new(fen, 2),
+        Err(_) => self::fen(rate * amount),
+    }
+}
+
+/// The mantissa of a non-negative decimal, when it fits in 64 bits.
+#[inline]
+fn small(amount: Decimal) -> Option<u64> {
+    u64::try_from(amount.mantissa()).ok()
 }
 
 /// A running sum of money, to the fen. Non-negative amounts with two decimals (every line of the
@@ -204,15 +240,17 @@ impl Sum {
 
     #[inline]
     pub fn add(&mut self, amount: Yuan) {
-        if amount.scale() == 2 && amount.is_sign_positive() {
-            let next = i64::try_from(amount.mantissa())
-                .ok()
-                .and_then(|m| self.fen.checked_add(m));
-            if let Some(next) = next {
-                self.fen = next;
-                return;
-            }
+        match positive_fen(amount).and_then(|m| self.fen.checked_add(m)) {
+            Some(next) => self.fen = next,
+            None => self.add_decimal(amount),
         }
+    }
+
+    /// The rare amount that is not a non-negative sum of fen, kept out of line so that [`add`]
+    /// stays a few instructions.
+    #[cold]
+    #[inline(never)]
+    fn add_decimal(&mut self, amount: Yuan) {
         self.rest = Some(self.rest.unwrap_or(ZERO) + amount);
     }
 
@@ -254,7 +292,21 @@ const POW10: [u64; 20] = {
 /// For a mantissa `m` below 2^50 the rounding gives back `m` exactly (the error of the sum is far
 /// below a half), so the figure is `m / 10^scale`, one correctly rounded division. Larger
 /// mantissas take `rust_decimal`'s steps in 64 bits, or in its own 128.
+#[inline]
 pub fn to_f64(amount: Decimal) -> f64 {
+    if let Some((negative, scale, mantissa)) = parts(amount) {
+        if mantissa < 1 << 50 && (1..20).contains(&scale) {
+            let value = mantissa as f64 / POW10_F64[scale as usize];
+            return if negative { -value } else { value };
+        }
+    }
+    to_f64_in_steps(amount)
+}
+
+/// [`to_f64`] for the other amounts: `rust_decimal`'s steps.
+#[cold]
+#[inline(never)]
+fn to_f64_in_steps(amount: Decimal) -> f64 {
     let scale = amount.scale() as usize;
     let magnitude = amount.mantissa().unsigned_abs();
     let (Ok(mantissa), Some(&precision)) = (u64::try_from(magnitude), POW10.get(scale)) else {
