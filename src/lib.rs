@@ -20,10 +20,11 @@
 //!
 //! Modules from the ground up: `lang`, `path`, `money`, `lognormal`, `figure`; `scenario`,
 //! `text`; `params` (the registry); `problem`; `read`, `edits`; `validate`; `report`, `targets`;
-//! `model`; `compare`, `structure`; `attribution`, `patient`; `render`; then the fund's annual
-//! figures: `figures` (their registry), `sheet` (a grid of cells, CSV), `xlsx`, `template`
-//! (figures in and out of a sheet), and `calibrate` (figures to a scenario, above `model`). Every
-//! import points down this list.
+//! `model`; `indicator`; `compare`, `structure`; `attribution`, `patient`, `solve`,
+//! `sensitivity`; `render`; then the fund's annual figures: `figures` (their registry), `sheet`
+//! (a grid of cells, CSV), `xlsx`, `template` (figures in and out of a sheet), `handover` (the
+//! hand-over workbook) and `calibrate` (figures to a scenario, above `model`). Every import
+//! points down this list.
 
 pub mod attribution;
 pub mod calibrate;
@@ -32,6 +33,7 @@ pub mod edits;
 pub mod figure;
 pub mod figures;
 pub mod handover;
+pub mod indicator;
 pub mod lang;
 pub mod lognormal;
 pub mod model;
@@ -45,7 +47,9 @@ pub mod render;
 pub mod report;
 pub mod scenario;
 pub mod scenarios;
+pub mod sensitivity;
 pub mod sheet;
+pub mod solve;
 pub mod structure;
 pub mod targets;
 pub mod template;

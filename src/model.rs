@@ -21,7 +21,7 @@ const MIN_PATIENT_SHARE: f64 = 0.01;
 
 /// Projects the scenario's own rules (its baseline) over its horizon.
 pub fn simulate(scenario: &CheckedScenario) -> Report {
-    project(scenario, None)
+    project(scenario, None, None)
 }
 
 /// Projects `proposal` with its release effect measured against `baseline`, year by year.
@@ -33,6 +33,7 @@ pub fn simulate_proposal(proposal: &CheckedScenario, baseline: &Report) -> Repor
             report: baseline,
             scenario: None,
         }),
+        None,
     )
 }
 
@@ -51,6 +52,37 @@ pub fn simulate_proposal_against(
             report: baseline,
             scenario: Some(baseline_scenario),
         }),
+        None,
+    )
+}
+
+/// Another projection of the same years whose lines a projection may copy: `report`, of
+/// `scenario`, made against `reference` (`None`: a baseline). A line with the same claims as the
+/// twin's, under the same elasticity and against a reference line of the same actual ratio (or
+/// none on both sides), is the twin's line to the bit. Goal seek and the sensitivity tornado
+/// move one parameter at a time around a plan: the plan's report is the twin of every move, and
+/// only the lines the move touches are priced.
+#[derive(Clone, Copy)]
+pub(crate) struct Twin<'a> {
+    pub scenario: &'a Scenario,
+    pub report: &'a Report,
+    pub reference: Option<&'a Report>,
+}
+
+/// [`simulate`] (no `baseline`) or [`simulate_proposal_against`] (`baseline` given), copying
+/// what it can from `twin`. The report is the same to the bit.
+pub(crate) fn simulate_with_twin(
+    scenario: &CheckedScenario,
+    baseline: Option<(&CheckedScenario, &Report)>,
+    twin: Twin,
+) -> Report {
+    project(
+        scenario,
+        baseline.map(|(scenario, report)| Reference {
+            report,
+            scenario: Some(scenario),
+        }),
+        Some(twin),
     )
 }
 
@@ -61,14 +93,24 @@ struct Reference<'a> {
     scenario: Option<&'a Scenario>,
 }
 
-fn project(scenario: &CheckedScenario, reference: Option<Reference>) -> Report {
+fn project(scenario: &CheckedScenario, reference: Option<Reference>, twin: Option<Twin>) -> Report {
     let s: &Scenario = scenario;
     let horizon = s.projection.years.max(1);
     let mut fixed = Fixed::new(s);
     // Lines whose claims are those of the baseline, year after year (see `simulate_proposal_against`).
-    let same_as_baseline = match reference.and_then(|r| r.scenario) {
-        Some(base) if same_frames(s, base) => SameAsBaseline::of(&fixed, base),
-        _ => SameAsBaseline::default(),
+    let from_reference = match reference.and_then(|r| r.scenario) {
+        Some(base) if same_frames(s, base) => SameClaims::of(&fixed, base),
+        _ => SameClaims::default(),
+    };
+    let from_twin = match twin {
+        Some(twin)
+            if same_frames(s, twin.scenario)
+                && s.behaviour.elasticity.to_bits()
+                    == twin.scenario.behaviour.elasticity.to_bits() =>
+        {
+            SameClaims::of(&fixed, twin.scenario)
+        }
+        _ => SameClaims::default(),
     };
     let mut years = Vec::with_capacity(horizon as usize);
     let mut opening = money::fen(s.financing.opening_balance);
@@ -79,15 +121,21 @@ fn project(scenario: &CheckedScenario, reference: Option<Reference>) -> Report {
         .map_or(money::ZERO, |r| money::fen(r.opening_reserve));
     for t in 0..horizon {
         let reference_year = reference.and_then(|r| r.report.years.get(t as usize));
-        let year = year_of(
-            s,
-            &mut fixed,
-            t,
-            opening,
-            reserve,
-            reference_year,
-            &same_as_baseline,
-        );
+        let twin_year = twin.and_then(|twin| {
+            Some(TwinYear {
+                year: twin.report.years.get(t as usize)?,
+                reference: match twin.reference {
+                    Some(r) => Some(r.years.get(t as usize)?),
+                    None => None,
+                },
+            })
+        });
+        let copies = Copies {
+            from_reference: &from_reference,
+            from_twin: &from_twin,
+            twin: twin_year,
+        };
+        let year = year_of(s, &mut fixed, t, opening, reserve, reference_year, &copies);
         opening = year.closing_balance;
         reserve = year.risk_reserve;
         years.push(year);
@@ -105,23 +153,23 @@ fn project(scenario: &CheckedScenario, reference: Option<Reference>) -> Report {
     }
 }
 
-/// Which lines of a proposal have the very claims of the baseline's: their figures are the
-/// baseline's (no release effect either), so they are copied rather than priced again.
+/// Which lines of a projection have the very claims of another scenario's (the baseline's, or a
+/// twin's): their figures can be copied rather than priced again.
 #[derive(Default)]
-struct SameAsBaseline {
+struct SameClaims {
     lines: Vec<bool>,
     special_disease: bool,
 }
 
-impl SameAsBaseline {
-    fn of(proposal: &Fixed, baseline: &Scenario) -> SameAsBaseline {
-        let ceiling = baseline.rules.annual_ceiling.as_ref().map(|c| c.amount());
+impl SameClaims {
+    fn of(proposal: &Fixed, other: &Scenario) -> SameClaims {
+        let ceiling = other.rules.annual_ceiling.as_ref().map(|c| c.amount());
         let same = |a: &LineBasis, b: &LineBasis| a.same_claims(b, proposal.ceiling, ceiling);
-        let (lines, special_disease) = line_bases(baseline);
+        let (lines, special_disease) = line_bases(other);
         if proposal.lines.len() != lines.len() {
-            return SameAsBaseline::default();
+            return SameClaims::default();
         }
-        SameAsBaseline {
+        SameClaims {
             lines: proposal
                 .lines
                 .iter()
@@ -133,6 +181,60 @@ impl SameAsBaseline {
                 _ => false,
             },
         }
+    }
+}
+
+/// A twin's year: its report and the reference it was made against.
+#[derive(Clone, Copy)]
+struct TwinYear<'a> {
+    year: &'a YearReport,
+    reference: Option<&'a YearReport>,
+}
+
+/// Where a year's lines may be copied from instead of priced.
+struct Copies<'a> {
+    /// Lines with the baseline's claims: the reference's own lines (no release effect).
+    from_reference: &'a SameClaims,
+    /// Lines with the twin's claims: the twin's lines, where the references agree.
+    from_twin: &'a SameClaims,
+    twin: Option<TwinYear<'a>>,
+}
+
+impl Copies<'_> {
+    const NONE: Copies<'static> = Copies {
+        from_reference: &SameClaims {
+            lines: Vec::new(),
+            special_disease: false,
+        },
+        from_twin: &SameClaims {
+            lines: Vec::new(),
+            special_disease: false,
+        },
+        twin: None,
+    };
+
+    /// The line to copy, if any: `own` and `twin` are the reference's and the twin's line,
+    /// `twin_reference` the line the twin was measured against.
+    fn line<'a>(
+        &self,
+        same_as_reference: bool,
+        same_as_twin: bool,
+        reference: Option<&'a LineResult>,
+        twin: Option<&'a LineResult>,
+        twin_reference: Option<&LineResult>,
+    ) -> Option<&'a LineResult> {
+        if same_as_reference {
+            if let Some(line) = reference {
+                return Some(line);
+            }
+        }
+        let twin = twin.filter(|_| same_as_twin)?;
+        let same_reference = match (reference, twin_reference) {
+            (None, None) => true,
+            (Some(a), Some(b)) => a.actual_ratio.to_bits() == b.actual_ratio.to_bits(),
+            _ => false,
+        };
+        same_reference.then_some(twin)
     }
 }
 
@@ -448,36 +550,54 @@ impl LineBasis {
     }
 }
 
-/// General outpatient and inpatient care, level by level, and special-disease outpatient care.
-/// A line marked in `same_as_baseline` is the reference's own line (see
-/// `simulate_proposal_against`).
+/// General outpatient and inpatient care, level by level, and special-disease outpatient care,
+/// each priced or, where `copies` allows, copied.
 fn care_lines(
     s: &Scenario,
     fixed: &mut Fixed,
     y: &YearFrame,
     ceiling: Option<Yuan>,
     reference: Option<&YearReport>,
-    same_as_baseline: &SameAsBaseline,
+    copies: &Copies,
 ) -> (Vec<LineResult>, Option<LineResult>) {
     let elasticity = s.behaviour.elasticity;
     let ceiling_f = ceiling.map(to_f64);
-    let reference_lines = reference.map_or(&[][..], |r| r.spending.lines.as_slice());
+    fn lines_of(r: Option<&YearReport>) -> &[LineResult] {
+        r.map_or(&[][..], |r| r.spending.lines.as_slice())
+    }
+    fn special(r: Option<&YearReport>) -> Option<&LineResult> {
+        r.and_then(|r| r.spending.special_disease.as_ref())
+    }
+    let reference_lines = lines_of(reference);
+    let twin_lines = lines_of(copies.twin.map(|t| t.year));
+    let twin_reference_lines = lines_of(copies.twin.and_then(|t| t.reference));
     let mut lines = Vec::with_capacity(fixed.lines.len());
     for (i, basis) in fixed.lines.iter_mut().enumerate() {
         let reference_line = reference_lines.get(i);
-        lines.push(match reference_line {
-            Some(line) if same_as_baseline.lines.get(i) == Some(&true) => line.clone(),
-            _ => basis.price(y, ceiling_f, reference_line, elasticity),
+        let copy = copies.line(
+            copies.from_reference.lines.get(i) == Some(&true),
+            copies.from_twin.lines.get(i) == Some(&true),
+            reference_line,
+            twin_lines.get(i),
+            twin_reference_lines.get(i),
+        );
+        lines.push(match copy {
+            Some(line) => line.clone(),
+            None => basis.price(y, ceiling_f, reference_line, elasticity),
         });
     }
-    let reference_special = reference.and_then(|r| r.spending.special_disease.as_ref());
-    let special_disease = fixed
-        .special_disease
-        .as_mut()
-        .map(|basis| match reference_special {
-            Some(line) if same_as_baseline.special_disease => line.clone(),
-            _ => basis.price(y, ceiling_f, reference_special, elasticity),
-        });
+    let reference_special = special(reference);
+    let copy = copies.line(
+        copies.from_reference.special_disease,
+        copies.from_twin.special_disease,
+        reference_special,
+        special(copies.twin.map(|t| t.year)),
+        special(copies.twin.and_then(|t| t.reference)),
+    );
+    let special_disease = fixed.special_disease.as_mut().map(|basis| match copy {
+        Some(line) => line.clone(),
+        None => basis.price(y, ceiling_f, reference_special, elasticity),
+    });
     (lines, special_disease)
 }
 
@@ -651,7 +771,6 @@ pub fn simulate_year(
     reference: Option<&YearReport>,
 ) -> YearReport {
     let s: &Scenario = scenario;
-    let same_as_baseline = SameAsBaseline::default();
     year_of(
         s,
         &mut Fixed::new(s),
@@ -659,7 +778,7 @@ pub fn simulate_year(
         opening,
         reserve_opening,
         reference,
-        &same_as_baseline,
+        &Copies::NONE,
     )
 }
 
@@ -670,12 +789,12 @@ fn year_of(
     opening: Yuan,
     reserve_opening: Yuan,
     reference: Option<&YearReport>,
-    same_as_baseline: &SameAsBaseline,
+    copies: &Copies,
 ) -> YearReport {
     let y = YearFrame::new(s, t);
     let (income, individual, government) = income(s, &y, opening);
     let ceiling = fixed.ceiling.map(|c| grown_money(c, y.policy));
-    let (lines, special_disease) = care_lines(s, fixed, &y, ceiling, reference, same_as_baseline);
+    let (lines, special_disease) = care_lines(s, fixed, &y, ceiling, reference, copies);
     let items = scheme_items(s, &y);
 
     let spending_total = money::total(

@@ -114,6 +114,7 @@ pub fn check(mut scenario: Scenario) -> Result<CheckedScenario, Vec<Problem>> {
     let mut checker = Checker::default();
     let all: Vec<Place> = params::places(&scenario).collect();
     checker.ranges(&scenario, all.into_iter());
+    checker.structure(&scenario);
     checker.rules(&scenario);
     if !checker.problems.is_empty() {
         return Err(checker.problems);
@@ -206,6 +207,20 @@ pub fn check_plan(
             Err(problems)
         }
     }
+}
+
+/// A copy of `scenario` for loops that project it hundreds of times (goal seek, the sensitivity
+/// tornado): the same figures without the texts the model never reads (notes, sources, name,
+/// assumption labels), so that each value tried copies a few hundred bytes rather than every
+/// citation. Its reports are those of `scenario`; never show or save it.
+pub(crate) fn for_projections(scenario: &CheckedScenario) -> CheckedScenario {
+    let mut lean = scenario.scenario.clone();
+    lean.notes = String::new();
+    lean.sources = Vec::new();
+    lean.name = Default::default();
+    lean.proposal.clear();
+    lean.plans.clear();
+    CheckedScenario::new(lean)
 }
 
 /// `scenario` with resolved edits applied, validated where the edits can have made it invalid.
@@ -335,7 +350,9 @@ impl Checker {
     }
 
     /// Structure and the rules between fields.
-    fn rules(&mut self, s: &Scenario) {
+    /// The scenario's structure: what no edit of a number can change, so checked once, when the
+    /// file is read.
+    fn structure(&mut self, s: &Scenario) {
         if s.id.trim().is_empty() {
             self.push("id", ProblemKind::Empty, String::new());
         }
@@ -355,6 +372,19 @@ impl Checker {
                 s.lines.len().to_string(),
             );
         }
+        for (i, line) in s.lines.iter().enumerate() {
+            if line.outpatient.is_none() && line.inpatient.is_none() {
+                self.push(
+                    &format!("lines[{i}]"),
+                    ProblemKind::LineWithoutCare,
+                    String::new(),
+                );
+            }
+        }
+    }
+
+    /// The rules between fields, which edits can break.
+    fn rules(&mut self, s: &Scenario) {
         // A ceiling beyond what `Decimal` holds has out-of-range inputs, reported by `ranges`.
         let ceiling = s
             .rules
@@ -365,13 +395,6 @@ impl Checker {
             self.push("rules.annual_ceiling", ProblemKind::ZeroCeiling, "0".into());
         }
         for (i, line) in s.lines.iter().enumerate() {
-            if line.outpatient.is_none() && line.inpatient.is_none() {
-                self.push(
-                    &format!("lines[{i}]"),
-                    ProblemKind::LineWithoutCare,
-                    String::new(),
-                );
-            }
             if let Some(o) = &line.outpatient {
                 self.deductible_below_ceiling(s, Some(i), "outpatient", o.deductible, ceiling);
             }
