@@ -1,8 +1,9 @@
 //! Engine benchmarks (criterion): one year and a 5-year projection of the Taizhou scenarios, the
 //! work the app does on every edit (apply the edits, validate, project the proposal, diff) for
 //! one edit and for the ten edits of the 2013 plan, one waterfall of the 2013 plan (10 edits,
-//! exact Shapley values) and its typical patients. Goals natively: a 5-year projection ≤ 5 µs,
-//! one edit → full comparison ≤ 10 µs. Run with `scripts/bench.sh`.
+//! exact Shapley values) and its typical patients, a full sensitivity tornado, goal seek, and the
+//! JS API's work natively. Goals natively: a 5-year projection ≤ 5 µs, one edit → full
+//! comparison ≤ 10 µs. Run with `scripts/bench.sh`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use ncms_sim::{compare_with_baseline, parse_scenario, scenarios, simulate, CheckedScenario};
@@ -81,6 +82,43 @@ fn waterfall(c: &mut Criterion) {
     });
 }
 
+/// The answers: a full sensitivity tornado (every lever and assumption, ±10 % and ± one natural
+/// unit: about 440 projections) and one goal seek (break-even funding per head, next year).
+fn answers(c: &mut Criterion) {
+    use ncms_sim::sensitivity::{tornado, Outcome};
+    use ncms_sim::solve::{break_even_funding, Horizon, Lever};
+    let plan = scenario("taizhou-2013-plan", 5);
+    let outcome = Outcome::parse("surplus", &plan, None).unwrap();
+    c.bench_function("tornado/taizhou-2013-plan/surplus 2013", |b| {
+        b.iter(|| tornado(black_box(&plan), black_box(&plan.proposal), outcome).unwrap())
+    });
+    c.bench_function(
+        "solve/taizhou-2013-plan/break-even funding per head 2013",
+        |b| {
+            b.iter(|| {
+                break_even_funding(
+                    black_box(&plan),
+                    black_box(&plan.proposal),
+                    Horizon::NextYear,
+                )
+                .unwrap()
+            })
+        },
+    );
+    let lever = Lever::parse("lines[2].inpatient.reimbursement_ratio", &plan).unwrap();
+    let target =
+        ncms_sim::solve::Target::parse("surplus=0", ncms_sim::indicator::When::Year(2014)).unwrap();
+    c.bench_function(
+        "solve/taizhou-2013-plan/county inpatient ratio for surplus 2014 = 0",
+        |b| {
+            b.iter(|| {
+                ncms_sim::solve::solve(black_box(&plan), black_box(&plan.proposal), lever, target)
+                    .unwrap()
+            })
+        },
+    );
+}
+
 /// What the JS API's `simulate` does, natively: read and validate the file, compare, and write
 /// the comparison out (as JSON text here; the JS API hands it to JavaScript instead).
 /// `benches/js-api.mjs` times the same call in wasm in Node and prints the ratio to this figure.
@@ -95,5 +133,5 @@ fn api(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, projection, waterfall, api);
+criterion_group!(benches, projection, waterfall, answers, api);
 criterion_main!(benches);

@@ -872,3 +872,182 @@ pub fn patient_table(patient: &PatientComparison, lang: Lang) -> String {
     }
     out
 }
+
+/// A goal-seek answer as text: the answer in words, then the lever, its range, the value found
+/// and the plan's, the target and what is achieved, and how the search went.
+pub fn answer_table(answer: &crate::solve::Answer, lang: Lang) -> String {
+    use crate::solve::Status;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", answer.words(lang));
+    let lever_value = |v: f64| crate::solve::show_lever_value(answer, v, lang);
+    let indicator = answer.target.indicator;
+    let indicator_value = |v: f64| crate::solve::show_indicator_value(indicator, v, lang);
+    let goal = match answer.target.goal {
+        crate::solve::Goal::AtLeast => "≥",
+        crate::solve::Goal::AtMost => "≤",
+        crate::solve::Goal::Equal => "=",
+    };
+    let status = match (answer.status, lang) {
+        (Status::Solved, Lang::Zh) => "已求得",
+        (Status::Solved, Lang::En) => "solved",
+        (Status::HoldsOverWholeRange, Lang::Zh) => "整个允许范围内均满足",
+        (Status::HoldsOverWholeRange, Lang::En) => "met over the whole allowed range",
+        (Status::Unreachable, Lang::Zh) => "允许范围内无法达到",
+        (Status::Unreachable, Lang::En) => "cannot be met in the allowed range",
+    };
+    let yes_no = |b: bool| match (b, lang) {
+        (true, Lang::Zh) => "是",
+        (false, Lang::Zh) => "否",
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+    };
+    let rows: Vec<Vec<String>> = [
+        (
+            lang.pick("调节项", "Lever"),
+            format!("{} ({})", answer.lever_label.get(lang), answer.lever),
+        ),
+        (
+            lang.pick("允许范围", "Allowed range"),
+            format!(
+                "{} – {}",
+                lever_value(answer.range.0),
+                lever_value(answer.range.1)
+            ),
+        ),
+        (
+            lang.pick("现方案", "In the plan"),
+            answer.current.map_or("–".into(), lever_value),
+        ),
+        (lang.pick("求得值", "Value"), lever_value(answer.value)),
+        (
+            lang.pick("目标", "Target"),
+            format!(
+                "{} {} {} {}",
+                answer.target.when.words(lang),
+                indicator.label().get(lang),
+                goal,
+                indicator_value(answer.target.value)
+            ),
+        ),
+        (
+            lang.pick("现方案下", "With the plan"),
+            indicator_value(answer.now),
+        ),
+        (
+            lang.pick("求得值下", "At the value"),
+            indicator_value(answer.achieved),
+        ),
+        (lang.pick("结果", "Outcome"), status.to_string()),
+        (
+            lang.pick("当年基金支出变化", "Change in fund spending"),
+            format!(
+                "{} {}",
+                yuan(answer.spending_change),
+                Unit::Yuan.suffix(lang)
+            ),
+        ),
+        (
+            lang.pick("单调（检查）", "Monotone (checked)"),
+            yes_no(answer.monotone).to_string(),
+        ),
+        (
+            lang.pick("测算次数", "Projections"),
+            answer.iterations.to_string(),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| vec![k.to_string(), v])
+    .collect();
+    let header = [lang.pick("项目", "Item"), lang.pick("值", "Value")].map(String::from);
+    push_table(&mut out, &header, &rows);
+    out
+}
+
+/// A sensitivity tornado as text: one table per step (±10 %, ± one natural unit), the bars
+/// largest first, each with the move, the outcome at either end and the swing; parameters that
+/// do not move the outcome are counted, not listed.
+pub fn tornado_table(tornado: &crate::sensitivity::Tornado, top: usize, lang: Lang) -> String {
+    use crate::sensitivity::{move_words, Step};
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}: {}",
+        tornado.outcome_label.get(lang),
+        figure_text(&tornado.base)
+    );
+    for (step, title) in [
+        (
+            Step::TenPercent,
+            lang.pick("各参数 ±10%", "Each parameter ±10%"),
+        ),
+        (
+            Step::NaturalUnit,
+            lang.pick("各参数 ± 一个自然单位", "Each parameter ± one natural unit"),
+        ),
+    ] {
+        let _ = writeln!(out, "\n## {title}");
+        let header: Vec<String> = match lang {
+            Lang::Zh => ["", "类别", "调整", "下调时", "上调时", "差额"],
+            Lang::En => ["", "Kind", "Move", "Down", "Up", "Swing"],
+        }
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let bars = tornado.bars(step);
+        let moving: Vec<_> = bars.iter().filter(|b| b.size() > 0.0).collect();
+        let rows: Vec<Vec<String>> = moving
+            .iter()
+            .take(top)
+            .map(|bar| {
+                let kind = match (bar.role, lang) {
+                    (crate::params::Role::Policy, Lang::Zh) => "政策",
+                    (crate::params::Role::Policy, Lang::En) => "lever",
+                    (_, Lang::Zh) => "假设",
+                    (_, Lang::En) => "assumption",
+                };
+                vec![
+                    bar.label.get(lang).to_string(),
+                    kind.to_string(),
+                    move_words(bar, step, lang),
+                    figure_text(&bar.outcome_low),
+                    figure_text(&bar.outcome_high),
+                    signed(&bar.swing),
+                ]
+            })
+            .collect();
+        push_table(&mut out, &header, &rows);
+        let hidden = moving.len().saturating_sub(top);
+        let still = bars.len() - moving.len();
+        if hidden > 0 {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    format!("（另有 {hidden} 项影响较小，未列出）"),
+                    format!("({hidden} more with smaller effects not shown)")
+                )
+            );
+        }
+        if still > 0 {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    format!("（{still} 项对此结果无影响）"),
+                    format!("({still} do not move this outcome)")
+                )
+            );
+        }
+    }
+    out
+}
+
+/// A difference with its sign: "+1,234.00", "-0.5%".
+fn signed(figure: &Figure) -> String {
+    let text = figure_text(figure);
+    if figure.value() > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}

@@ -451,24 +451,13 @@ impl Seek<'_> {
 
     /// The lever's edits at grid point `k`, as (path, value).
     fn lever_edits(&self, k: i64) -> Vec<(Place, f64)> {
-        let x = k as f64 / self.lever.grid();
-        match self.lever {
-            Lever::Param(place) => vec![(place, x)],
-            Lever::OutpatientRatios | Lever::InpatientRatios => self
-                .lever
-                .lines(&self.planned)
-                .into_iter()
-                // Each ratio to the millionth, as typed: 0.42 + 0.073 is 0.493, not 0.49300000000000005.
-                .map(|(place, r)| (place, (((r + x) * 1e6).round() / 1e6).clamp(0.0, 1.0)))
-                .collect(),
-            Lever::FundingPerHead => edits::funding_in_shares(self.baseline, self.plan_edits, x)
-                .into_iter()
-                .filter_map(|(path, value)| {
-                    let place = params::find_text(&path).ok().flatten()?;
-                    Some((place, value?))
-                })
-                .collect(),
-        }
+        lever_edits(
+            self.lever,
+            self.baseline,
+            self.plan_edits,
+            &self.planned,
+            k as f64 / self.lever.grid(),
+        )
     }
 
     /// The proposal's report at grid point `k`; `None` when the plan with it is invalid.
@@ -534,6 +523,55 @@ impl Seek<'_> {
             _ => self.meets(p, tolerance),
         }
     }
+}
+
+/// The places `lever` writes at value `x`, and their values: one parameter, each ratio of a group
+/// with the points added (to the millionth, as typed: 0.42 + 0.073 is 0.493, not
+/// 0.49300000000000005), or every payer's share of funding (to the fen, adding up to `x`).
+fn lever_edits(
+    lever: Lever,
+    baseline: &Scenario,
+    plan_edits: &Edits,
+    planned: &Scenario,
+    x: f64,
+) -> Vec<(Place, f64)> {
+    match lever {
+        Lever::Param(place) => vec![(place, x)],
+        Lever::OutpatientRatios | Lever::InpatientRatios => lever
+            .lines(planned)
+            .into_iter()
+            .map(|(place, r)| (place, (((r + x) * 1e6).round() / 1e6).clamp(0.0, 1.0)))
+            .collect(),
+        Lever::FundingPerHead => edits::funding_in_shares(baseline, plan_edits, x)
+            .into_iter()
+            .filter_map(|(path, value)| {
+                let place = params::find_text(&path).ok().flatten()?;
+                Some((place, value?))
+            })
+            .collect(),
+    }
+}
+
+/// `plan` with `lever` at `value` (on the lever's grid: a fen, 0.0001 point), as edits: what an
+/// answer's `edits` are, for any value (the app's "try a little more").
+pub fn edits_at(
+    scenario: &CheckedScenario,
+    plan: &Edits,
+    lever: Lever,
+    value: f64,
+) -> Result<Edits, SolveError> {
+    let (resolved, problems) = edits::resolve(plan, scenario, Scope::Plan);
+    if !problems.is_empty() {
+        return Err(SolveError::Invalid(problems));
+    }
+    let planned = check_edited(scenario, &resolved).map_err(SolveError::Invalid)?;
+    let grid = lever.grid();
+    let mut out = plan.clone();
+    let x = (value * grid).round() / grid;
+    for (place, value) in lever_edits(lever, scenario, plan, &planned, x) {
+        out.insert(place.path(), Some(value));
+    }
+    Ok(out)
 }
 
 /// Points of a scan of the range: 16 intervals.
@@ -765,7 +803,7 @@ fn refine(seek: &mut Seek, mut a: Point, mut b: Point, tolerance: f64) -> (Point
 }
 
 /// A value of the lever as people read it: "463.20 元", "88.37%", "+7.30 个百分点".
-fn lever_value(answer: &Answer, value: f64, lang: Lang) -> String {
+pub fn show_lever_value(answer: &Answer, value: f64, lang: Lang) -> String {
     match answer.unit {
         Unit::Yuan => format!(
             "{} {}",
@@ -786,8 +824,8 @@ fn group(answer: &Answer) -> bool {
     answer.lever == "outpatient_ratios" || answer.lever == "inpatient_ratios"
 }
 
-/// A value of the target's indicator as people read it.
-fn indicator_value(indicator: Indicator, value: f64, lang: Lang) -> String {
+/// A value of the target's indicator as people read it: "24.99%", "22,744.33 元".
+pub fn show_indicator_value(indicator: Indicator, value: f64, lang: Lang) -> String {
     match indicator.unit() {
         Unit::Share => format!("{:.2}%", value * 100.0),
         Unit::Yuan => format!(
@@ -820,7 +858,7 @@ fn goal_words(target: &Target, lang: Lang) -> String {
         ),
         (indicator, _, _) => {
             let label = indicator.label().get(lang);
-            let value = indicator_value(indicator, target.value, lang);
+            let value = show_indicator_value(indicator, target.value, lang);
             match (target.goal, lang) {
                 (Goal::AtLeast, Lang::Zh) => format!("使{when}{label}不低于 {value}"),
                 (Goal::AtMost, Lang::Zh) => format!("使{when}{label}不超过 {value}"),
@@ -836,20 +874,20 @@ fn goal_words(target: &Target, lang: Lang) -> String {
 /// The answer in words, in one language.
 pub fn words(answer: &Answer, lang: Lang) -> String {
     let subject = answer.lever_label.get(lang);
-    let value = lever_value(answer, answer.value, lang);
+    let value = show_lever_value(answer, answer.value, lang);
     let goal = goal_words(&answer.target, lang);
     let now = match answer.current {
         Some(c) if !group(answer) => lang.pick(
-            format!("（现为 {}）", lever_value(answer, c, lang)),
-            format!(" (now {})", lever_value(answer, c, lang)),
+            format!("（现为 {}）", show_lever_value(answer, c, lang)),
+            format!(" (now {})", show_lever_value(answer, c, lang)),
         ),
         _ => String::new(),
     };
     let indicator = answer.target.indicator;
-    let achieved = indicator_value(indicator, answer.achieved, lang);
+    let achieved = show_indicator_value(indicator, answer.achieved, lang);
     let (lo, hi) = (
-        lever_value(answer, answer.range.0, lang),
-        lever_value(answer, answer.range.1, lang),
+        show_lever_value(answer, answer.range.0, lang),
+        show_lever_value(answer, answer.range.1, lang),
     );
     let grouped = group(answer);
     let change = match (grouped, lang) {
@@ -897,7 +935,7 @@ pub fn words(answer: &Answer, lang: Lang) -> String {
             "{subject}{change} {value} 时，{}{}为 {achieved}（目标 {}）{now}。",
             answer.target.when.words(lang),
             indicator.label().zh,
-            indicator_value(indicator, answer.target.value, lang)
+            show_indicator_value(indicator, answer.target.value, lang)
         ),
         (Status::Solved, _, Lang::En) => format!(
             "With {} {} {value}, the {} {} is {achieved} (target {}){now}.",
@@ -905,7 +943,7 @@ pub fn words(answer: &Answer, lang: Lang) -> String {
             if grouped { "moved by" } else { "at" },
             indicator.label().en,
             answer.target.when.words(lang),
-            indicator_value(indicator, answer.target.value, lang)
+            show_indicator_value(indicator, answer.target.value, lang)
         ),
         (Status::HoldsOverWholeRange, _, Lang::Zh) => format!(
             "{subject}在允许范围内（{lo} – {hi}）都能{goal}；最接近界限的是 {value}，此时{}为 {achieved}。",
@@ -1050,12 +1088,12 @@ pub fn funding_for_surplus_band(
     )?;
     let words = Text::both(|lang| {
         let (a, b) = (
-            lever_value(&floor, floor.value, lang),
-            lever_value(&ceiling, ceiling.value, lang),
+            show_lever_value(&floor, floor.value, lang),
+            show_lever_value(&ceiling, ceiling.value, lang),
         );
         let (lo, hi) = (
-            indicator_value(Indicator::SurplusRate, min, lang),
-            indicator_value(Indicator::SurplusRate, max, lang),
+            show_indicator_value(Indicator::SurplusRate, min, lang),
+            show_indicator_value(Indicator::SurplusRate, max, lang),
         );
         let both = floor.status == Status::Solved && ceiling.status == Status::Solved;
         match (both, lang) {

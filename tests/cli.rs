@@ -348,3 +348,120 @@ fn patient_options_that_do_not_fit_exit_two() {
         text(&out.stderr).contains("the scenario has no rules for Village clinic inpatient stay")
     );
 }
+
+#[test]
+fn solve_answers_in_words_and_in_json() {
+    let out = ncms(&[
+        "solve",
+        "scenarios/taizhou-2013-plan.json",
+        "--lever",
+        "funding_per_head",
+        "--target",
+        "surplus>=0",
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    assert!(
+        table.starts_with("需人均筹资 438.11 元（或以上）才能实现2013年当年收支平衡"),
+        "{table}"
+    );
+    assert!(table.contains("求得值"), "{table}");
+
+    let out = ncms(&[
+        "solve",
+        "scenarios/taizhou-2013-plan.json",
+        "--lever",
+        "inpatient_ratios",
+        "--target",
+        "closing_balance>=0",
+        "--year",
+        "all",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(answer["status"], "solved");
+    assert_eq!(answer["target"]["when"]["kind"], "every_year");
+    let value = answer["value"].as_f64().unwrap();
+    assert!(value < 0.0 && value > -0.2, "{value}");
+    assert!(answer["edits"]["lines[2].inpatient.reimbursement_ratio"].is_number());
+}
+
+#[test]
+fn solve_reports_a_target_out_of_reach_and_refuses_assumptions() {
+    let out = ncms(&[
+        "solve",
+        "scenarios/taizhou-2013-plan.json",
+        "--lever",
+        "lines[2].inpatient.reimbursement_ratio",
+        "--target",
+        "surplus_rate>=50%",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(answer["status"], "unreachable");
+    assert_eq!(answer["value"], 0.0);
+
+    let out = ncms(&[
+        "solve",
+        "scenarios/taizhou-2013-plan.json",
+        "--lever",
+        "projection.cost_growth",
+        "--target",
+        "surplus>=0",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("is an assumption, not a policy lever"));
+    let out = ncms(&["solve", "scenarios/taizhou-2013-plan.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("solve needs --lever"));
+}
+
+#[test]
+fn sensitivity_prints_the_tornado() {
+    let out = ncms(&[
+        "sensitivity",
+        "scenarios/taizhou-2013-plan.json",
+        "--top",
+        "3",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    assert!(
+        table.starts_with("# Surplus in 2013: -80,023,455.67"),
+        "{table}"
+    );
+    assert!(table.contains("## Each parameter ±10%"), "{table}");
+    assert!(
+        table.contains("County subsidy") && table.contains("+256,360,000.00"),
+        "{table}"
+    );
+
+    let out = ncms(&[
+        "sensitivity",
+        "scenarios/taizhou-2013-plan.json",
+        "--outcome",
+        "outpatient_share",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let tornado: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(tornado["outcome"]["indicator"], "outpatient_share");
+    assert_eq!(
+        tornado["ten_percent"][0]["path"],
+        "lines[1].outpatient.reimbursement_ratio"
+    );
+    let out = ncms(&[
+        "sensitivity",
+        "scenarios/taizhou-2013-plan.json",
+        "--outcome",
+        "profit",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -10,7 +10,9 @@ mod explain;
 mod output;
 mod params;
 mod patient;
+mod sensitivity;
 mod simulate;
+mod solve;
 mod template;
 
 use std::process::ExitCode;
@@ -20,6 +22,8 @@ const COMMANDS: &[(&[&str], &[&str])] = &[
     (simulate::USAGE, simulate::HELP),
     (explain::USAGE, explain::HELP),
     (patient::USAGE, patient::HELP),
+    (solve::USAGE, solve::HELP),
+    (sensitivity::USAGE, sensitivity::HELP),
     (params::USAGE, params::HELP),
     (template::USAGE, template::HELP),
     (calibrate::USAGE, calibrate::HELP),
@@ -48,6 +52,8 @@ fn run(raw: &[String]) -> Result<ExitCode, String> {
         "check" => simulate::check(args),
         "explain" => explain::run(args),
         "patient" => patient::run(args),
+        "solve" => solve::run(args),
+        "sensitivity" => sensitivity::run(args),
         "params" => params::run(args),
         "calibrate" => calibrate::calibrate(args),
         "template" => template::run(args),

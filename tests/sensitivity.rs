@@ -1,0 +1,160 @@
+//! The sensitivity tornado, checked from the outside: every bar is the exact difference of two
+//! projections made through the public path (a lever: the plan with it moved, through
+//! `compare`; an assumption: the scenario with it changed, baseline and plan alike), the bars
+//! are sorted by size, the natural units are the documented ones, and the bars of the bundled
+//! plan have the values worked out by hand.
+
+use ncms_sim::figure::{Figure, Unit};
+use ncms_sim::indicator::Indicator;
+use ncms_sim::params::{self, Role};
+use ncms_sim::sensitivity::{natural_unit, tornado, Bar, Outcome, Step, Tornado};
+use ncms_sim::validate::apply_assumptions;
+use ncms_sim::{compare, parse_scenario, CheckedScenario, Edits};
+use rust_decimal::Decimal;
+
+fn plan_2013() -> CheckedScenario {
+    parse_scenario(ncms_sim::scenarios::bundled("taizhou-2013-plan").unwrap()).unwrap()
+}
+
+/// The outcome with one parameter at `value`, through the public path.
+fn outcome_with(scenario: &CheckedScenario, outcome: &Outcome, bar: &Bar, value: f64) -> Figure {
+    let moved: Edits = [(bar.path.clone(), Some(value))].into();
+    let comparison = if bar.role == Role::Policy {
+        let mut plan = scenario.proposal.clone();
+        plan.extend(moved);
+        compare(scenario, &plan, None).unwrap()
+    } else {
+        let baseline = apply_assumptions(scenario, &moved).unwrap();
+        compare(&baseline, &scenario.proposal, None).unwrap()
+    };
+    let year = comparison
+        .proposal
+        .years
+        .iter()
+        .find(|y| y.year == outcome.year)
+        .unwrap();
+    outcome.indicator.of(year)
+}
+
+fn assert_bars_are_projections(scenario: &CheckedScenario, tornado: &Tornado) {
+    for step in [Step::TenPercent, Step::NaturalUnit] {
+        let bars = tornado.bars(step);
+        assert!(
+            bars.windows(2).all(|w| w[0].size() >= w[1].size()),
+            "sorted"
+        );
+        for bar in bars {
+            let low = outcome_with(scenario, &tornado.outcome, bar, bar.low);
+            let high = outcome_with(scenario, &tornado.outcome, bar, bar.high);
+            assert_eq!(
+                (low, high),
+                (bar.outcome_low, bar.outcome_high),
+                "{}",
+                bar.path
+            );
+            assert_eq!(Some(bar.swing), high.minus(&low), "{}", bar.path);
+        }
+    }
+}
+
+#[test]
+fn every_bar_is_the_difference_of_two_projections_and_the_bars_are_sorted() {
+    let s = plan_2013();
+    for name in ["surplus", "closing_balance", "outpatient_share"] {
+        let outcome = Outcome::parse(name, &s, None).unwrap();
+        let tornado = tornado(&s, &s.proposal, outcome).unwrap();
+        assert!(
+            tornado.ten_percent.len() > 40,
+            "{}",
+            tornado.ten_percent.len()
+        );
+        assert_bars_are_projections(&s, &tornado);
+    }
+}
+
+#[test]
+fn the_bundled_plan_turns_most_on_the_county_subsidy_and_county_inpatient_care() {
+    let s = plan_2013();
+    let outcome = Outcome::parse("surplus", &s, None).unwrap();
+    assert_eq!(
+        (outcome.indicator, outcome.year),
+        (Indicator::Surplus, 2013)
+    );
+    let t = tornado(&s, &s.proposal, outcome).unwrap();
+    assert_eq!(t.base, Figure::Yuan(Decimal::new(-8_002_345_567, 2)));
+    // ±10 % of the county subsidy (290 yuan): 29 yuan a head either way for 4.42 million
+    // enrollees, so a swing of 2 × 29 × 4 420 000 yuan exactly.
+    let first = &t.ten_percent[0];
+    assert_eq!(first.path, "financing.government.county");
+    assert_eq!((first.low, first.high), (261.0, 319.0));
+    assert_eq!(first.swing, Figure::Yuan(Decimal::from(256_360_000)));
+    assert_eq!(
+        t.ten_percent[1].path,
+        "lines[2].inpatient.reimbursement_ratio"
+    );
+    // One natural unit: 10 yuan a head moves income by 2 × 10 × 4 420 000 whichever payer pays.
+    let individual = t
+        .natural_unit
+        .iter()
+        .find(|b| b.path == "financing.individual")
+        .unwrap();
+    assert_eq!(individual.swing, Figure::Yuan(Decimal::from(88_400_000)));
+    assert_eq!(individual.step, 10.0);
+    // A cost assumption moves baseline and plan alike, so it shows as an assumption.
+    let cost = t
+        .natural_unit
+        .iter()
+        .find(|b| b.path == "lines[2].inpatient.mean_cost")
+        .unwrap();
+    assert_eq!((cost.role, cost.step), (Role::Assumption, 1000.0));
+    // Targets and the horizon frame the figures: no bar.
+    assert!(!t.ten_percent.iter().any(|b| b.path.starts_with("targets.")
+        || b.path == "projection.years"
+        || b.path == "year"));
+}
+
+#[test]
+fn a_move_beyond_the_allowed_range_stops_at_its_end() {
+    let s = plan_2013();
+    let outcome = Outcome::parse("outpatient_share", &s, None).unwrap();
+    let t = tornado(&s, &s.proposal, outcome).unwrap();
+    let deductible = t
+        .natural_unit
+        .iter()
+        .find(|b| b.path == "lines[1].outpatient.deductible")
+        .unwrap();
+    assert_eq!((deductible.low, deductible.high), (0.0, 10.0));
+    assert!(deductible.limited);
+}
+
+#[test]
+fn natural_units_are_the_documented_ones() {
+    let unit = |path: &str| natural_unit(params::by_path(path).unwrap());
+    assert_eq!(unit("lines[*].inpatient.reimbursement_ratio"), 0.05);
+    assert_eq!(unit("projection.cost_growth"), 0.01);
+    assert_eq!(unit("rules.risk_reserve.rate"), 0.01);
+    assert_eq!(unit("financing.individual"), 10.0);
+    assert_eq!(unit("lines[*].inpatient.deductible"), 10.0);
+    assert_eq!(unit("lines[*].inpatient.mean_cost"), 1000.0);
+    assert_eq!(unit("rules.annual_ceiling.fixed"), 1000.0);
+    assert_eq!(unit("financing.opening_balance"), 1e6);
+    assert_eq!(unit("population.enrollees"), 10_000.0);
+    assert_eq!(unit("lines[*].inpatient.admissions_per_1000"), 1.0);
+    assert_eq!(unit("behaviour.elasticity"), 0.1);
+    assert_eq!(
+        params::by_path("lines[*].outpatient.visits_per_enrollee").map(|p| p.unit),
+        Some(Unit::PerEnrollee)
+    );
+    assert_eq!(unit("lines[*].outpatient.visits_per_enrollee"), 0.1);
+}
+
+#[test]
+fn every_bundled_scenario_has_a_tornado_made_of_projections() {
+    for (id, json) in ncms_sim::scenarios::BUNDLED.iter().skip(1) {
+        let s = parse_scenario(json).unwrap();
+        let outcome = Outcome::parse("closing_balance", &s, None).unwrap();
+        let t = tornado(&s, &s.proposal, outcome).unwrap();
+        assert!(!t.natural_unit.is_empty(), "{id}");
+        assert_bars_are_projections(&s, &t);
+    }
+}
