@@ -1,9 +1,12 @@
-//! Answers to the questions officials bring, in tabs under the results: one patient's bill
-//! (典型病例) and why the figures changed (the waterfall). Each tab computes only when shown.
+//! Answers to the questions officials bring, in tabs under the results: one-click questions and
+//! goal seek (反推), which lever matters most (the tornado), one patient's bill (典型病例) and why
+//! the figures changed (the waterfall). Each tab computes only when shown.
 
 use crate::i18n::ui;
 use crate::patient_panel::PatientPanel;
+use crate::questions_panel::{Apply, QuestionsPanel};
 use crate::shared::Shared;
+use crate::tornado_panel::TornadoPanel;
 use crate::waterfall_panel::WaterfallPanel;
 use ncms_sim::{CheckedScenario, Edits, Lang};
 use yew::prelude::*;
@@ -15,10 +18,14 @@ pub struct AnswersProps {
     pub edits: Edits,
     pub plan_name: String,
     pub lang: Lang,
+    /// An answer applied to the active plan.
+    pub on_apply: Callback<Apply>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
+    Questions,
+    Tornado,
     Patient,
     Waterfall,
 }
@@ -27,7 +34,7 @@ enum Tab {
 pub fn Answers(props: &AnswersProps) -> Html {
     let lang = props.lang;
     let ui = ui(lang);
-    let tab = use_state(|| Tab::Patient);
+    let tab = use_state(|| Tab::Questions);
     let button = |t: Tab, label: &'static str, id: &'static str| {
         let tab_state = tab.clone();
         html! {
@@ -41,11 +48,16 @@ pub fn Answers(props: &AnswersProps) -> Html {
             <div class="answers-head">
                 <h2 id="answers-title">{ ui.answers }</h2>
                 <div class="tabs" role="tablist">
+                    { button(Tab::Questions, ui.tab_questions, "answers-questions") }
+                    { button(Tab::Tornado, ui.tab_tornado, "answers-tornado") }
                     { button(Tab::Patient, ui.tab_patient, "answers-patient") }
                     { button(Tab::Waterfall, ui.tab_waterfall, "answers-waterfall") }
                 </div>
             </div>
             { match *tab {
+                Tab::Questions => html! { <QuestionsPanel scenario={props.scenario.clone()} edits={props.edits.clone()}
+                    {lang} on_apply={props.on_apply.clone()} /> },
+                Tab::Tornado => html! { <TornadoPanel scenario={props.scenario.clone()} edits={props.edits.clone()} {lang} /> },
                 Tab::Patient => html! { <PatientPanel scenario={props.scenario.clone()} edits={props.edits.clone()}
                     plan_name={props.plan_name.clone()} {lang} /> },
                 Tab::Waterfall => html! { <WaterfallPanel scenario={props.scenario.clone()} edits={props.edits.clone()}

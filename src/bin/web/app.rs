@@ -525,7 +525,7 @@ pub fn App() -> Html {
                         </section>
                     }
                     <TargetsTable comparison={settled_comparison.clone()} {year} {lang} />
-                    <Answers scenario={state.loaded.scenario.clone()} edits={settled_edits}
+                    <Answers scenario={state.loaded.scenario.clone()} edits={settled_edits} on_apply={on_edit_many.clone()}
                         plan_name={state.work.plans.get(active).map(|p| p.name.clone()).unwrap_or_default()} {lang} />
                     <LinesTable comparison={settled_comparison} {year} {lang} />
                     if *printing {

@@ -45,6 +45,8 @@ mod plans_bar;
 #[cfg(target_arch = "wasm32")]
 mod print_report;
 #[cfg(target_arch = "wasm32")]
+mod questions_panel;
+#[cfg(target_arch = "wasm32")]
 mod ratios;
 #[cfg(target_arch = "wasm32")]
 mod shared;
@@ -60,6 +62,8 @@ mod targets_table;
 mod toolbar;
 #[cfg(target_arch = "wasm32")]
 mod tools;
+#[cfg(target_arch = "wasm32")]
+mod tornado_panel;
 #[cfg(target_arch = "wasm32")]
 mod waterfall_panel;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

@@ -1,0 +1,446 @@
+//! Questions officials bring, one click each (反推): break-even funding per head, the highest
+//! ratios the fund or the outpatient cap allows, the funding that keeps the surplus rate in its
+//! band, the inpatient ratios that reach the policy-scope target and what they cost; and any
+//! lever against any target (`ncms_sim::solve`, the same goal seek as `ncms solve`). Each answer
+//! is in words, with an "apply" button that makes it an edit of the active plan (one undo step).
+//!
+//! The one-click answers follow the plan: they are computed on the settled plan, after the page
+//! has painted, so that typing never waits for them.
+
+use crate::format::raw;
+use crate::shared::Shared;
+use gloo_timers::callback::Timeout;
+use ncms_sim::indicator::{Indicator, When};
+use ncms_sim::params;
+use ncms_sim::solve::{
+    self, group_label, Answer, FundingBand, Goal, Horizon, Lever, SolveError, Status, Target,
+    LEVER_GROUPS,
+};
+use ncms_sim::{CheckedScenario, Edits, Lang};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// `(key, edits)`: a set of levers of the plan changed at once, as one undo step named `key`.
+pub type Apply = (String, Vec<(String, Option<f64>)>);
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionsPanelProps {
+    pub scenario: Shared<CheckedScenario>,
+    /// The active plan's (settled) edits: the plan the questions are asked of.
+    pub edits: Edits,
+    pub lang: Lang,
+    pub on_apply: Callback<Apply>,
+}
+
+/// The one-click questions, in the order shown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Question {
+    BreakEvenNextYear,
+    BreakEvenHorizon,
+    OutpatientWithinCap,
+    InpatientNoDeficit,
+    SurplusBand,
+    PolicyScopeTarget,
+}
+
+const QUESTIONS: [Question; 6] = [
+    Question::BreakEvenNextYear,
+    Question::BreakEvenHorizon,
+    Question::OutpatientWithinCap,
+    Question::InpatientNoDeficit,
+    Question::SurplusBand,
+    Question::PolicyScopeTarget,
+];
+
+impl Question {
+    fn id(self) -> &'static str {
+        match self {
+            Question::BreakEvenNextYear => "break-even-next-year",
+            Question::BreakEvenHorizon => "break-even-horizon",
+            Question::OutpatientWithinCap => "outpatient-within-cap",
+            Question::InpatientNoDeficit => "inpatient-no-deficit",
+            Question::SurplusBand => "surplus-band",
+            Question::PolicyScopeTarget => "policy-scope-target",
+        }
+    }
+
+    /// The question as an official asks it, with the scenario's own targets written in.
+    fn asked(self, scenario: &CheckedScenario, lang: Lang) -> String {
+        let targets = &scenario.targets;
+        let pct = |v: f64| ncms_sim::figure::trimmed((v * 1e4).round() / 100.0) + "%";
+        let year = scenario.year;
+        match self {
+            Question::BreakEvenNextYear => lang.pick(
+                format!("{year}年当年收支平衡，人均筹资至少要多少？"),
+                format!("What funding per head breaks even in {year}?"),
+            ),
+            Question::BreakEvenHorizon => lang.pick(
+                "预测期内每年都不出现赤字，人均筹资至少要多少？".to_string(),
+                "What funding per head avoids a deficit in every year of the horizon?".to_string(),
+            ),
+            Question::OutpatientWithinCap => {
+                let cap = pct(targets.outpatient_share_max.unwrap_or(0.25));
+                lang.pick(
+                    format!("门诊统筹支出占比不超过 {cap}，各级门诊补偿比例最高可提高多少？"),
+                    format!(
+                        "How far can every outpatient ratio rise with outpatient pooling within \
+                         {cap}?"
+                    ),
+                )
+            }
+            Question::InpatientNoDeficit => lang.pick(
+                format!("{year}年不出现赤字，各级住院补偿比例最高可提高多少？"),
+                format!("How far can every inpatient ratio rise with no deficit in {year}?"),
+            ),
+            Question::SurplusBand => {
+                let (lo, hi) = (
+                    pct(targets.surplus_rate_min.unwrap_or(0.0)),
+                    pct(targets.surplus_rate_max.unwrap_or(0.15)),
+                );
+                lang.pick(
+                    format!("当年结余率保持在 {lo} – {hi}，人均筹资应在什么范围？"),
+                    format!("What funding per head keeps the surplus rate within {lo} – {hi}?"),
+                )
+            }
+            Question::PolicyScopeTarget => {
+                let target = pct(targets.inpatient_policy_ratio_min.unwrap_or(0.75));
+                lang.pick(
+                    format!(
+                        "住院政策范围内补偿比达到 {target}，住院补偿比例要提高多少？花多少钱？"
+                    ),
+                    format!(
+                        "What inpatient ratios reach the {target} policy-scope target, and what \
+                         does it cost?"
+                    ),
+                )
+            }
+        }
+    }
+
+    fn ask(self, scenario: &CheckedScenario, plan: &Edits) -> Result<Found, SolveError> {
+        Ok(match self {
+            Question::BreakEvenNextYear => Found::one(solve::break_even_funding(
+                scenario,
+                plan,
+                Horizon::NextYear,
+            )?),
+            Question::BreakEvenHorizon => Found::one(solve::break_even_funding(
+                scenario,
+                plan,
+                Horizon::WholeHorizon,
+            )?),
+            Question::OutpatientWithinCap => {
+                Found::one(solve::highest_outpatient_ratios(scenario, plan)?)
+            }
+            Question::InpatientNoDeficit => Found::one(solve::highest_inpatient_ratios(
+                scenario,
+                plan,
+                Horizon::NextYear,
+            )?),
+            Question::SurplusBand => {
+                Found::Band(Box::new(solve::funding_for_surplus_band(scenario, plan)?))
+            }
+            Question::PolicyScopeTarget => {
+                Found::one(solve::inpatient_ratios_for_policy_target(scenario, plan)?)
+            }
+        })
+    }
+}
+
+/// What a question found: one answer, or the two ends of a band.
+#[derive(Clone, PartialEq)]
+enum Found {
+    One(Box<Answer>),
+    Band(Box<FundingBand>),
+}
+
+impl Found {
+    fn one(answer: Answer) -> Found {
+        Found::One(Box::new(answer))
+    }
+}
+
+fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::Solved => "solved",
+        Status::HoldsOverWholeRange => "holds_over_whole_range",
+        Status::Unreachable => "unreachable",
+    }
+}
+
+/// The plan's levers that an answer sets differently from `plan`: what "apply" writes.
+fn changes(answer: &Answer, plan: &Edits) -> Vec<(String, Option<f64>)> {
+    answer
+        .edits
+        .iter()
+        .filter(|(path, value)| plan.get(*path) != Some(value))
+        .map(|(path, value)| (path.clone(), *value))
+        .collect()
+}
+
+/// The apply button of an answer: greyed out once the plan is the answer.
+fn apply_button(
+    answer: &Answer,
+    label: &'static str,
+    testid: String,
+    props: &QuestionsPanelProps,
+) -> Html {
+    let lang = props.lang;
+    let changes = changes(answer, &props.edits);
+    // The plan already has the lever at the answer (a total per head may split into payers a
+    // fen differently from the plan's own split, so the lever's value decides, not the edits).
+    let applied = changes.is_empty() || answer.current == Some(answer.value);
+    let on_apply = props.on_apply.clone();
+    let key = format!("solve:{}:{}", answer.lever, crate::browser::now());
+    let onclick =
+        Callback::from(move |_: MouseEvent| on_apply.emit((key.clone(), changes.clone())));
+    let text = if applied {
+        lang.pick("已在方案中", "In the plan")
+    } else if answer.status == Status::Unreachable {
+        lang.pick("采用最接近的值", "Apply the closest value")
+    } else {
+        label
+    };
+    html! {
+        <button type="button" class="secondary small" data-testid={testid} disabled={applied} {onclick}>{ text }</button>
+    }
+}
+
+fn answer_block(answer: &Answer, id: &str, props: &QuestionsPanelProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <div class="q-answer" data-testid={format!("answer-{id}")} data-value={raw(answer.value)}
+            data-status={status_name(answer.status)} data-lever={answer.lever.clone()}>
+            <p>{ answer.words(lang) }</p>
+            if !answer.monotone {
+                <p class="muted small">{ lang.pick(
+                    "注意：指标随该参数的变化不是单调的，这是若干个解之一。",
+                    "Note: the figure does not move one way with this lever; this is one of several answers.") }</p>
+            }
+            { apply_button(answer, lang.pick("采用", "Apply"), format!("apply-{id}"), props) }
+        </div>
+    }
+}
+
+fn found_block(found: &Result<Found, SolveError>, id: &str, props: &QuestionsPanelProps) -> Html {
+    let lang = props.lang;
+    match found {
+        Err(error) => {
+            html! { <p class="alert" data-testid={format!("answer-{id}")}>{ error.describe(lang) }</p> }
+        }
+        Ok(Found::One(answer)) => answer_block(answer, id, props),
+        Ok(Found::Band(band)) => html! {
+            <div class="q-answer" data-testid={format!("answer-{id}")} data-floor={raw(band.floor.value)}
+                data-ceiling={raw(band.ceiling.value)}>
+                <p>{ band.words.get(lang) }</p>
+                <div class="q-buttons">
+                    { apply_button(&band.floor, lang.pick("采用下限", "Apply the lower end"), format!("apply-{id}-floor"), props) }
+                    { apply_button(&band.ceiling, lang.pick("采用上限", "Apply the upper end"), format!("apply-{id}-ceiling"), props) }
+                </div>
+            </div>
+        },
+    }
+}
+
+#[function_component]
+pub fn QuestionsPanel(props: &QuestionsPanelProps) -> Html {
+    let lang = props.lang;
+    // The answers and the plan they answer; recomputed after paint when the plan changes.
+    let answers = use_state(|| None::<(Edits, Vec<Result<Found, SolveError>>)>);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let (answers, timer) = (answers.clone(), timer.clone());
+        use_effect_with(
+            (props.scenario.clone(), props.edits.clone()),
+            move |(scenario, edits)| {
+                let (scenario, edits) = (scenario.clone(), edits.clone());
+                *timer.borrow_mut() = Some(Timeout::new(0, move || {
+                    let found = QUESTIONS.iter().map(|q| q.ask(&scenario, &edits)).collect();
+                    answers.set(Some((edits, found)));
+                }));
+            },
+        );
+    }
+    let current = answers
+        .as_ref()
+        .filter(|(edits, _)| *edits == props.edits)
+        .map(|(_, found)| found);
+    html! {
+        <div class="questions-panel" data-testid="questions-panel" data-ready={current.is_some().to_string()}>
+            <ol class="questions">
+                { for QUESTIONS.iter().enumerate().map(|(i, q)| html! {
+                    <li class="question" data-testid={format!("q-{}", q.id())}>
+                        <p class="q-text">{ q.asked(&props.scenario, lang) }</p>
+                        { match current.and_then(|found| found.get(i)) {
+                            Some(found) => found_block(found, q.id(), props),
+                            None => html! { <p class="muted">{ lang.pick("计算中…", "Working it out…") }</p> },
+                        } }
+                    </li>
+                }) }
+            </ol>
+            <GoalSeek scenario={props.scenario.clone()} edits={props.edits.clone()} {lang} on_apply={props.on_apply.clone()} />
+        </div>
+    }
+}
+
+/// Any lever against any target: the CLI's `ncms solve` in a form.
+#[function_component]
+fn GoalSeek(props: &QuestionsPanelProps) -> Html {
+    let lang = props.lang;
+    let scenario = &props.scenario;
+    let lever = use_state(|| "funding_per_head".to_string());
+    let indicator = use_state(|| Indicator::Surplus);
+    let goal = use_state(|| Goal::AtLeast);
+    let value = use_state(|| "0".to_string());
+    let when = use_state(|| "first".to_string());
+    let result = use_state(|| None::<(Edits, Result<Answer, String>)>);
+
+    let select = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            state.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let on_lever = select(&lever);
+    let on_when = select(&when);
+    let on_indicator = {
+        let indicator = indicator.clone();
+        Callback::from(move |e: Event| {
+            let name = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(found) = Indicator::parse(&name) {
+                indicator.set(found);
+            }
+        })
+    };
+    let on_goal = {
+        let goal = goal.clone();
+        Callback::from(move |e: Event| {
+            goal.set(
+                match e
+                    .target_unchecked_into::<HtmlSelectElement>()
+                    .value()
+                    .as_str()
+                {
+                    "at_most" => Goal::AtMost,
+                    "equal" => Goal::Equal,
+                    _ => Goal::AtLeast,
+                },
+            )
+        })
+    };
+    let on_value = {
+        let value = value.clone();
+        Callback::from(move |e: InputEvent| {
+            value.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let share = indicator.unit() == ncms_sim::figure::Unit::Share;
+    let on_solve = {
+        let (result, scenario, edits) = (result.clone(), scenario.clone(), props.edits.clone());
+        let (lever, indicator, goal, value, when) = (
+            (*lever).clone(),
+            *indicator,
+            *goal,
+            (*value).clone(),
+            (*when).clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let op = match goal {
+                Goal::AtLeast => ">=",
+                Goal::AtMost => "<=",
+                Goal::Equal => "=",
+            };
+            let typed = value.trim().trim_end_matches('%').replace([',', '，'], "");
+            let text = format!(
+                "{}{op}{typed}{}",
+                indicator.name(),
+                if share { "%" } else { "" }
+            );
+            let when = match when.as_str() {
+                "all" => When::EveryYear,
+                year => When::Year(year.parse().unwrap_or(scenario.year)),
+            };
+            let answer = Lever::parse(&lever, &scenario)
+                .and_then(|lever| Ok((lever, Target::parse(&text, when)?)))
+                .and_then(|(lever, target)| solve::solve(&scenario, &edits, lever, target))
+                .map_err(|e| match e {
+                    SolveError::BadTarget(_) => lang
+                        .pick(
+                            "目标值应为一个数，例如 0、25 或 -1000000",
+                            "The target is a number, such as 0, 25 or -1000000",
+                        )
+                        .to_string(),
+                    other => other.describe(lang),
+                });
+            result.set(Some((edits.clone(), answer)));
+        })
+    };
+
+    let levels = ncms_sim::edits::levels(scenario);
+    let levers = LEVER_GROUPS
+        .iter()
+        .filter_map(|name| Some((name.to_string(), group_label(name)?.get(lang).to_string())))
+        .chain(
+            params::places(scenario)
+                .filter(|p| p.param.is_lever())
+                .map(|p| {
+                    (
+                        p.path(),
+                        p.param.label_at(&levels, p.line).get(lang).to_string(),
+                    )
+                }),
+        );
+    let years = (0..scenario.projection.years.max(1)).map(|i| scenario.year + i as i32);
+    let stale = result
+        .as_ref()
+        .is_some_and(|(edits, _)| *edits != props.edits);
+    html! {
+        <form class="goal-seek" data-testid="goal-seek" onsubmit={on_solve}>
+            <h3>{ lang.pick("自定义反推：某一参数取何值时达到目标", "Any lever, any target") }</h3>
+            <div class="panel-form">
+                <label>{ lang.pick("调整", "Move") }
+                    <select data-testid="seek-lever" onchange={on_lever}>
+                        { for levers.map(|(path, label)| html! {
+                            <option value={path.clone()} selected={*lever == path}>{ label }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ lang.pick("使", "so that") }
+                    <select data-testid="seek-indicator" onchange={on_indicator}>
+                        { for Indicator::ALL.iter().map(|i| html! {
+                            <option value={i.name()} selected={*indicator == *i}>{ i.label().get(lang) }</option>
+                        }) }
+                    </select>
+                </label>
+                <select data-testid="seek-goal" aria-label={lang.pick("比较", "Comparison")} onchange={on_goal}>
+                    <option value="at_least" selected={*goal == Goal::AtLeast}>{ "≥" }</option>
+                    <option value="at_most" selected={*goal == Goal::AtMost}>{ "≤" }</option>
+                    <option value="equal" selected={*goal == Goal::Equal}>{ "=" }</option>
+                </select>
+                <label class="seek-value">
+                    <input type="text" inputmode="decimal" class="number" data-testid="seek-value"
+                        aria-label={lang.pick("目标值", "Target value")} value={(*value).clone()} oninput={on_value} />
+                    { if share { "%" } else { indicator.unit().suffix(lang) } }
+                </label>
+                <label>{ lang.pick("年份", "in") }
+                    <select data-testid="seek-year" onchange={on_when}>
+                        { for years.map(|y| html! {
+                            <option value={y.to_string()} selected={*when == y.to_string() || (*when == "first" && y == scenario.year)}>{ y }</option>
+                        }) }
+                        <option value="all" selected={*when == "all"}>{ lang.pick("预测期每年", "every year") }</option>
+                    </select>
+                </label>
+                <button type="submit" data-testid="seek-solve">{ lang.pick("求解", "Solve") }</button>
+                if stale { <span class="stale-note">{ crate::i18n::ui(lang).stale }</span> }
+            </div>
+            { match result.as_ref().map(|(_, r)| r) {
+                None => html! {},
+                Some(Err(message)) => html! { <p class="alert" data-testid="answer-seek" role="alert">{ message.clone() }</p> },
+                Some(Ok(answer)) => html! {
+                    <div class={classes!(stale.then_some("stale"))}>{ answer_block(answer, "seek", props) }</div>
+                },
+            } }
+        </form>
+    }
+}

@@ -1,0 +1,253 @@
+//! Which lever matters most (敏感性): every policy lever and assumption moved down and up by
+//! ±10 % or by one natural unit, its effect on one outcome, largest first: a tornado chart and a
+//! table (`ncms_sim::sensitivity`, the same as `ncms sensitivity`). Follows the settled plan,
+//! computed after the page has painted so that typing never waits for it.
+
+use crate::format::{change_text, figure_raw, figure_text};
+use crate::shared::Shared;
+use gloo_timers::callback::Timeout;
+use ncms_sim::params::Role;
+use ncms_sim::sensitivity::{move_words, tornado, Outcome, Step, Tornado, TornadoError};
+use ncms_sim::{CheckedScenario, Edits, Lang};
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TornadoPanelProps {
+    pub scenario: Shared<CheckedScenario>,
+    pub edits: Edits,
+    pub lang: Lang,
+}
+
+/// The outcomes offered, by the report's field name.
+const OUTCOMES: [&str; 3] = ["surplus", "closing_balance", "outpatient_share"];
+/// Bars drawn before "show all".
+const TOP: usize = 12;
+
+/// The chart's geometry: wide (labels beside the bars) or narrow (a phone: labels above them).
+struct Layout {
+    width: f64,
+    /// Where the bars start, and how far down the row they sit.
+    bars_x: f64,
+    bar_dy: f64,
+    row: f64,
+    /// Label width in half-em units.
+    label_fit: usize,
+    class: &'static str,
+}
+
+const WIDE: Layout = Layout {
+    width: 680.0,
+    bars_x: 280.0,
+    bar_dy: 0.0,
+    row: 22.0,
+    label_fit: 38,
+    class: "tornado wide",
+};
+
+const NARROW: Layout = Layout {
+    width: 360.0,
+    bars_x: 0.0,
+    bar_dy: 18.0,
+    row: 38.0,
+    label_fit: 50,
+    class: "tornado narrow",
+};
+
+/// `text` cut to about `width` half-em units (a Chinese character is two), with "…" when cut.
+fn fit(text: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut out = String::new();
+    for c in text.chars() {
+        used += if c.is_ascii() { 1 } else { 2 };
+        if used > width {
+            out.push('…');
+            return out;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn chart(t: &Tornado, step: Step, count: usize, lang: Lang, layout: &Layout) -> Html {
+    let bars = &t.bars(step)[..count.min(t.bars(step).len())];
+    let base = t.base.value();
+    let (lo, hi) = bars.iter().fold((base, base), |(lo, hi), b| {
+        let (a, c) = (b.outcome_low.value(), b.outcome_high.value());
+        (lo.min(a).min(c), hi.max(a).max(c))
+    });
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    let x = |v: f64| layout.bars_x + 4.0 + (v - lo) / span * (layout.width - layout.bars_x - 8.0);
+    let height = layout.row * bars.len() as f64 + 24.0;
+    let bar_height = if layout.bar_dy > 0.0 {
+        14.0
+    } else {
+        layout.row - 6.0
+    };
+    let rect = |from: f64, to: f64, y: f64, class: &'static str| {
+        let (a, b) = (x(from), x(to));
+        html! { <rect class={class} x={a.min(b).to_string()} y={y.to_string()}
+        width={(a - b).abs().max(0.5).to_string()} height={bar_height.to_string()} /> }
+    };
+    html! {
+        <svg viewBox={format!("0 0 {} {height}", layout.width)} class={layout.class} role="img"
+            aria-label={lang.pick("各参数对结果的影响，从大到小", "Effect of each parameter, largest first")}>
+            <line class="tn-base" x1={x(base).to_string()} x2={x(base).to_string()} y1="0"
+                y2={(height - 18.0).to_string()} />
+            <text class="tn-base-label" x={x(base).to_string()} y={(height - 4.0).to_string()}
+                text-anchor="middle">{ figure_text(&t.base, lang) }</text>
+            { for bars.iter().enumerate().map(|(i, b)| {
+                let y = 4.0 + layout.row * i as f64;
+                let label = b.label.get(lang);
+                html! {
+                    <g class="tn-row">
+                        <title>{ format!("{label}: {}", move_words(b, step, lang)) }</title>
+                        <text x="0" y={(y + 13.0).to_string()} class="row-label">{ fit(label, layout.label_fit) }</text>
+                        { rect(base, b.outcome_low.value(), y + layout.bar_dy, "tn-low") }
+                        { rect(base, b.outcome_high.value(), y + layout.bar_dy, "tn-high") }
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}
+
+#[function_component]
+pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
+    let lang = props.lang;
+    let outcome_name = use_state(|| "surplus".to_string());
+    let step = use_state(|| Step::TenPercent);
+    let show_all = use_state(|| false);
+    // The tornado and what it was drawn for: recomputed after paint when either changes.
+    type Drawn = (Edits, String, Result<Rc<Tornado>, TornadoError>);
+    let drawn = use_state(|| None::<Drawn>);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let (drawn, timer) = (drawn.clone(), timer.clone());
+        use_effect_with(
+            (
+                props.scenario.clone(),
+                props.edits.clone(),
+                (*outcome_name).clone(),
+            ),
+            move |(scenario, edits, name)| {
+                let (scenario, edits, name) = (scenario.clone(), edits.clone(), name.clone());
+                *timer.borrow_mut() = Some(Timeout::new(0, move || {
+                    let result = match Outcome::parse(&name, &scenario, None) {
+                        Some(outcome) => tornado(&scenario, &edits, outcome).map(Rc::new),
+                        None => Err(TornadoError::YearOutside(scenario.year)),
+                    };
+                    drawn.set(Some((edits, name, result)));
+                }));
+            },
+        );
+    }
+    let current = drawn
+        .as_ref()
+        .filter(|(edits, name, _)| *edits == props.edits && *name == *outcome_name)
+        .map(|(_, _, r)| r);
+    let on_outcome = {
+        let outcome_name = outcome_name.clone();
+        Callback::from(move |e: Event| {
+            outcome_name.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let on_step = {
+        let step = step.clone();
+        Callback::from(move |e: Event| {
+            step.set(
+                if e.target_unchecked_into::<HtmlSelectElement>().value() == "natural_unit" {
+                    Step::NaturalUnit
+                } else {
+                    Step::TenPercent
+                },
+            )
+        })
+    };
+    let toggle = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
+    };
+    let outcome_label = |name: &str| match name {
+        "closing_balance" => lang.pick("预测期末累计结余", "Balance at the horizon"),
+        "outpatient_share" => lang.pick("门诊统筹支出占比", "Outpatient share"),
+        _ => lang.pick("当年结余（第一年）", "Surplus (first year)"),
+    };
+    html! {
+        <div class="tornado-panel" data-testid="tornado-panel" data-ready={current.is_some().to_string()}>
+            <div class="panel-form">
+                <label>{ lang.pick("结果", "Outcome") }
+                    <select data-testid="tornado-outcome" onchange={on_outcome}>
+                        { for OUTCOMES.iter().map(|name| html! {
+                            <option value={*name} selected={*outcome_name == *name}>{ outcome_label(name) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ lang.pick("变动幅度", "Move") }
+                    <select data-testid="tornado-step" onchange={on_step}>
+                        <option value="ten_percent" selected={*step == Step::TenPercent}>{ lang.pick("各参数 ±10%", "Each ±10%") }</option>
+                        <option value="natural_unit" selected={*step == Step::NaturalUnit}>
+                            { lang.pick("各参数 ± 一个常用单位（5 个百分点、10 元…）", "Each ± one unit (5 points, 10 yuan, …)") }</option>
+                    </select>
+                </label>
+            </div>
+            { match current {
+                None => html! { <p class="muted">{ lang.pick("计算中…", "Working it out…") }</p> },
+                Some(Err(error)) => html! { <p class="alert" data-testid="tornado-error">{ error.describe(lang) }</p> },
+                Some(Ok(t)) => {
+                    let bars = t.bars(*step);
+                    let count = if *show_all { bars.len() } else { TOP.min(bars.len()) };
+                    html! {
+                        <div data-testid="tornado" data-base={figure_raw(&t.base)} data-projections={t.projections.to_string()}>
+                            <p class="wf-summary">{ format!("{}：{}", t.outcome_label.get(lang), figure_text(&t.base, lang)) }</p>
+                            { chart(t, *step, count, lang, &WIDE) }
+                            { chart(t, *step, count, lang, &NARROW) }
+                            <p class="legend">
+                                <span class="key-box tn-low">{ lang.pick("参数下调", "Parameter down") }</span>
+                                <span class="key-box tn-high">{ lang.pick("参数上调", "Parameter up") }</span>
+                            </p>
+                            <div class="table-scroll" tabindex="0">
+                            <table class="figures" data-testid="tornado-table">
+                                <thead><tr>
+                                    <th scope="col">{ lang.pick("参数", "Parameter") }</th>
+                                    <th scope="col" class="tn-move">{ lang.pick("变动", "Move") }</th>
+                                    <th scope="col">{ lang.pick("下调时", "Down") }</th>
+                                    <th scope="col">{ lang.pick("上调时", "Up") }</th>
+                                    <th scope="col">{ lang.pick("差幅", "Swing") }</th>
+                                </tr></thead>
+                                <tbody>
+                                    { for bars[..count].iter().map(|b| html! {
+                                        <tr data-testid={format!("tn-{}", b.path)} data-swing={figure_raw(&b.swing)}>
+                                            <th scope="row">{ b.label.get(lang) }
+                                                <span class={classes!("role", (b.role == Role::Assumption).then_some("assumption"))}>
+                                                    { if b.role == Role::Assumption { lang.pick("假设", "assumption") } else { lang.pick("政策", "policy") } }
+                                                </span>
+                                                if b.limited { <span class="muted small">{ lang.pick("（受取值范围限制）", " (held by its range)") }</span> }
+                                            </th>
+                                            <td class="tn-move">{ move_words(b, *step, lang) }</td>
+                                            <td>{ figure_text(&b.outcome_low, lang) }</td>
+                                            <td>{ figure_text(&b.outcome_high, lang) }</td>
+                                            <td>{ change_text(&b.swing, lang) }</td>
+                                        </tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                            </div>
+                            if bars.len() > TOP {
+                                <button type="button" class="secondary small" data-testid="tornado-all" onclick={toggle}>
+                                    { if *show_all { lang.pick("只看前 12 项", "Show the top 12") }
+                                      else { lang.pick("显示全部", "Show all") } }
+                                    { if *show_all { String::new() } else { format!("（{}）", bars.len()) } }
+                                </button>
+                            }
+                            <p class="muted small">{ lang.pick(
+                                "每项只动一个参数，其余保持方案现值；政策参数只改方案，假设同时改变基线与方案。",
+                                "Each bar moves one parameter, the rest as the plan has them; a policy lever moves the plan only, an assumption the baseline too.") }</p>
+                        </div>
+                    }
+                }
+            } }
+        </div>
+    }
+}

@@ -1,0 +1,201 @@
+// The answers issue in the browser, with the CLI as the oracle: (a) the one-click questions give
+// the values of `ncms solve` and "apply" makes the answer an edit of the plan, undone in one step;
+// (b) goal seek on any lever and target equals `ncms solve`; (c) the tornado equals
+// `ncms sensitivity` and follows an edit; (d) the waterfall equals `ncms explain` and its bars add
+// up to the change; (e) one patient equals `ncms patient`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import {
+  startServer, openBrowser, freshApp, saveScenario, shownEdits, settled, typeInto, cliReport, ROOT,
+} from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await openBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** `ncms ARGS… FILE --format json` on a scenario file's text; the parsed JSON. */
+function cli(scenarioJson, command, ...args) {
+  cliReport(scenarioJson); // builds the CLI once
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncms-cli-'));
+  const file = path.join(dir, 'scenario.json');
+  fs.writeFileSync(file, scenarioJson);
+  try {
+    const out = execFileSync(path.join(ROOT, 'target/debug/ncms'), [command, file, ...args, '--format', 'json'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+    return JSON.parse(out);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function questionsReady(page) {
+  await settled(page);
+  await page.waitForSelector('[data-testid="questions-panel"][data-ready="true"]', { state: 'attached' });
+}
+
+const attr = (page, testid, name) => page.getAttribute(`[data-testid="${testid}"]`, name);
+
+test('one-click questions give the CLI\'s answers; apply makes an edit, undone in one step', async () => {
+  const { page, watch } = await freshApp(browser.context, server.origin);
+  const saved = await saveScenario(page);
+  const scenario = JSON.parse(saved);
+  const own = await shownEdits(page);
+  await page.click('[data-testid="answers-questions"]');
+  await questionsReady(page);
+
+  const cap = scenario.targets?.outpatient_share_max ?? 0.25;
+  const policy = scenario.targets?.inpatient_policy_ratio_min ?? 0.75;
+  const asked = {
+    'break-even-next-year': ['--lever', 'funding_per_head', '--target', 'surplus>=0'],
+    'break-even-horizon': ['--lever', 'funding_per_head', '--target', 'surplus>=0', '--year', 'all'],
+    'outpatient-within-cap': ['--lever', 'outpatient_ratios', '--target', `outpatient_share<=${cap}`],
+    'inpatient-no-deficit': ['--lever', 'inpatient_ratios', '--target', 'surplus>=0'],
+    'policy-scope-target': ['--lever', 'inpatient_ratios', '--target', `inpatient_policy_ratio>=${policy}`],
+  };
+  const answers = {};
+  for (const [id, args] of Object.entries(asked)) {
+    const expected = cli(saved, 'solve', ...args);
+    answers[id] = expected;
+    assert.equal(Number(await attr(page, `answer-${id}`, 'data-value')), expected.value, id);
+    assert.equal(await attr(page, `answer-${id}`, 'data-status'), expected.status, id);
+    const words = await page.textContent(`[data-testid="answer-${id}"] p`);
+    assert.ok(words.startsWith(expected.words.zh.slice(0, 8)), `${id}: ${words}`);
+  }
+  // Break-even funding is a real question for this plan: it runs a deficit next year.
+  const breakEven = answers['break-even-next-year'];
+  assert.equal(breakEven.status, 'solved');
+  assert.ok(breakEven.value > breakEven.current, `${breakEven.value} > ${breakEven.current}`);
+
+  // The surplus band: its two ends are the CLI's two targets.
+  const floor = cli(saved, 'solve', '--lever', 'funding_per_head', '--target',
+    `surplus_rate>=${scenario.targets?.surplus_rate_min ?? 0}`);
+  const ceiling = cli(saved, 'solve', '--lever', 'funding_per_head', '--target',
+    `surplus_rate<=${scenario.targets?.surplus_rate_max ?? 0.15}`);
+  assert.equal(Number(await attr(page, 'answer-surplus-band', 'data-floor')), floor.value);
+  assert.equal(Number(await attr(page, 'answer-surplus-band', 'data-ceiling')), ceiling.value);
+
+  // Apply: the plan becomes the answer's, and next year's surplus is no longer negative.
+  await page.click('[data-testid="apply-break-even-next-year"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="apply-break-even-next-year"]')?.disabled === true);
+  const applied = await shownEdits(page);
+  // The answer's plan, less what it leaves at the file's own value (the app lists only changes).
+  const own_value = (p) => p.split(/\.|\[(\d+)\]\.?/).filter(Boolean).reduce((o, k) => o?.[k], scenario);
+  const expectedEdits = Object.fromEntries(Object.entries(breakEven.edits).filter(([p, v]) => Number(own_value(p)) !== v));
+  assert.deepEqual(applied, expectedEdits, 'the plan is the answer\'s plan');
+  await settled(page);
+  const surplus = await attr(page, 'kpi-surplus', 'data-value');
+  assert.ok(Number(surplus) >= 0 && Number(surplus) < 0.001 * Number(await attr(page, 'kpi-income', 'data-value')), surplus);
+  // The saved plan reproduces it through the CLI.
+  const report = cliReport(await saveScenario(page));
+  assert.equal(report.proposal.years[0].surplus, surplus);
+
+  // One undo step back to the plan as it was.
+  await page.click('[data-testid="undo-button"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="apply-break-even-next-year"]') === null
+    || document.querySelector('[data-testid="apply-break-even-next-year"]').disabled === false);
+  assert.deepEqual(await shownEdits(page), own);
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});
+
+test('goal seek on any lever and target equals ncms solve; a bad target is explained', async () => {
+  const { page, watch } = await freshApp(browser.context, server.origin);
+  const saved = await saveScenario(page);
+  await page.click('[data-testid="answers-questions"]');
+  await questionsReady(page);
+  await page.selectOption('[data-testid="seek-lever"]', 'inpatient_ratios');
+  await page.selectOption('[data-testid="seek-indicator"]', 'closing_balance');
+  await page.selectOption('[data-testid="seek-goal"]', 'at_least');
+  await page.fill('[data-testid="seek-value"]', '0');
+  await page.selectOption('[data-testid="seek-year"]', 'all');
+  await page.click('[data-testid="seek-solve"]');
+  await page.waitForSelector('[data-testid="answer-seek"]');
+  const expected = cli(saved, 'solve', '--lever', 'inpatient_ratios', '--target', 'closing_balance>=0', '--year', 'all');
+  assert.equal(Number(await attr(page, 'answer-seek', 'data-value')), expected.value);
+  assert.equal(await attr(page, 'answer-seek', 'data-status'), expected.status);
+
+  // A share typed in per cent, on one level's ratio.
+  const lever = 'lines[1].outpatient.reimbursement_ratio';
+  await page.selectOption('[data-testid="seek-lever"]', lever);
+  await page.selectOption('[data-testid="seek-indicator"]', 'outpatient_share');
+  await page.selectOption('[data-testid="seek-goal"]', 'at_most');
+  await page.fill('[data-testid="seek-value"]', '20');
+  await page.selectOption('[data-testid="seek-year"]', String(JSON.parse(saved).year));
+  await page.click('[data-testid="seek-solve"]');
+  await page.waitForFunction((l) => document.querySelector('[data-testid="answer-seek"]')?.dataset.lever === l, lever);
+  const share = cli(saved, 'solve', '--lever', lever, '--target', 'outpatient_share<=20%');
+  assert.equal(Number(await attr(page, 'answer-seek', 'data-value')), share.value);
+
+  // Text where a number belongs: a message, no answer.
+  await page.fill('[data-testid="seek-value"]', 'abc');
+  await page.click('[data-testid="seek-solve"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="answer-seek"]')?.getAttribute('role') === 'alert');
+  assert.match(await page.textContent('[data-testid="answer-seek"]'), /目标值应为一个数/);
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});
+
+test('the tornado equals ncms sensitivity and follows an edit', async () => {
+  const { page, watch } = await freshApp(browser.context, server.origin);
+  let saved = await saveScenario(page);
+  await page.click('[data-testid="answers-tornado"]');
+  const ready = () => page.waitForSelector('[data-testid="tornado-panel"][data-ready="true"]', { state: 'attached' });
+  await ready();
+  const rows = () => page.$$eval('[data-testid="tornado-table"] tbody tr',
+    (trs) => trs.map((tr) => [tr.dataset.testid.slice(3), tr.dataset.swing]));
+  let expected = cli(saved, 'sensitivity');
+  assert.equal(await attr(page, 'tornado', 'data-base'), expected.base.value);
+  assert.deepEqual(await rows(), expected.ten_percent.slice(0, 12).map((b) => [b.path, b.swing.value]));
+
+  // Every bar, by one natural unit, for the outpatient share.
+  await page.selectOption('[data-testid="tornado-outcome"]', 'outpatient_share');
+  await page.selectOption('[data-testid="tornado-step"]', 'natural_unit');
+  await ready();
+  await page.click('[data-testid="tornado-all"]');
+  expected = cli(saved, 'sensitivity', '--outcome', 'outpatient_share');
+  assert.deepEqual(await rows(), expected.natural_unit.map((b) => [b.path, String(b.swing.value)]));
+
+  // An edit: the tornado is drawn again for the new plan.
+  await typeInto(page, 'financing.individual', '200');
+  await settled(page);
+  await ready();
+  saved = await saveScenario(page);
+  expected = cli(saved, 'sensitivity', '--outcome', 'outpatient_share');
+  assert.equal(Number(await attr(page, 'tornado', 'data-base')), expected.base.value);
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});
+
+test('the waterfall equals ncms explain; one patient equals ncms patient', async () => {
+  const { page, watch } = await freshApp(browser.context, server.origin);
+  const saved = await saveScenario(page);
+  await page.click('[data-testid="answers-waterfall"]');
+  await page.click('[data-testid="waterfall-compute"]');
+  await page.waitForSelector('[data-testid="waterfall"]');
+  const expected = cli(saved, 'explain');
+  assert.equal(await attr(page, 'waterfall', 'data-change'), expected.change);
+  assert.equal(await attr(page, 'waterfall', 'data-bars-sum'), expected.change, 'the bars add up to the change');
+  for (const change of expected.changes) {
+    assert.ok(await page.$(`[data-testid="wf-${change.path}"]`), change.path);
+  }
+
+  await page.click('[data-testid="answers-patient"]');
+  await page.selectOption('[data-testid="patient-kind"]', 'inpatient');
+  await page.selectOption('[data-testid="patient-level"]', 'county');
+  await page.fill('[data-testid="patient-bill"]', '30000');
+  await page.waitForFunction(() => document.querySelector('[data-testid="patient-summary"]'));
+  const bill = cli(saved, 'patient', '--level', 'county', '--kind', 'inpatient', '--cost', '30000');
+  await page.waitForFunction((p) => document.querySelector('[data-testid="patient-summary"]')?.dataset.patientProposal === p,
+    bill.proposal.patient);
+  assert.equal(await attr(page, 'patient-summary', 'data-patient-baseline'), bill.baseline.patient);
+  assert.equal(await attr(page, 'patient-summary', 'data-scheme-proposal'), bill.proposal.scheme);
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});
