@@ -4,7 +4,10 @@
 // input event's timestamp to (1) the DOM updated (first MutationObserver callback after the
 // event: Yew renders every panel in one pass) and (2) the next animation frame after that.
 // Also prints the release wasm size (raw and gzip) and the cold load time (navigation start to
-// the first results in the DOM).
+// the first results in the DOM). Each throttling rate runs twice: with the answers' default tab
+// (the one-click questions) and with the tornado visible; both recompute once typing pauses, as
+// one task: the engine's time in it (the panel's data-compute-ms) and the longest task (the Long
+// Tasks API, tasks over 50 ms) are printed over five pauses.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -60,7 +63,7 @@ try {
 
   // Keyboard edits on sliders, then typed digits in a number box, unthrottled and with the CPU
   // slowed four times (Chromium's throttling: an old office PC).
-  async function run(rate) {
+  async function run(rate, tab) {
     const browser = await openBrowser();
     const page = await browser.context.newPage();
     await page.addInitScript(instrument);
@@ -68,6 +71,8 @@ try {
     await page.waitForSelector('[data-testid="kpi-income"]');
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.click(`[data-testid="answers-${tab}"]`);
+    await page.waitForSelector(`[data-testid="${tab}-panel"][data-ready="true"]`, { state: 'attached' });
     const all = await page.$$eval('[data-testid^="slider-"]', (els) => els.map((e) => e.dataset.testid));
     const wanted = [
       'financing.individual', 'financing.government.county', '.outpatient.reimbursement_ratio',
@@ -97,12 +102,30 @@ try {
         typed.push(...await page.evaluate(() => window.__latency.splice(0)));
       }
     }
+    // Pauses: one edit, then the answers recompute; the longest task of each pause.
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => e.duration)))
+        .observe({ type: 'longtask' });
+    });
+    const pauses = [];
+    for (let i = 0; i < 5; i++) {
+      await page.focus(`[data-testid="${controls[0]}"]`);
+      await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+      await page.waitForSelector(`[data-testid="${tab}-panel"][data-ready="false"]`, { state: 'attached' }).catch(() => {});
+      await page.waitForSelector(`[data-testid="${tab}-panel"][data-ready="true"]`, { state: 'attached', timeout: 60000 });
+      await page.waitForTimeout(300);
+      pauses.push({
+        longest: Math.max(0, ...await page.evaluate(() => window.__long.splice(0))),
+        compute: Number(await page.getAttribute(`[data-testid="${tab}-panel"]`, 'data-compute-ms')),
+      });
+    }
     await browser.close();
-    return { sliders, typed };
+    return { sliders, typed, pauses };
   }
-  for (const rate of [1, 4]) {
-    const { sliders, typed } = await run(rate);
-    const label = rate === 1 ? 'unthrottled' : `CPU throttled ${rate}x`;
+  for (const [rate, tab] of [[1, 'questions'], [1, 'tornado'], [4, 'questions'], [4, 'tornado']]) {
+    const { sliders, typed, pauses } = await run(rate, tab);
+    const label = `${rate === 1 ? 'unthrottled' : `CPU throttled ${rate}x`}, ${tab} visible`;
     const dom = sliders.map((r) => r.dom - r.start);
     const frame = sliders.map((r) => r.frame - r.start);
     const digits = typed.map((r) => r.frame - r.start);
@@ -110,6 +133,9 @@ try {
     console.log(`[${label}] input -> DOM updated:   p50 ${ms(quantile(dom, 0.5))}  p95 ${ms(quantile(dom, 0.95))}  max ${ms(Math.max(...dom))}`);
     console.log(`[${label}] input -> next frame:    p50 ${ms(quantile(frame, 0.5))}  p95 ${ms(quantile(frame, 0.95))}  max ${ms(Math.max(...frame))}`);
     console.log(`[${label}] typed digit -> frame:   p50 ${ms(quantile(digits, 0.5))}  p95 ${ms(quantile(digits, 0.95))}  (${digits.length} keystrokes)`);
+    const compute = pauses.map((p) => p.compute);
+    const longest = pauses.map((p) => p.longest);
+    console.log(`[${label}] answers recomputed after a pause: engine ${ms(quantile(compute, 0.5))} median, ${ms(Math.max(...compute))} max; longest task ${ms(Math.max(...longest))} (0: none over 50 ms)`);
   }
   for (const f of fs.readdirSync(DIST).filter((n) => n.endsWith('.wasm'))) {
     const raw = fs.readFileSync(path.join(DIST, f));

@@ -200,81 +200,159 @@ pub fn tornado(
     plan: &Edits,
     outcome: Outcome,
 ) -> Result<Tornado, TornadoError> {
-    let scenario = &for_projections(scenario);
-    let baseline_report = simulate(scenario);
-    let (resolved, problems) = edits::resolve(plan, scenario, Scope::Plan);
-    if !problems.is_empty() {
-        return Err(TornadoError::Invalid(problems));
+    let mut job = TornadoJob::new(scenario, plan, outcome)?;
+    while !job.advance(usize::MAX) {}
+    Ok(job.finish())
+}
+
+/// A tornado drawn a few parameters at a time, so that a page can draw it between keystrokes:
+/// [`TornadoJob::advance`] until it says it is done, then [`TornadoJob::finish`]. The bars are
+/// exactly [`tornado`]'s, whatever the slices.
+pub struct TornadoJob {
+    scenario: CheckedScenario,
+    baseline_report: Report,
+    planned: CheckedScenario,
+    planned_report: Report,
+    plan: Vec<Edit>,
+    outcome: Outcome,
+    base: Figure,
+    places: Vec<Place>,
+    next: usize,
+    ten_percent: Vec<Bar>,
+    natural: Vec<Bar>,
+    projections: u32,
+}
+
+impl TornadoJob {
+    /// Checks the plan and projects it once; no bar yet.
+    pub fn new(
+        scenario: &CheckedScenario,
+        plan: &Edits,
+        outcome: Outcome,
+    ) -> Result<TornadoJob, TornadoError> {
+        let scenario = for_projections(scenario);
+        let baseline_report = simulate(&scenario);
+        let (resolved, problems) = edits::resolve(plan, &scenario, Scope::Plan);
+        if !problems.is_empty() {
+            return Err(TornadoError::Invalid(problems));
+        }
+        let planned = check_edited(&scenario, &resolved).map_err(TornadoError::Invalid)?;
+        let planned_report = simulate_proposal_against(&planned, &scenario, &baseline_report);
+        let base = outcome
+            .of(&planned_report)
+            .ok_or(TornadoError::YearOutside(outcome.year))?;
+        let places = params::places(&scenario)
+            .filter(|p| moves_figures(p.param))
+            .collect();
+        Ok(TornadoJob {
+            scenario,
+            baseline_report,
+            planned,
+            planned_report,
+            plan: resolved,
+            outcome,
+            base,
+            places,
+            next: 0,
+            ten_percent: Vec::new(),
+            natural: Vec::new(),
+            projections: 2,
+        })
     }
-    let planned = check_edited(scenario, &resolved).map_err(TornadoError::Invalid)?;
-    let planned_report = simulate_proposal_against(&planned, scenario, &baseline_report);
-    let base = outcome
-        .of(&planned_report)
-        .ok_or(TornadoError::YearOutside(outcome.year))?;
-    let mut run = Run {
-        scenario,
-        baseline_report: &baseline_report,
-        planned: &planned,
-        planned_report: &planned_report,
-        plan: &resolved,
-        outcome,
-        projections: 2,
-    };
-    let levels = edits::levels(scenario);
-    let mut ten_percent = Vec::new();
-    let mut natural = Vec::new();
-    for place in params::places(scenario).filter(|p| moves_figures(p.param)) {
-        let Some(slot) = place.param.read(&planned, place.line) else {
-            continue;
+
+    /// How many parameters there are to move, and how many are done.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.places.len())
+    }
+
+    /// Moves the next `count` parameters (each by both steps, down and up); whether every
+    /// parameter is done.
+    pub fn advance(&mut self, count: usize) -> bool {
+        let TornadoJob {
+            scenario,
+            baseline_report,
+            planned,
+            planned_report,
+            plan,
+            outcome,
+            base,
+            places,
+            next,
+            ten_percent,
+            natural,
+            projections,
+        } = self;
+        let mut run = Run {
+            scenario,
+            baseline_report,
+            planned,
+            planned_report,
+            plan,
+            outcome: *outcome,
+            projections: *projections,
         };
-        let Some(value) = slot.number() else {
-            continue;
-        };
-        for (step, bars) in [
-            (Step::TenPercent, &mut ten_percent),
-            (Step::NaturalUnit, &mut natural),
-        ] {
-            let size = match step {
-                Step::TenPercent => 0.1 * value.abs(),
-                Step::NaturalUnit => natural_unit(place.param),
-            };
-            if size == 0.0 {
+        let levels = edits::levels(scenario);
+        let end = next.saturating_add(count).min(places.len());
+        for &place in &places[*next..end] {
+            let Some(slot) = place.param.read(planned, place.line) else {
                 continue;
+            };
+            let Some(value) = slot.number() else {
+                continue;
+            };
+            for (step, bars) in [
+                (Step::TenPercent, &mut *ten_percent),
+                (Step::NaturalUnit, &mut *natural),
+            ] {
+                let size = match step {
+                    Step::TenPercent => 0.1 * value.abs(),
+                    Step::NaturalUnit => natural_unit(place.param),
+                };
+                if size == 0.0 {
+                    continue;
+                }
+                let (low, low_limited) = moved(place.param, slot, value, -size);
+                let (high, high_limited) = moved(place.param, slot, value, size);
+                let (outcome_low, low_ok) = run.outcome_at(place, value, low, *base);
+                let (outcome_high, high_ok) = run.outcome_at(place, value, high, *base);
+                let Some(swing) = outcome_high.minus(&outcome_low) else {
+                    continue;
+                };
+                bars.push(Bar {
+                    path: place.path(),
+                    label: place.param.label_at(&levels, place.line),
+                    role: place.param.role,
+                    unit: place.param.unit,
+                    value,
+                    step: size,
+                    low: if low_ok { low } else { value },
+                    high: if high_ok { high } else { value },
+                    limited: low_limited || high_limited || !low_ok || !high_ok,
+                    outcome_low,
+                    outcome_high,
+                    swing,
+                });
             }
-            let (low, low_limited) = moved(place.param, slot, value, -size);
-            let (high, high_limited) = moved(place.param, slot, value, size);
-            let (outcome_low, low_ok) = run.outcome_at(place, value, low, base);
-            let (outcome_high, high_ok) = run.outcome_at(place, value, high, base);
-            let Some(swing) = outcome_high.minus(&outcome_low) else {
-                continue;
-            };
-            bars.push(Bar {
-                path: place.path(),
-                label: place.param.label_at(&levels, place.line),
-                role: place.param.role,
-                unit: place.param.unit,
-                value,
-                step: size,
-                low: if low_ok { low } else { value },
-                high: if high_ok { high } else { value },
-                limited: low_limited || high_limited || !low_ok || !high_ok,
-                outcome_low,
-                outcome_high,
-                swing,
-            });
+        }
+        *projections = run.projections;
+        *next = end;
+        end == places.len()
+    }
+
+    /// The tornado, bars sorted largest first (parameters not yet moved have no bar).
+    pub fn finish(mut self) -> Tornado {
+        for bars in [&mut self.ten_percent, &mut self.natural] {
+            bars.sort_by(|a, b| b.size().total_cmp(&a.size()).then(a.path.cmp(&b.path)));
+        }
+        Tornado {
+            outcome: self.outcome,
+            outcome_label: self.outcome.label(),
+            base: self.base,
+            ten_percent: self.ten_percent,
+            natural_unit: self.natural,
+            projections: self.projections,
         }
     }
-    for bars in [&mut ten_percent, &mut natural] {
-        bars.sort_by(|a, b| b.size().total_cmp(&a.size()).then(a.path.cmp(&b.path)));
-    }
-    Ok(Tornado {
-        outcome,
-        outcome_label: outcome.label(),
-        base,
-        ten_percent,
-        natural_unit: natural,
-        projections: run.projections,
-    })
 }
 
 /// `value + by`, kept inside the parameter's allowed range, to the fen for money and whole for

@@ -383,6 +383,7 @@ fn solve_answers_in_words_and_in_json() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(answer["format"], "ncms-sim/answer@1");
     assert_eq!(answer["status"], "solved");
     assert_eq!(answer["target"]["when"]["kind"], "every_year");
     let value = answer["value"].as_f64().unwrap();
@@ -452,6 +453,7 @@ fn sensitivity_prints_the_tornado() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let tornado: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(tornado["format"], "ncms-sim/tornado@1");
     assert_eq!(tornado["outcome"]["indicator"], "outpatient_share");
     assert_eq!(
         tornado["ten_percent"][0]["path"],

@@ -7,7 +7,7 @@
 use ncms_sim::figure::{Figure, Unit};
 use ncms_sim::indicator::Indicator;
 use ncms_sim::params::{self, Role};
-use ncms_sim::sensitivity::{natural_unit, tornado, Bar, Outcome, Step, Tornado};
+use ncms_sim::sensitivity::{natural_unit, tornado, Bar, Outcome, Step, Tornado, TornadoJob};
 use ncms_sim::validate::apply_assumptions;
 use ncms_sim::{compare, parse_scenario, CheckedScenario, Edits};
 use rust_decimal::Decimal;
@@ -156,5 +156,26 @@ fn every_bundled_scenario_has_a_tornado_made_of_projections() {
         let t = tornado(&s, &s.proposal, outcome).unwrap();
         assert!(!t.natural_unit.is_empty(), "{id}");
         assert_bars_are_projections(&s, &t);
+    }
+}
+
+#[test]
+fn a_tornado_drawn_a_few_parameters_at_a_time_is_the_same_tornado() {
+    let s = plan_2013();
+    let outcome = Outcome::parse("surplus", &s, None).unwrap();
+    let whole = tornado(&s, &s.proposal, outcome).unwrap();
+    for slice in [1, 3, 7] {
+        let mut job = TornadoJob::new(&s, &s.proposal, outcome).unwrap();
+        let mut rounds = 0;
+        while !job.advance(slice) {
+            rounds += 1;
+            let (done, all) = job.progress();
+            assert_eq!(done, rounds * slice);
+            assert!(done < all);
+        }
+        let (done, all) = job.progress();
+        assert_eq!(done, all);
+        assert_eq!(rounds + 1, all.div_ceil(slice));
+        assert_eq!(job.finish(), whole, "slices of {slice}");
     }
 }

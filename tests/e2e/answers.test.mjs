@@ -2,7 +2,7 @@
 // the values of `ncms solve` and "apply" makes the answer an edit of the plan, undone in one step;
 // (b) goal seek on any lever and target equals `ncms solve`; (c) the tornado equals
 // `ncms sensitivity` and follows an edit; (d) the waterfall equals `ncms explain` and its bars add
-// up to the change; (e) one patient equals `ncms patient`.
+// up to the change; (e) one patient equals `ncms patient`; each in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -81,6 +81,17 @@ test('one-click questions give the CLI\'s answers; apply makes an edit, undone i
   assert.equal(Number(await attr(page, 'answer-surplus-band', 'data-floor')), floor.value);
   assert.equal(Number(await attr(page, 'answer-surplus-band', 'data-ceiling')), ceiling.value);
 
+  // The words are the CLI's, in each language.
+  const words = () => page.textContent('[data-testid="answer-break-even-next-year"] p');
+  assert.equal(await words(), breakEven.words.zh);
+  await page.click('[data-testid="lang-toggle"]');
+  await page.waitForFunction((w) => document.querySelector('[data-testid="answer-break-even-next-year"] p')?.textContent === w,
+    breakEven.words.en);
+  assert.match(await page.textContent('[data-testid="apply-break-even-next-year"]'), /^Apply$/);
+  await page.click('[data-testid="lang-toggle"]');
+  await page.waitForFunction((w) => document.querySelector('[data-testid="answer-break-even-next-year"] p')?.textContent === w,
+    breakEven.words.zh);
+
   // Apply: the plan becomes the answer's, and next year's surplus is no longer negative.
   await page.click('[data-testid="apply-break-even-next-year"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="apply-break-even-next-year"]')?.disabled === true);
@@ -154,6 +165,14 @@ test('the tornado equals ncms sensitivity and follows an edit', async () => {
   assert.equal(await attr(page, 'tornado', 'data-base'), expected.base.value);
   assert.deepEqual(await rows(), expected.ten_percent.slice(0, 12).map((b) => [b.path, b.swing.value]));
 
+  // In English, the outcome and the parameters are named as the CLI names them.
+  await page.click('[data-testid="lang-toggle"]');
+  await page.waitForFunction((l) => document.querySelector('[data-testid="tornado"] .wf-summary')?.textContent.startsWith(l),
+    expected.outcome_label.en);
+  const firstRow = await page.textContent('[data-testid="tornado-table"] tbody tr th');
+  assert.ok(firstRow.startsWith(expected.ten_percent[0].label.en), firstRow);
+  await page.click('[data-testid="lang-toggle"]');
+
   // Every bar, by one natural unit, for the outpatient share.
   await page.selectOption('[data-testid="tornado-outcome"]', 'outpatient_share');
   await page.selectOption('[data-testid="tornado-step"]', 'natural_unit');
@@ -186,6 +205,10 @@ test('the waterfall equals ncms explain; one patient equals ncms patient', async
     assert.ok(await page.$(`[data-testid="wf-${change.path}"]`), change.path);
   }
 
+  // In English: the summary reads the CLI's figures in words.
+  await page.click('[data-testid="lang-toggle"]');
+  await page.waitForFunction(() => /^Surplus/.test(document.querySelector('.wf-summary')?.textContent ?? ''));
+
   await page.click('[data-testid="answers-patient"]');
   await page.selectOption('[data-testid="patient-kind"]', 'inpatient');
   await page.selectOption('[data-testid="patient-level"]', 'county');
@@ -196,6 +219,7 @@ test('the waterfall equals ncms explain; one patient equals ncms patient', async
     bill.proposal.patient);
   assert.equal(await attr(page, 'patient-summary', 'data-patient-baseline'), bill.baseline.patient);
   assert.equal(await attr(page, 'patient-summary', 'data-scheme-proposal'), bill.proposal.scheme);
+  assert.ok((await page.textContent('[data-testid="patient-summary"]')).startsWith(`${bill.name.en}: the patient pays`));
   watch.assertClean(server.origin, assert);
   await page.close();
 });

@@ -92,3 +92,17 @@ pub fn write_file(path: &str, bytes: &[u8]) -> Result<ExitCode, String> {
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {path}: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// `body` as pretty JSON with a `format` field first (`"ncms-sim/answer@1"`), as every JSON the
+/// CLI writes carries one.
+pub fn json_with_format<T: serde::Serialize>(format: &str, body: &T) -> Result<String, String> {
+    #[derive(serde::Serialize)]
+    struct Out<'a, T: serde::Serialize> {
+        format: &'a str,
+        #[serde(flatten)]
+        body: &'a T,
+    }
+    serde_json::to_string_pretty(&Out { format, body })
+        .map(|text| text + "\n")
+        .map_err(|e| e.to_string())
+}

@@ -37,9 +37,7 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
     })?;
     match tornado(&scenario, &scenario.proposal, outcome) {
         Ok(tornado) => Ok(emit(&match format {
-            Format::Json => {
-                serde_json::to_string_pretty(&tornado).map_err(|e| e.to_string())? + "\n"
-            }
+            Format::Json => output::json_with_format("ncms-sim/tornado@1", &tornado)?,
             _ => render::tornado_table(&tornado, top, lang),
         })),
         Err(TornadoError::Invalid(problems)) => {

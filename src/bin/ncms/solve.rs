@@ -47,9 +47,7 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
         .and_then(|(lever, target)| solve(&scenario, &scenario.proposal, lever, target));
     match asked {
         Ok(answer) => Ok(emit(&match format {
-            Format::Json => {
-                serde_json::to_string_pretty(&answer).map_err(|e| e.to_string())? + "\n"
-            }
+            Format::Json => output::json_with_format("ncms-sim/answer@1", &answer)?,
             _ => render::answer_table(&answer, lang),
         })),
         Err(SolveError::Invalid(problems)) => {

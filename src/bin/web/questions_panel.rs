@@ -4,12 +4,12 @@
 //! lever against any target (`ncms_sim::solve`, the same goal seek as `ncms solve`). Each answer
 //! is in words, with an "apply" button that makes it an edit of the active plan (one undo step).
 //!
-//! The one-click answers follow the plan: they are computed on the settled plan, after the page
-//! has painted, so that typing never waits for them.
+//! The one-click answers follow the plan: they are worked out on the settled plan after the page
+//! has painted, one question per task, so that a keystroke waits for one question at most.
 
 use crate::format::raw;
 use crate::shared::Shared;
-use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
 use ncms_sim::indicator::{Indicator, When};
 use ncms_sim::params;
 use ncms_sim::solve::{
@@ -17,6 +17,7 @@ use ncms_sim::solve::{
     LEVER_GROUPS,
 };
 use ncms_sim::{CheckedScenario, Edits, Lang};
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -246,27 +247,45 @@ fn found_block(found: &Result<Found, SolveError>, id: &str, props: &QuestionsPan
 pub fn QuestionsPanel(props: &QuestionsPanelProps) -> Html {
     let lang = props.lang;
     // The answers and the plan they answer; recomputed after paint when the plan changes.
-    let answers = use_state(|| None::<(Edits, Vec<Result<Found, SolveError>>)>);
-    let timer = use_mut_ref(|| None::<Timeout>);
+    // With how long they took (ms), for the latency benchmark.
+    type Answered = (Edits, Vec<Result<Found, SolveError>>, f64);
+    let answers = use_state(|| None::<Answered>);
+    // Bumped on every change: answers still being worked out for an older plan stop.
+    let generation = use_mut_ref(|| 0_u64);
     {
-        let (answers, timer) = (answers.clone(), timer.clone());
+        let (answers, generation) = (answers.clone(), generation.clone());
         use_effect_with(
             (props.scenario.clone(), props.edits.clone()),
             move |(scenario, edits)| {
+                *generation.borrow_mut() += 1;
+                let mine = *generation.borrow();
                 let (scenario, edits) = (scenario.clone(), edits.clone());
-                *timer.borrow_mut() = Some(Timeout::new(0, move || {
-                    let found = QUESTIONS.iter().map(|q| q.ask(&scenario, &edits)).collect();
-                    answers.set(Some((edits, found)));
-                }));
+                spawn_local(async move {
+                    // After the page has painted, one question per task.
+                    let mut found = Vec::with_capacity(QUESTIONS.len());
+                    let mut busy = 0.0;
+                    for question in QUESTIONS {
+                        TimeoutFuture::new(0).await;
+                        if *generation.borrow() != mine {
+                            return;
+                        }
+                        let start = crate::browser::now();
+                        found.push(question.ask(&scenario, &edits));
+                        busy += crate::browser::now() - start;
+                    }
+                    answers.set(Some((edits, found, busy)));
+                });
             },
         );
     }
     let current = answers
         .as_ref()
-        .filter(|(edits, _)| *edits == props.edits)
-        .map(|(_, found)| found);
+        .filter(|(edits, _, _)| *edits == props.edits)
+        .map(|(_, found, _)| found);
+    let took = answers.as_ref().map_or(0.0, |(_, _, ms)| *ms);
     html! {
-        <div class="questions-panel" data-testid="questions-panel" data-ready={current.is_some().to_string()}>
+        <div class="questions-panel" data-testid="questions-panel" data-ready={current.is_some().to_string()}
+            data-compute-ms={took.to_string()}>
             <ol class="questions">
                 { for QUESTIONS.iter().enumerate().map(|(i, q)| html! {
                     <li class="question" data-testid={format!("q-{}", q.id())}>

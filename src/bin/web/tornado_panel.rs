@@ -1,15 +1,17 @@
 //! Which lever matters most (敏感性): every policy lever and assumption moved down and up by
 //! ±10 % or by one natural unit, its effect on one outcome, largest first: a tornado chart and a
 //! table (`ncms_sim::sensitivity`, the same as `ncms sensitivity`). Follows the settled plan,
-//! computed after the page has painted so that typing never waits for it.
+//! drawn after the page has painted a few parameters per task, so that typing never waits for
+//! more than one slice.
 
 use crate::format::{change_text, figure_raw, figure_text};
 use crate::shared::Shared;
-use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
 use ncms_sim::params::Role;
-use ncms_sim::sensitivity::{move_words, tornado, Outcome, Step, Tornado, TornadoError};
+use ncms_sim::sensitivity::{move_words, Outcome, Step, Tornado, TornadoError, TornadoJob};
 use ncms_sim::{CheckedScenario, Edits, Lang};
 use std::rc::Rc;
+use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -22,6 +24,8 @@ pub struct TornadoPanelProps {
 
 /// The outcomes offered, by the report's field name.
 const OUTCOMES: [&str; 3] = ["surplus", "closing_balance", "outpatient_share"];
+/// Parameters moved per task while drawing (each: both steps, down and up).
+const SLICE: usize = 6;
 /// Bars drawn before "show all".
 const TOP: usize = 12;
 
@@ -120,11 +124,12 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
     let step = use_state(|| Step::TenPercent);
     let show_all = use_state(|| false);
     // The tornado and what it was drawn for: recomputed after paint when either changes.
-    type Drawn = (Edits, String, Result<Rc<Tornado>, TornadoError>);
+    type Drawn = (Edits, String, Result<Rc<Tornado>, TornadoError>, f64);
     let drawn = use_state(|| None::<Drawn>);
-    let timer = use_mut_ref(|| None::<Timeout>);
+    // Bumped on every change: a tornado still being drawn for an older plan stops.
+    let generation = use_mut_ref(|| 0_u64);
     {
-        let (drawn, timer) = (drawn.clone(), timer.clone());
+        let (drawn, generation) = (drawn.clone(), generation.clone());
         use_effect_with(
             (
                 props.scenario.clone(),
@@ -132,21 +137,47 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
                 (*outcome_name).clone(),
             ),
             move |(scenario, edits, name)| {
+                *generation.borrow_mut() += 1;
+                let mine = *generation.borrow();
                 let (scenario, edits, name) = (scenario.clone(), edits.clone(), name.clone());
-                *timer.borrow_mut() = Some(Timeout::new(0, move || {
-                    let result = match Outcome::parse(&name, &scenario, None) {
-                        Some(outcome) => tornado(&scenario, &edits, outcome).map(Rc::new),
+                spawn_local(async move {
+                    // After the page has painted; then a few parameters per task, so that a
+                    // keystroke waits for one slice at most.
+                    TimeoutFuture::new(0).await;
+                    if *generation.borrow() != mine {
+                        return;
+                    }
+                    let mut busy = 0.0;
+                    let job = match Outcome::parse(&name, &scenario, None) {
+                        Some(outcome) => TornadoJob::new(&scenario, &edits, outcome),
                         None => Err(TornadoError::YearOutside(scenario.year)),
                     };
-                    drawn.set(Some((edits, name, result)));
-                }));
+                    let result = match job {
+                        Err(error) => Err(error),
+                        Ok(mut job) => loop {
+                            let slice = crate::browser::now();
+                            let done = job.advance(SLICE);
+                            busy += crate::browser::now() - slice;
+                            if done {
+                                break Ok(Rc::new(job.finish()));
+                            }
+                            TimeoutFuture::new(0).await;
+                            if *generation.borrow() != mine {
+                                return;
+                            }
+                        },
+                    };
+                    drawn.set(Some((edits, name, result, busy)));
+                });
             },
         );
     }
     let current = drawn
         .as_ref()
-        .filter(|(edits, name, _)| *edits == props.edits && *name == *outcome_name)
-        .map(|(_, _, r)| r);
+        .filter(|(edits, name, _, _)| *edits == props.edits && *name == *outcome_name)
+        .map(|(_, _, r, _)| r);
+    // The engine's time in the last tornado (ms, over its slices), for the latency benchmark.
+    let took = drawn.as_ref().map_or(0.0, |(_, _, _, ms)| *ms);
     let on_outcome = {
         let outcome_name = outcome_name.clone();
         Callback::from(move |e: Event| {
@@ -175,7 +206,8 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
         _ => lang.pick("当年结余（第一年）", "Surplus (first year)"),
     };
     html! {
-        <div class="tornado-panel" data-testid="tornado-panel" data-ready={current.is_some().to_string()}>
+        <div class="tornado-panel" data-testid="tornado-panel" data-ready={current.is_some().to_string()}
+            data-compute-ms={took.to_string()}>
             <div class="panel-form">
                 <label>{ lang.pick("结果", "Outcome") }
                     <select data-testid="tornado-outcome" onchange={on_outcome}>
@@ -214,7 +246,7 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
                                     <th scope="col" class="tn-move">{ lang.pick("变动", "Move") }</th>
                                     <th scope="col">{ lang.pick("下调时", "Down") }</th>
                                     <th scope="col">{ lang.pick("上调时", "Up") }</th>
-                                    <th scope="col">{ lang.pick("差幅", "Swing") }</th>
+                                    <th scope="col">{ lang.pick("差额", "Swing") }</th>
                                 </tr></thead>
                                 <tbody>
                                     { for bars[..count].iter().map(|b| html! {
