@@ -428,7 +428,7 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
                 <label>{ lang.pick("使", "so that") }
                     <select data-testid="seek-indicator" onchange={on_indicator}>
                         { for Indicator::ALL.iter().map(|i| html! {
-                            <option value={i.name()} selected={*indicator == *i}>{ i.label().get(lang) }</option>
+                            <option value={i.name()} selected={*indicator == *i}>{ ncms_sim::lang::capitalise(i.label().get(lang)) }</option>
                         }) }
                     </select>
                 </label>
