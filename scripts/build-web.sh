@@ -12,6 +12,9 @@ for tool in trunk wasm-bindgen wasm-opt node; do
   command -v "$tool" >/dev/null || { echo "build-web: $tool not found (see scripts/setup.sh)" >&2; exit 1; }
 done
 
+# Trunk runs offline (its tools are the ones setup installed); the crates come first, so that a
+# fresh machine has them (a no-op once they are cached).
+cargo fetch --quiet
 trunk build --release --offline --cargo-profile web
 
 # The tools module: the engine's JS API with the spreadsheet reader and writer, loaded by the app
