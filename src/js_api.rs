@@ -1,5 +1,7 @@
 //! The JS API (wasm32 only): `simulate(scenario, years?)` and `validate(scenario)` for a plain web
-//! page or Node, over the same engine as the CLI; and `template(format, lang)` and
+//! page or Node, over the same engine as the CLI; `solve(scenario, lever, target, year?)` and
+//! `sensitivity(scenario, outcome?, year?)`, as `ncms solve` and `ncms sensitivity`; and
+//! `template(format, lang)` and
 //! `calibrate(bytes, fileName, lang)` for a fund's annual figures (an .xlsx file needs the
 //! `xlsx` feature; CSV always reads).
 //!
@@ -181,4 +183,119 @@ pub fn workbook(scenario: JsValue, lang: JsValue, made_at: &str) -> Result<JsVal
         .map_err(|problems| to_js(&problems))?;
     let bytes = crate::handover::workbook(&checked, &plans, lang, made_at);
     Ok(js_sys::Uint8Array::from(&bytes[..]).into())
+}
+
+/// A year argument: `undefined` (the default), a year of the horizon, or `"all"` where allowed.
+fn year_argument(year: &JsValue, all: bool) -> Result<Option<crate::indicator::When>, JsValue> {
+    use crate::indicator::When;
+    if year.is_undefined() || year.is_null() {
+        return Ok(None);
+    }
+    if all && year.as_string().as_deref() == Some("all") {
+        return Ok(Some(When::EveryYear));
+    }
+    match year.as_f64() {
+        Some(y) if y.fract() == 0.0 && (1990.0..=2100.0).contains(&y) => {
+            Ok(Some(When::Year(y as i32)))
+        }
+        _ => Err(refuse(
+            "year",
+            &format!(
+                "年份须为预测期内的一年{}",
+                if all {
+                    "，或 \"all\"（每一年）"
+                } else {
+                    ""
+                }
+            ),
+            &format!(
+                "year must be a year of the horizon{}",
+                if all { ", or \"all\" (every year)" } else { "" }
+            ),
+        )),
+    }
+}
+
+/// Goal seek, as `ncms solve`: the value of `lever` (a registry path such as
+/// `"financing.individual"`, or `"outpatient_ratios"`, `"inpatient_ratios"`,
+/// `"funding_per_head"`) at which `target` (`"surplus>=0"`, `"outpatient_share<=25%"`) holds in
+/// `year` (default the first year; `"all"`: every year of the horizon), on the scenario's proposal
+/// (else its baseline). Returns the answer (`value`, `status`, `edits`, `words`, …); throws the
+/// problems of an invalid scenario, or one problem naming the bad argument.
+#[wasm_bindgen]
+pub fn solve(
+    scenario: JsValue,
+    lever: &str,
+    target: &str,
+    year: JsValue,
+) -> Result<JsValue, JsValue> {
+    use crate::solve::{self, Lever, SolveError, Target};
+    let text = scenario_text(&scenario)?;
+    let when = year_argument(&year, true)?;
+    let checked = read_checked(&text)
+        .map_err(|problems| to_js(&problems))?
+        .scenario;
+    let when = when.unwrap_or(crate::indicator::When::Year(checked.year));
+    Lever::parse(lever, &checked)
+        .and_then(|lever| Ok((lever, Target::parse(target, when)?)))
+        .and_then(|(lever, target)| solve::solve(&checked, &checked.proposal, lever, target))
+        .map(|answer| to_js(&answer))
+        .map_err(|error| match error {
+            SolveError::Invalid(problems) => to_js(&problems),
+            other => {
+                let path = match other {
+                    SolveError::UnknownLever(_)
+                    | SolveError::NotALever(_)
+                    | SolveError::NothingToMove(_)
+                    | SolveError::NoRoom(_) => "lever",
+                    SolveError::YearOutside(_) | SolveError::EqualEveryYear => "year",
+                    _ => "target",
+                };
+                refuse(path, &other.describe(Lang::Zh), &other.describe(Lang::En))
+            }
+        })
+}
+
+/// The tornado, as `ncms sensitivity`: every lever and assumption moved ±10 % and ± one natural
+/// unit, and its effect on `outcome` (a report field: `"surplus"`, the default,
+/// `"closing_balance"`, `"outpatient_share"`, …) in `year` (default: the first year, the horizon
+/// for a balance), on the scenario's proposal. Throws like `solve`.
+#[wasm_bindgen]
+pub fn sensitivity(scenario: JsValue, outcome: JsValue, year: JsValue) -> Result<JsValue, JsValue> {
+    use crate::indicator::When;
+    use crate::sensitivity::{tornado, Outcome, TornadoError};
+    let text = scenario_text(&scenario)?;
+    let name = match outcome.as_string() {
+        Some(name) => name,
+        None if outcome.is_undefined() || outcome.is_null() => "surplus".to_string(),
+        None => {
+            return Err(refuse(
+                "outcome",
+                "结果须为报告中的指标名，如 \"surplus\"",
+                "the outcome is an indicator of the report, such as \"surplus\"",
+            ))
+        }
+    };
+    let year = match year_argument(&year, false)? {
+        Some(When::Year(y)) => Some(y),
+        _ => None,
+    };
+    let checked = read_checked(&text)
+        .map_err(|problems| to_js(&problems))?
+        .scenario;
+    let outcome = Outcome::parse(&name, &checked, year).ok_or_else(|| {
+        refuse(
+            "outcome",
+            &format!("“{name}”不是报告中的指标，或年份不在预测期内"),
+            &format!(
+                "{name:?} is not an indicator of the report, or the year is not in the horizon"
+            ),
+        )
+    })?;
+    tornado(&checked, &checked.proposal, outcome)
+        .map(|t| to_js(&t))
+        .map_err(|error| match error {
+            TornadoError::Invalid(problems) => to_js(&problems),
+            other => refuse("year", &other.describe(Lang::Zh), &other.describe(Lang::En)),
+        })
 }

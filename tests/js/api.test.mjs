@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -119,4 +120,45 @@ test('a bad figures file names its cell', () => {
     assert.match(problems[0].message.zh, /现为文字“18.95亿”/);
     return true;
   });
+});
+
+/** The native CLI's JSON for `ncms ARGS…` (built if needed). */
+function cli(...args) {
+  execFileSync('cargo', ['build', '-q', '--bin', 'ncms'], { cwd: root, stdio: 'inherit' });
+  return JSON.parse(execFileSync(`${root}target/debug/ncms`, [...args, '--format', 'json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 }));
+}
+
+test('solve and sensitivity equal ncms solve and ncms sensitivity to the bit', () => {
+  const plan = read('scenarios/taizhou-2013-plan.json');
+  const answer = api.solve(plan, 'funding_per_head', 'surplus>=0');
+  assert.equal(answer.value, 438.11);
+  const { format, ...native } = cli('solve', 'scenarios/taizhou-2013-plan.json', '--lever', 'funding_per_head', '--target', 'surplus>=0');
+  assert.equal(format, 'ncms-sim/answer@1');
+  assert.deepStrictEqual(answer, native);
+  const every = api.solve(JSON.parse(plan), 'inpatient_ratios', 'closing_balance>=0', 'all');
+  const { format: _, ...everyNative } = cli('solve', 'scenarios/taizhou-2013-plan.json', '--lever', 'inpatient_ratios', '--target', 'closing_balance>=0', '--year', 'all');
+  assert.deepStrictEqual(every, everyNative);
+
+  const tornado = api.sensitivity(plan, 'outpatient_share');
+  const { format: f, ...tornadoNative } = cli('sensitivity', 'scenarios/taizhou-2013-plan.json', '--outcome', 'outpatient_share');
+  assert.equal(f, 'ncms-sim/tornado@1');
+  assert.deepStrictEqual(tornado, tornadoNative);
+  assert.equal(api.sensitivity(plan).ten_percent[0].swing.value, '256360000.00');
+});
+
+test('solve and sensitivity name the bad argument; a good call still works after', () => {
+  const plan = read('scenarios/taizhou-2013-plan.json');
+  const named = (path) => (problems) => problems[0].path === path && problems[0].message.zh.length > 0;
+  assert.throws(() => api.solve(plan, 'projection.cost_growth', 'surplus>=0'), named('lever'));
+  assert.throws(() => api.solve(plan, 'funding_per_head', 'profit>=0'), named('target'));
+  assert.throws(() => api.solve(plan, 'funding_per_head', 'surplus>=0', 2099), named('year'));
+  assert.throws(() => api.solve(plan, 'funding_per_head', 'surplus>=0', 2013.5), named('year'));
+  assert.throws(() => api.sensitivity(plan, 42), named('outcome'));
+  assert.throws(() => api.sensitivity(plan, 'profit'), named('outcome'));
+  assert.throws(() => api.sensitivity(undefined), named('scenario'));
+  const broken = JSON.parse(plan);
+  broken.proposal['lines[2].inpatient.reimbursement_ratio'] = 1.3;
+  assert.throws(() => api.solve(broken, 'funding_per_head', 'surplus>=0'),
+    (problems) => problems[0].path === 'proposal.lines[2].inpatient.reimbursement_ratio');
+  assert.equal(api.solve(plan, 'funding_per_head', 'surplus>=0').status, 'solved');
 });
