@@ -63,7 +63,7 @@ test('one-click questions give the CLI\'s answers; apply makes an edit, undone i
   for (const [id, args] of Object.entries(asked)) {
     const expected = cli(saved, 'solve', ...args);
     answers[id] = expected;
-    assert.equal(Number(await attr(page, `answer-${id}`, 'data-value')), expected.value, id);
+    assert.equal(Number(await attr(page, `answer-${id}`, 'data-answer')), expected.value, id);
     assert.equal(await attr(page, `answer-${id}`, 'data-status'), expected.status, id);
     const words = await page.textContent(`[data-testid="answer-${id}"] p`);
     assert.ok(words.startsWith(expected.words.zh.slice(0, 8)), `${id}: ${words}`);
@@ -129,7 +129,7 @@ test('goal seek on any lever and target equals ncms solve; a bad target is expla
   await page.click('[data-testid="seek-solve"]');
   await page.waitForSelector('[data-testid="answer-seek"]');
   const expected = cli(saved, 'solve', '--lever', 'inpatient_ratios', '--target', 'closing_balance>=0', '--year', 'all');
-  assert.equal(Number(await attr(page, 'answer-seek', 'data-value')), expected.value);
+  assert.equal(Number(await attr(page, 'answer-seek', 'data-answer')), expected.value);
   assert.equal(await attr(page, 'answer-seek', 'data-status'), expected.status);
 
   // A share typed in per cent, on one level's ratio.
@@ -142,7 +142,7 @@ test('goal seek on any lever and target equals ncms solve; a bad target is expla
   await page.click('[data-testid="seek-solve"]');
   await page.waitForFunction((l) => document.querySelector('[data-testid="answer-seek"]')?.dataset.lever === l, lever);
   const share = cli(saved, 'solve', '--lever', lever, '--target', 'outpatient_share<=20%');
-  assert.equal(Number(await attr(page, 'answer-seek', 'data-value')), share.value);
+  assert.equal(Number(await attr(page, 'answer-seek', 'data-answer')), share.value);
 
   // Text where a number belongs: a message, no answer.
   await page.fill('[data-testid="seek-value"]', 'abc');

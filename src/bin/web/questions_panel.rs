@@ -207,10 +207,12 @@ fn apply_button(
     }
 }
 
+/// An answer, its value in `data-answer` (not `data-value`, which marks the results' figures:
+/// answers come later than the figures, after typing pauses).
 fn answer_block(answer: &Answer, id: &str, props: &QuestionsPanelProps) -> Html {
     let lang = props.lang;
     html! {
-        <div class="q-answer" data-testid={format!("answer-{id}")} data-value={raw(answer.value)}
+        <div class="q-answer" data-testid={format!("answer-{id}")} data-answer={raw(answer.value)}
             data-status={status_name(answer.status)} data-lever={answer.lever.clone()}>
             <p>{ answer.words(lang) }</p>
             if !answer.monotone {
