@@ -673,17 +673,6 @@ pub fn levels_of(care: CareKind) -> Vec<Option<Level>> {
     }
 }
 
-/// The code of a level in keys: its name in scenario files.
-pub fn level_key(level: Level) -> &'static str {
-    match level {
-        Level::Village => "village",
-        Level::Township => "township",
-        Level::County => "county",
-        Level::Higher => "higher",
-        Level::OutOfArea => "out_of_area",
-    }
-}
-
 fn care_key(care: CareKind) -> &'static str {
     match care {
         CareKind::Outpatient => "outpatient",
@@ -800,7 +789,7 @@ fn line_row(care: CareKind, level: Option<Level>, figure: LineFigure) -> FigureR
         ),
     };
     let key = match level {
-        Some(level) => format!("{}.{}.{}", care_key(care), level_key(level), figure.key()),
+        Some(level) => format!("{}.{}.{}", care_key(care), level.name(), figure.key()),
         None if care == CareKind::SpecialDisease => format!("{}.{}", care_key(care), figure.key()),
         None => format!("{}.total.{}", care_key(care), figure.key()),
     };

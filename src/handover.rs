@@ -19,6 +19,27 @@ fn bold(t: impl Into<String>) -> Written {
     Written::text(t, Style::Bold)
 }
 
+/// A header row: each column's name in `lang`, bold.
+fn header(lang: Lang, columns: &[(&str, &str)]) -> Vec<Written> {
+    columns
+        .iter()
+        .map(|(zh, en)| bold(lang.pick(*zh, *en)))
+        .collect()
+}
+
+/// The baseline's report, then each plan's, with the names a sheet gives them.
+fn reports<'a>(
+    baseline: &'a Report,
+    plans: &'a [PlanComparison],
+    lang: Lang,
+) -> impl Iterator<Item = (String, &'a Report)> + 'a {
+    std::iter::once((lang.pick("基线", "Baseline").to_string(), baseline)).chain(
+        plans
+            .iter()
+            .map(|p| (p.name.clone(), &p.comparison.proposal)),
+    )
+}
+
 fn number(v: f64, style: Style) -> Written {
     Written {
         value: if v.is_finite() {
@@ -118,12 +139,15 @@ fn overview(
         vec![],
     ];
     let change_rows = |rows: &mut Vec<Vec<Written>>, changes: &[crate::report::Change]| {
-        rows.push(vec![
-            bold(lang.pick("参数", "Parameter")),
-            bold(lang.pick("字段", "Field")),
-            bold(lang.pick("原值", "Before")),
-            bold(lang.pick("新值", "After")),
-        ]);
+        rows.push(header(
+            lang,
+            &[
+                ("参数", "Parameter"),
+                ("字段", "Field"),
+                ("原值", "Before"),
+                ("新值", "After"),
+            ],
+        ));
         for c in changes {
             let (before, after) = c.show(lang);
             rows.push(vec![
@@ -158,18 +182,10 @@ fn overview(
 
 fn years(baseline: &Report, plans: &[PlanComparison], lang: Lang) -> SheetOut {
     let rows_of = summary_rows();
-    let mut header = vec![
-        bold(lang.pick("方案", "Plan")),
-        bold(lang.pick("年度", "Year")),
-    ];
-    header.extend(rows_of.iter().map(|r| bold(r.label.get(lang))));
-    let mut rows = vec![header];
-    let reports = std::iter::once((lang.pick("基线", "Baseline").to_string(), baseline)).chain(
-        plans
-            .iter()
-            .map(|p| (p.name.clone(), &p.comparison.proposal)),
-    );
-    for (name, report) in reports {
+    let mut first = header(lang, &[("方案", "Plan"), ("年度", "Year")]);
+    first.extend(rows_of.iter().map(|r| bold(r.label.get(lang))));
+    let mut rows = vec![first];
+    for (name, report) in reports(baseline, plans, lang) {
         for year in &report.years {
             let mut row = vec![
                 text(name.clone()),
@@ -195,21 +211,19 @@ fn years(baseline: &Report, plans: &[PlanComparison], lang: Lang) -> SheetOut {
 }
 
 fn targets(baseline: &Report, plans: &[PlanComparison], lang: Lang) -> SheetOut {
-    let mut rows = vec![vec![
-        bold(lang.pick("方案", "Plan")),
-        bold(lang.pick("年度", "Year")),
-        bold(lang.pick("目标", "Target")),
-        bold(lang.pick("标准", "Standard")),
-        bold(lang.pick("实际", "Actual")),
-        bold(lang.pick("是否达标", "Met")),
-        bold(lang.pick("差距", "Margin")),
-    ]];
-    let reports = std::iter::once((lang.pick("基线", "Baseline").to_string(), baseline)).chain(
-        plans
-            .iter()
-            .map(|p| (p.name.clone(), &p.comparison.proposal)),
-    );
-    for (name, report) in reports {
+    let mut rows = vec![header(
+        lang,
+        &[
+            ("方案", "Plan"),
+            ("年度", "Year"),
+            ("目标", "Target"),
+            ("标准", "Standard"),
+            ("实际", "Actual"),
+            ("是否达标", "Met"),
+            ("差距", "Margin"),
+        ],
+    )];
+    for (name, report) in reports(baseline, plans, lang) {
         for year in &report.years {
             for t in &year.targets {
                 let style = match t.unit {
@@ -250,14 +264,17 @@ fn targets(baseline: &Report, plans: &[PlanComparison], lang: Lang) -> SheetOut 
 }
 
 fn spending(plans: &[PlanComparison], lang: Lang) -> SheetOut {
-    let mut rows = vec![vec![
-        bold(lang.pick("方案", "Plan")),
-        bold(lang.pick("年度", "Year")),
-        bold(lang.pick("项目", "Line")),
-        bold(lang.pick("基线支出", "Baseline")),
-        bold(lang.pick("方案支出", "Plan")),
-        bold(lang.pick("差额", "Difference")),
-    ]];
+    let mut rows = vec![header(
+        lang,
+        &[
+            ("方案", "Plan"),
+            ("年度", "Year"),
+            ("项目", "Line"),
+            ("基线支出", "Baseline"),
+            ("方案支出", "Plan"),
+            ("差额", "Difference"),
+        ],
+    )];
     for plan in plans {
         let c = &plan.comparison;
         for (b, p) in c.baseline.years.iter().zip(&c.proposal.years) {

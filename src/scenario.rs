@@ -180,6 +180,22 @@ impl Level {
         Level::OutOfArea,
     ];
 
+    /// Its name in scenario files (`"out_of_area"`): the key of forms and figures too.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Village => "village",
+            Level::Township => "township",
+            Level::County => "county",
+            Level::Higher => "higher",
+            Level::OutOfArea => "out_of_area",
+        }
+    }
+
+    /// The level of a name as [`Level::name`] writes it.
+    pub fn parse(name: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.name() == name)
+    }
+
     /// Primary care (基层): village clinics and township centres.
     pub fn is_primary(self) -> bool {
         matches!(self, Level::Village | Level::Township)

@@ -228,18 +228,7 @@ pub fn check_edited(
     scenario: &CheckedScenario,
     edits: &[Edit],
 ) -> Result<CheckedScenario, Vec<Problem>> {
-    let edited = edits::apply(scenario, edits)?;
-    let mut checker = Checker::default();
-    checker.ranges(&edited, edits.iter().map(|e| e.place));
-    checker.rules(&edited);
-    if checker.problems.is_empty() {
-        Ok(CheckedScenario {
-            scenario: edited,
-            assumption_changes: scenario.assumption_changes.clone(),
-        })
-    } else {
-        Err(checker.problems)
-    }
+    apply_checked(scenario, edits, true)
 }
 
 /// `scenario` with some of the edits of a valid plan applied: each edited value checked against
@@ -252,9 +241,22 @@ pub fn check_part_of_plan(
     scenario: &CheckedScenario,
     edits: &[Edit],
 ) -> Result<CheckedScenario, Vec<Problem>> {
+    apply_checked(scenario, edits, false)
+}
+
+/// `edits` applied to `scenario`, each edited value checked against its range, and with `rules`
+/// the rules between fields too.
+fn apply_checked(
+    scenario: &CheckedScenario,
+    edits: &[Edit],
+    rules: bool,
+) -> Result<CheckedScenario, Vec<Problem>> {
     let edited = edits::apply(scenario, edits)?;
     let mut checker = Checker::default();
     checker.ranges(&edited, edits.iter().map(|e| e.place));
+    if rules {
+        checker.rules(&edited);
+    }
     if checker.problems.is_empty() {
         Ok(CheckedScenario {
             scenario: edited,

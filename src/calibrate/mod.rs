@@ -175,6 +175,19 @@ pub fn fit_table(figures: &AnnualFigures, scenario: &Scenario, year: &YearReport
     rows
 }
 
+/// The lines of the report a figure of `care` at `level` sums (every level: `None`).
+fn lines_of(year: &YearReport, care: CareKind, level: Option<Level>) -> Vec<&LineResult> {
+    match care {
+        CareKind::SpecialDisease => year.spending.special_disease.iter().collect(),
+        _ => year
+            .spending
+            .lines
+            .iter()
+            .filter(|l| l.kind == care && (level.is_none() || l.level == level))
+            .collect(),
+    }
+}
+
 /// The model's value of a reported figure; `None` for inputs the scenario copies (enrollees,
 /// funding, rules).
 pub fn modelled(id: FigureId, scenario: &Scenario, year: &YearReport) -> Option<f64> {
@@ -200,15 +213,7 @@ pub fn modelled(id: FigureId, scenario: &Scenario, year: &YearReport) -> Option<
             level,
             figure,
         } => {
-            let lines: Vec<&LineResult> = match care {
-                CareKind::SpecialDisease => year.spending.special_disease.iter().collect(),
-                _ => year
-                    .spending
-                    .lines
-                    .iter()
-                    .filter(|l| l.kind == care && (level.is_none() || l.level == level))
-                    .collect(),
-            };
+            let lines = lines_of(year, care, level);
             let totals = care == CareKind::Inpatient && level.is_none();
             let sum = |f: fn(&LineResult) -> f64| lines.iter().map(|l| f(l)).sum::<f64>();
             let volume = sum(|l| l.volume) + if totals { cases } else { 0.0 };
@@ -339,15 +344,7 @@ pub fn reported_figures(scenario: &CheckedScenario) -> AnnualFigures {
         CareKind::SpecialDisease,
     ] {
         for level in levels_of(care) {
-            let lines: Vec<&LineResult> = match care {
-                CareKind::SpecialDisease => year.spending.special_disease.iter().collect(),
-                _ => year
-                    .spending
-                    .lines
-                    .iter()
-                    .filter(|l| l.kind == care && (level.is_none() || l.level == level))
-                    .collect(),
-            };
+            let lines = lines_of(year, care, level);
             if lines.is_empty() {
                 continue;
             }

@@ -214,6 +214,24 @@ pub fn print() {
 
 /// Reads `file` as text and hands it to `done` with the file's name.
 pub fn read_file(file: File, done: Callback<(String, Result<String, String>)>) {
+    read_with(
+        file,
+        done,
+        FileReader::read_as_text,
+        |v| v.as_string(),
+        "the file is not text",
+    );
+}
+
+/// Reads `file` with `start` (as text, as bytes) and hands `done` the file's name and what
+/// `take` makes of the reader's result, or `unreadable`.
+fn read_with<T: 'static>(
+    file: File,
+    done: Callback<(String, Result<T, String>)>,
+    start: fn(&FileReader, &web_sys::Blob) -> Result<(), JsValue>,
+    take: fn(JsValue) -> Option<T>,
+    unreadable: &'static str,
+) {
     let name = file.name();
     let Ok(reader) = FileReader::new() else {
         done.emit((name, Err("FileReader is not available".into())));
@@ -221,15 +239,15 @@ pub fn read_file(file: File, done: Callback<(String, Result<String, String>)>) {
     };
     let reader_in_callback = reader.clone();
     let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let text = reader_in_callback
+        let read = reader_in_callback
             .result()
             .ok()
-            .and_then(|v| v.as_string())
-            .ok_or_else(|| "the file is not text".to_string());
-        done.emit((name, text));
+            .and_then(take)
+            .ok_or_else(|| unreadable.to_string());
+        done.emit((name, read));
     });
     reader.set_onloadend(Some(on_load.unchecked_ref()));
-    if reader.read_as_text(&file).is_err() {
+    if start(&reader, &file).is_err() {
         reader.set_onloadend(None);
     }
 }
@@ -338,23 +356,14 @@ pub fn on_page_hide(on_hide: Callback<()>) {
 
 /// Reads `file` as bytes (a spreadsheet) and hands them to `done` with the file's name.
 pub fn read_bytes(file: File, done: Callback<(String, Result<Vec<u8>, String>)>) {
-    let name = file.name();
-    let Ok(reader) = FileReader::new() else {
-        done.emit((name, Err("FileReader is not available".into())));
-        return;
-    };
-    let reader_in_callback = reader.clone();
-    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let bytes = reader_in_callback
-            .result()
-            .ok()
-            .filter(|v| v.is_instance_of::<js_sys::ArrayBuffer>())
-            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
-            .ok_or_else(|| "the file could not be read".to_string());
-        done.emit((name, bytes));
-    });
-    reader.set_onloadend(Some(on_load.unchecked_ref()));
-    if reader.read_as_array_buffer(&file).is_err() {
-        reader.set_onloadend(None);
-    }
+    read_with(
+        file,
+        done,
+        FileReader::read_as_array_buffer,
+        |v| {
+            v.is_instance_of::<js_sys::ArrayBuffer>()
+                .then(|| js_sys::Uint8Array::new(&v).to_vec())
+        },
+        "the file could not be read",
+    );
 }

@@ -23,20 +23,6 @@ pub struct PatientPanelProps {
     pub lang: Lang,
 }
 
-fn kind_id(kind: PatientKind) -> &'static str {
-    kind.name()
-}
-
-fn level_id(level: Level) -> &'static str {
-    match level {
-        Level::Village => "village",
-        Level::Township => "township",
-        Level::County => "county",
-        Level::Higher => "higher",
-        Level::OutOfArea => "out_of_area",
-    }
-}
-
 /// A bar of the bill: the scheme's part, then the patient's layer by layer.
 fn bar(bill: &PatientBill, total: f64, y: f64, label: &str) -> Html {
     let width = 560.0;
@@ -104,14 +90,14 @@ pub fn PatientPanel(props: &PatientPanelProps) -> Html {
         })
     };
     let on_kind = set(|c, v| {
-        if let Some(kind) = PatientKind::ALL.iter().find(|k| kind_id(**k) == v) {
+        if let Some(kind) = PatientKind::ALL.iter().find(|k| k.name() == v) {
             c.kind = *kind;
             c.level = kind.has_level().then_some(c.level.unwrap_or(Level::County));
             c.scope_share = None;
         }
     });
     let on_level = set(|c, v| {
-        c.level = Level::ALL.iter().find(|l| level_id(**l) == v).copied();
+        c.level = Level::parse(v);
     });
     let on_bill = {
         let (case, bill_text) = (case.clone(), bill_text.clone());
@@ -218,7 +204,7 @@ pub fn PatientPanel(props: &PatientPanelProps) -> Html {
                 <label>{ ui.kind_of_care }
                     <select data-testid="patient-kind" onchange={on_kind}>
                         { for PatientKind::ALL.iter().map(|k| html! {
-                            <option value={kind_id(*k)} selected={*k == kind}>{ k.label().get(lang) }</option>
+                            <option value={k.name()} selected={*k == kind}>{ k.label().get(lang) }</option>
                         }) }
                     </select>
                 </label>
@@ -226,7 +212,7 @@ pub fn PatientPanel(props: &PatientPanelProps) -> Html {
                     <label>{ ui.level }
                         <select data-testid="patient-level" onchange={on_level}>
                             { for levels.iter().map(|l| html! {
-                                <option value={level_id(*l)} selected={Some(*l) == case.level}>{ level_name(*l).get(lang) }</option>
+                                <option value={l.name()} selected={Some(*l) == case.level}>{ level_name(*l).get(lang) }</option>
                             }) }
                         </select>
                     </label>

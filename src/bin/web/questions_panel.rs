@@ -192,9 +192,12 @@ fn apply_button(
     // fen differently from the plan's own split, so the lever's value decides, not the edits).
     let applied = changes.is_empty() || answer.current == Some(answer.value);
     let on_apply = props.on_apply.clone();
-    let key = format!("solve:{}:{}", answer.lever, crate::browser::now());
-    let onclick =
-        Callback::from(move |_: MouseEvent| on_apply.emit((key.clone(), changes.clone())));
+    let lever = answer.lever.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        // Its own undo step: named by the lever and the moment.
+        let key = format!("solve:{lever}:{}", crate::browser::now());
+        on_apply.emit((key, changes.clone()))
+    });
     let text = if applied {
         lang.pick("已在方案中", "In the plan")
     } else if answer.status == Status::Unreachable {
@@ -314,7 +317,7 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
     let goal = use_state(|| Goal::AtLeast);
     let value = use_state(|| "0".to_string());
     let when = use_state(|| "first".to_string());
-    let result = use_state(|| None::<(Edits, Result<Answer, String>)>);
+    let result = use_state(|| None::<(Edits, Result<Answer, SolveError>)>);
 
     let select = |state: &UseStateHandle<String>| {
         let state = state.clone();
@@ -384,16 +387,7 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
             };
             let answer = Lever::parse(&lever, &scenario)
                 .and_then(|lever| Ok((lever, Target::parse(&text, when)?)))
-                .and_then(|(lever, target)| solve::solve(&scenario, &edits, lever, target))
-                .map_err(|e| match e {
-                    SolveError::BadTarget(_) => lang
-                        .pick(
-                            "目标值应为一个数，例如 0、25 或 -1000000",
-                            "The target is a number, such as 0, 25 or -1000000",
-                        )
-                        .to_string(),
-                    other => other.describe(lang),
-                });
+                .and_then(|(lever, target)| solve::solve(&scenario, &edits, lever, target));
             result.set(Some((edits.clone(), answer)));
         })
     };
@@ -457,7 +451,13 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
             </div>
             { match result.as_ref().map(|(_, r)| r) {
                 None => html! {},
-                Some(Err(message)) => html! { <p class="alert" data-testid="answer-seek" role="alert">{ message.clone() }</p> },
+                Some(Err(error)) => html! { <p class="alert" data-testid="answer-seek" role="alert">{ match error {
+                    SolveError::BadTarget(_) => lang.pick(
+                        "目标值应为一个数，例如 0、25 或 -1000000",
+                        "The target is a number, such as 0, 25 or -1000000",
+                    ).to_string(),
+                    other => other.describe(lang),
+                } }</p> },
                 Some(Ok(answer)) => html! {
                     <div class={classes!(stale.then_some("stale"))}>{ answer_block(answer, "seek", props) }</div>
                 },

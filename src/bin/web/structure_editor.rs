@@ -19,16 +19,6 @@ pub struct StructureEditorProps {
     pub on_structure: Callback<Structural>,
 }
 
-fn level_id(level: Level) -> &'static str {
-    match level {
-        Level::Village => "village",
-        Level::Township => "township",
-        Level::County => "county",
-        Level::Higher => "higher",
-        Level::OutOfArea => "out_of_area",
-    }
-}
-
 #[function_component]
 pub fn StructureEditor(props: &StructureEditorProps) -> Html {
     let lang = props.lang;
@@ -69,8 +59,8 @@ pub fn StructureEditor(props: &StructureEditorProps) -> Html {
         let add_level = add_level.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(level) = Level::ALL.iter().find(|l| level_id(**l) == select.value()) {
-                add_level.set(*level);
+            if let Some(level) = Level::parse(&select.value()) {
+                add_level.set(level);
             }
         })
     };
@@ -132,7 +122,7 @@ pub fn StructureEditor(props: &StructureEditorProps) -> Html {
             <div class="add-line">
                 <select data-testid="add-line-level" onchange={on_level} aria-label={ui.add_line}>
                     { for Level::ALL.iter().map(|l| html! {
-                        <option value={level_id(*l)} selected={*l == *add_level}>{ level_name(*l).get(lang) }</option>
+                        <option value={l.name()} selected={*l == *add_level}>{ level_name(*l).get(lang) }</option>
                     }) }
                 </select>
                 <button type="button" class="secondary small" data-testid="add-line"
