@@ -12,9 +12,10 @@
 //! a list of problems, like an invalid scenario; nothing here panics, so a bad call never takes
 //! the module down (the `web` profile aborts on a panic).
 
-use crate::lang::{Lang, Text};
-use crate::problem::{Problem, ProblemKind};
-use crate::{compare, read_checked};
+use crate::base::lang::{Lang, Text};
+use crate::model::compare::compare;
+use crate::scenario::problem::{Problem, ProblemKind};
+use crate::scenario::validate::read_checked;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -137,8 +138,13 @@ fn language(lang: &JsValue) -> Result<Lang, JsValue> {
 pub fn template(format: &str, lang: JsValue) -> Result<JsValue, JsValue> {
     let lang = language(&lang)?;
     match format {
-        "csv" => Ok(JsValue::from_str(&crate::template::csv(None, lang))),
-        "xlsx" => Ok(js_sys::Uint8Array::from(&crate::template::xlsx(None, lang)[..]).into()),
+        "csv" => Ok(JsValue::from_str(&crate::annual_figures::template::csv(
+            None, lang,
+        ))),
+        "xlsx" => Ok(js_sys::Uint8Array::from(
+            &crate::annual_figures::template::xlsx(None, lang)[..],
+        )
+        .into()),
         other => Err(refuse(
             "format",
             &format!("模板格式须为 csv 或 xlsx，收到 {other}"),
@@ -154,7 +160,7 @@ pub fn template(format: &str, lang: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn calibrate(bytes: &[u8], file_name: &str, lang: JsValue) -> Result<JsValue, JsValue> {
     let lang = language(&lang)?;
-    let read = crate::template::read(bytes, file_name).map_err(|p| to_js(&p))?;
+    let read = crate::annual_figures::template::read(bytes, file_name).map_err(|p| to_js(&p))?;
     let id = file_name
         .rsplit_once('.')
         .map_or(file_name, |(stem, _)| stem)
@@ -164,9 +170,9 @@ pub fn calibrate(bytes: &[u8], file_name: &str, lang: JsValue) -> Result<JsValue
     } else {
         id
     };
-    let options = crate::calibrate::Options { id, lang };
-    let calibration =
-        crate::calibrate::calibrate(&read.figures, &options).map_err(|p| to_js(&p))?;
+    let options = crate::annual_figures::calibrate::Options { id, lang };
+    let calibration = crate::annual_figures::calibrate::calibrate(&read.figures, &options)
+        .map_err(|p| to_js(&p))?;
     Ok(to_js(&calibration))
 }
 
@@ -181,13 +187,16 @@ pub fn workbook(scenario: JsValue, lang: JsValue, made_at: &str) -> Result<JsVal
         .scenario;
     let plans = crate::compare_plans(&checked, lang.pick("方案", "proposal"), None)
         .map_err(|problems| to_js(&problems))?;
-    let bytes = crate::handover::workbook(&checked, &plans, lang, made_at);
+    let bytes = crate::output::handover_workbook::workbook(&checked, &plans, lang, made_at);
     Ok(js_sys::Uint8Array::from(&bytes[..]).into())
 }
 
 /// A year argument: `undefined` (the default), a year of the horizon, or `"all"` where allowed.
-fn year_argument(year: &JsValue, all: bool) -> Result<Option<crate::indicator::When>, JsValue> {
-    use crate::indicator::When;
+fn year_argument(
+    year: &JsValue,
+    all: bool,
+) -> Result<Option<crate::model::indicator::When>, JsValue> {
+    use crate::model::indicator::When;
     if year.is_undefined() || year.is_null() {
         return Ok(None);
     }
@@ -229,16 +238,16 @@ pub fn solve(
     target: &str,
     year: JsValue,
 ) -> Result<JsValue, JsValue> {
-    use crate::solve::{self, Lever, SolveError, Target};
+    use crate::answers::goal_seek::{self, Lever, SolveError, Target};
     let text = scenario_text(&scenario)?;
     let when = year_argument(&year, true)?;
     let checked = read_checked(&text)
         .map_err(|problems| to_js(&problems))?
         .scenario;
-    let when = when.unwrap_or(crate::indicator::When::Year(checked.year));
+    let when = when.unwrap_or(crate::model::indicator::When::Year(checked.year));
     Lever::parse(lever, &checked)
         .and_then(|lever| Ok((lever, Target::parse(target, when)?)))
-        .and_then(|(lever, target)| solve::solve(&checked, &checked.proposal, lever, target))
+        .and_then(|(lever, target)| goal_seek::solve(&checked, &checked.proposal, lever, target))
         .map(|answer| to_js(&answer))
         .map_err(|error| match error {
             SolveError::Invalid(problems) => to_js(&problems),
@@ -262,8 +271,8 @@ pub fn solve(
 /// for a balance), on the scenario's proposal. Throws like `solve`.
 #[wasm_bindgen]
 pub fn sensitivity(scenario: JsValue, outcome: JsValue, year: JsValue) -> Result<JsValue, JsValue> {
-    use crate::indicator::When;
-    use crate::sensitivity::{tornado, Outcome, TornadoError};
+    use crate::answers::sensitivity::{tornado, Outcome, TornadoError};
+    use crate::model::indicator::When;
     let text = scenario_text(&scenario)?;
     let name = match outcome.as_string() {
         Some(name) => name,

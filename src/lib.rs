@@ -1,5 +1,5 @@
 //! The scheme engine of the NCMS (新农合) policy simulator: scenario files, validation, the
-//! limited-expected-value model of `../shared/MODEL.md`, the fund ledger, indicators, targets and
+//! limited-expected-value model of `docs/model.md`, the fund ledger, indicators, targets and
 //! the multi-year projection. Pure Rust: no I/O, no browser; the CLI, the JS API and the Yew app
 //! are thin layers over it.
 //!
@@ -18,47 +18,40 @@
 //! assert_eq!(year.income.total - year.spending.total, year.surplus);
 //! ```
 //!
-//! Modules from the ground up: `lang`, `path`, `money`, `lognormal`, `figure`; `scenario`,
-//! `text`; `params` (the registry); `report` (the report's types); `problem`; `read`, `edits`;
-//! `validate`; `targets`; `model`; `indicator`; `compare`, `structure`; `attribution`, `patient`, `solve`,
-//! `sensitivity`; `render`; then the fund's annual figures: `figures` (their registry), `sheet`
-//! (a grid of cells, CSV), `xlsx`, `template` (figures in and out of a sheet), `handover` (the
-//! hand-over workbook) and `calibrate` (figures to a scenario, above `model`). Every import
-//! points down this list.
+//! The engine's layers, from the ground up, one folder each (`ARCHITECTURE.md` has the map):
+//! [`base`] (languages, field paths, money, the lognormal maths, units), [`scenario`] (the file,
+//! the parameter registry, problems, reading, edits, validation), [`model`] (the report, targets,
+//! the projection, indicators, comparison), [`answers`] (goal seek, sensitivity, attribution, one
+//! patient), [`spreadsheet`] (sheets, CSV, .xlsx), [`output`] (text tables, CSV, the hand-over
+//! workbook) and [`annual_figures`] (a fund's own figures, the template, calibration). Every
+//! import points down this list; each folder's `mod.rs` says what it may import.
+//!
+//! The modules are also re-exported here under the names they were published with
+//! (`ncms_sim::money`, `ncms_sim::render`, …), so the library's public paths do not depend on
+//! the folders.
 
-pub mod attribution;
-pub mod calibrate;
-pub mod compare;
-pub mod edits;
-pub mod figure;
-pub mod figures;
-pub mod handover;
-pub mod indicator;
-pub mod lang;
-pub mod lognormal;
+pub mod annual_figures;
+pub mod answers;
+pub mod base;
 pub mod model;
-pub mod money;
-pub mod params;
-pub mod path;
-pub mod patient;
-pub mod problem;
-pub mod read;
-pub mod render;
-pub mod report;
+pub mod output;
 pub mod scenario;
-pub mod scenarios;
-pub mod sensitivity;
-pub mod sheet;
-pub mod solve;
-pub mod structure;
-pub mod targets;
-pub mod template;
-pub mod text;
-pub mod validate;
-pub mod xlsx;
+pub mod spreadsheet;
 
 #[cfg(all(target_arch = "wasm32", feature = "js-api"))]
 mod js_api;
+
+// The published module paths.
+pub use annual_figures::{calibrate, report_form as figures, template};
+pub use answers::{attribution, goal_seek as solve, patient, sensitivity};
+pub use base::{field_path as path, lang, lognormal, money, units as figure};
+pub use model::{compare, indicator, report, targets};
+pub use output::{handover_workbook as handover, tables as render};
+pub use scenario::{
+    bundled as scenarios, edits, json_reader as read, params, problem,
+    structure_edits as structure, terms as text, validate,
+};
+pub use spreadsheet::{grid as sheet, xlsx};
 
 pub use compare::{compare, compare_plans, compare_with_baseline, PlanComparison};
 pub use edits::value_at;

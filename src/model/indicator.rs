@@ -1,0 +1,251 @@
+//! The figures a question is asked about: an [`Indicator`] of the yearly report, named as the
+//! report's fields are (`surplus`, `outpatient_share`, …), in one year or in every year of the
+//! horizon ([`When`]). The shared vocabulary of goal seek (`solve`) and of the sensitivity
+//! tornado (`sensitivity`).
+
+use crate::base::lang::{Label, Lang};
+use crate::base::money;
+use crate::base::units::{Figure, Unit};
+use crate::model::report::{Report, YearReport};
+use serde::Serialize;
+
+/// A figure of one year of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Indicator {
+    Income,
+    Spending,
+    Surplus,
+    ClosingBalance,
+    AvailableBalance,
+    RiskReserve,
+    FundingPerEnrollee,
+    SurplusRate,
+    BalanceRatio,
+    MonthsCovered,
+    OutpatientSpending,
+    OutpatientShare,
+    OutpatientCapUsed,
+    OutpatientHeadroom,
+    InpatientPolicyRatio,
+    InpatientActualRatio,
+    OutpatientPolicyRatio,
+    OutpatientActualRatio,
+    PrimaryOutpatientPolicyRatio,
+    MeanOutOfPocketPerAdmission,
+    InpatientSpending,
+    Admissions,
+    CompensatedPersonTimes,
+}
+
+impl Indicator {
+    pub const ALL: [Indicator; 23] = [
+        Indicator::Income,
+        Indicator::Spending,
+        Indicator::Surplus,
+        Indicator::ClosingBalance,
+        Indicator::AvailableBalance,
+        Indicator::RiskReserve,
+        Indicator::FundingPerEnrollee,
+        Indicator::SurplusRate,
+        Indicator::BalanceRatio,
+        Indicator::MonthsCovered,
+        Indicator::OutpatientSpending,
+        Indicator::OutpatientShare,
+        Indicator::OutpatientCapUsed,
+        Indicator::OutpatientHeadroom,
+        Indicator::InpatientPolicyRatio,
+        Indicator::InpatientActualRatio,
+        Indicator::OutpatientPolicyRatio,
+        Indicator::OutpatientActualRatio,
+        Indicator::PrimaryOutpatientPolicyRatio,
+        Indicator::MeanOutOfPocketPerAdmission,
+        Indicator::InpatientSpending,
+        Indicator::Admissions,
+        Indicator::CompensatedPersonTimes,
+    ];
+
+    /// The name of the report's field (`income` and `spending` are their totals).
+    pub fn name(self) -> &'static str {
+        match self {
+            Indicator::Income => "income",
+            Indicator::Spending => "spending",
+            Indicator::Surplus => "surplus",
+            Indicator::ClosingBalance => "closing_balance",
+            Indicator::AvailableBalance => "available_balance",
+            Indicator::RiskReserve => "risk_reserve",
+            Indicator::FundingPerEnrollee => "funding_per_enrollee",
+            Indicator::SurplusRate => "surplus_rate",
+            Indicator::BalanceRatio => "balance_ratio",
+            Indicator::MonthsCovered => "months_covered",
+            Indicator::OutpatientSpending => "outpatient_spending",
+            Indicator::OutpatientShare => "outpatient_share",
+            Indicator::OutpatientCapUsed => "outpatient_cap_used",
+            Indicator::OutpatientHeadroom => "outpatient_headroom",
+            Indicator::InpatientPolicyRatio => "inpatient_policy_ratio",
+            Indicator::InpatientActualRatio => "inpatient_actual_ratio",
+            Indicator::OutpatientPolicyRatio => "outpatient_policy_ratio",
+            Indicator::OutpatientActualRatio => "outpatient_actual_ratio",
+            Indicator::PrimaryOutpatientPolicyRatio => "primary_outpatient_policy_ratio",
+            Indicator::MeanOutOfPocketPerAdmission => "mean_out_of_pocket_per_admission",
+            Indicator::InpatientSpending => "inpatient_spending",
+            Indicator::Admissions => "admissions",
+            Indicator::CompensatedPersonTimes => "compensated_person_times",
+        }
+    }
+
+    /// The indicator of a report field's name.
+    pub fn parse(name: &str) -> Option<Indicator> {
+        Indicator::ALL.into_iter().find(|i| i.name() == name)
+    }
+
+    pub fn label(self) -> Label {
+        match self {
+            Indicator::Income => Label::new("当年筹资", "income"),
+            Indicator::Spending => Label::new("基金支出", "fund spending"),
+            Indicator::Surplus => Label::new("当年结余", "surplus"),
+            Indicator::ClosingBalance => Label::new("累计结余", "accumulated balance"),
+            Indicator::AvailableBalance => {
+                Label::new("可用结余（不含风险基金）", "available balance")
+            }
+            Indicator::RiskReserve => Label::new("风险基金", "risk reserve"),
+            Indicator::FundingPerEnrollee => Label::new("人均筹资", "funding per enrollee"),
+            Indicator::SurplusRate => Label::new("当年结余率", "surplus rate"),
+            Indicator::BalanceRatio => Label::new("累计结余率", "accumulated balance ratio"),
+            Indicator::MonthsCovered => Label::new("累计结余可支付月数", "months covered"),
+            Indicator::OutpatientSpending => {
+                Label::new("门诊统筹支出", "outpatient pooling spending")
+            }
+            Indicator::OutpatientShare => Label::new("门诊统筹占比", "outpatient share"),
+            Indicator::OutpatientCapUsed => Label::new("门诊统筹上限使用率", "outpatient cap used"),
+            Indicator::OutpatientHeadroom => Label::new("门诊统筹剩余额度", "outpatient headroom"),
+            Indicator::InpatientPolicyRatio => {
+                Label::new("住院政策范围内补偿比", "inpatient policy-scope ratio")
+            }
+            Indicator::InpatientActualRatio => {
+                Label::new("住院实际补偿比", "inpatient actual ratio")
+            }
+            Indicator::OutpatientPolicyRatio => {
+                Label::new("门诊政策范围内补偿比", "outpatient policy-scope ratio")
+            }
+            Indicator::OutpatientActualRatio => {
+                Label::new("门诊实际补偿比", "outpatient actual ratio")
+            }
+            Indicator::PrimaryOutpatientPolicyRatio => Label::new(
+                "基层门诊政策范围内补偿比",
+                "primary outpatient policy-scope ratio",
+            ),
+            Indicator::MeanOutOfPocketPerAdmission => {
+                Label::new("次均住院自付", "out of pocket per admission")
+            }
+            Indicator::InpatientSpending => Label::new("住院补偿支出", "inpatient spending"),
+            Indicator::Admissions => Label::new("住院人次", "admissions"),
+            Indicator::CompensatedPersonTimes => Label::new("补偿人次", "compensated person-times"),
+        }
+    }
+
+    pub fn unit(self) -> Unit {
+        match self {
+            Indicator::Income
+            | Indicator::Spending
+            | Indicator::Surplus
+            | Indicator::ClosingBalance
+            | Indicator::AvailableBalance
+            | Indicator::RiskReserve
+            | Indicator::FundingPerEnrollee
+            | Indicator::OutpatientSpending
+            | Indicator::OutpatientHeadroom
+            | Indicator::MeanOutOfPocketPerAdmission
+            | Indicator::InpatientSpending => Unit::Yuan,
+            Indicator::MonthsCovered => Unit::Months,
+            Indicator::Admissions | Indicator::CompensatedPersonTimes => Unit::Count,
+            _ => Unit::Share,
+        }
+    }
+
+    /// The figure in one year of a report, with its unit (money exact).
+    pub fn of(self, year: &YearReport) -> Figure {
+        let i = &year.indicators;
+        match self {
+            Indicator::Income => Figure::Yuan(year.income.total),
+            Indicator::Spending => Figure::Yuan(year.spending.total),
+            Indicator::Surplus => Figure::Yuan(year.surplus),
+            Indicator::ClosingBalance => Figure::Yuan(year.closing_balance),
+            Indicator::AvailableBalance => Figure::Yuan(year.available_balance),
+            Indicator::RiskReserve => Figure::Yuan(year.risk_reserve),
+            Indicator::FundingPerEnrollee => Figure::Yuan(year.funding_per_enrollee),
+            Indicator::SurplusRate => Figure::Share(i.surplus_rate),
+            Indicator::BalanceRatio => Figure::Share(i.balance_ratio),
+            Indicator::MonthsCovered => Figure::Months(i.months_covered),
+            Indicator::OutpatientSpending => Figure::Yuan(i.outpatient_spending),
+            Indicator::OutpatientShare => Figure::Share(i.outpatient_share),
+            Indicator::OutpatientCapUsed => Figure::Share(i.outpatient_cap_used),
+            Indicator::OutpatientHeadroom => Figure::Yuan(i.outpatient_headroom),
+            Indicator::InpatientPolicyRatio => Figure::Share(i.inpatient_policy_ratio),
+            Indicator::InpatientActualRatio => Figure::Share(i.inpatient_actual_ratio),
+            Indicator::OutpatientPolicyRatio => Figure::Share(i.outpatient_policy_ratio),
+            Indicator::OutpatientActualRatio => Figure::Share(i.outpatient_actual_ratio),
+            Indicator::PrimaryOutpatientPolicyRatio => {
+                Figure::Share(i.primary_outpatient_policy_ratio)
+            }
+            // Out of pocket per admission is an average in yuan, kept as the report's `f64`.
+            Indicator::MeanOutOfPocketPerAdmission => Figure::Yuan(
+                money::decimal_from_f64(i.mean_out_of_pocket_per_admission)
+                    .map_or(money::ZERO, money::fen),
+            ),
+            Indicator::InpatientSpending => Figure::Yuan(i.inpatient_spending),
+            Indicator::Admissions => Figure::Count(i.admissions),
+            Indicator::CompensatedPersonTimes => Figure::Count(i.compensated_person_times),
+        }
+    }
+
+    /// A value of this indicator as people read it: "463.20 元", "24.8%".
+    pub fn show(self, value: f64, lang: Lang) -> String {
+        self.unit().show(value, lang)
+    }
+}
+
+/// Which year a question is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "year")]
+pub enum When {
+    /// One calendar year of the horizon.
+    Year(i32),
+    /// Every year of the horizon: the worst of them counts (the lowest for a floor, the highest
+    /// for a cap), so "never negative" is "at least 0 in every year".
+    EveryYear,
+}
+
+impl When {
+    /// The years of `report` the question reads.
+    pub fn years<'a>(self, report: &'a Report) -> impl Iterator<Item = &'a YearReport> + 'a {
+        report
+            .years
+            .iter()
+            .filter(move |y| matches!(self, When::EveryYear) || When::Year(y.year) == self)
+    }
+
+    /// "2014年" / "in 2014"; "预测期内每年" / "in every year of the horizon".
+    pub fn words(self, lang: Lang) -> String {
+        match (self, lang) {
+            (When::Year(y), Lang::Zh) => format!("{y}年"),
+            (When::Year(y), Lang::En) => format!("in {y}"),
+            (When::EveryYear, Lang::Zh) => "预测期内每年".into(),
+            (When::EveryYear, Lang::En) => "in every year of the horizon".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_indicator_reads_back_by_its_report_name() {
+        for indicator in Indicator::ALL {
+            assert_eq!(Indicator::parse(indicator.name()), Some(indicator));
+            assert!(!indicator.label().zh.is_empty());
+        }
+        assert_eq!(Indicator::parse("surplus_ratio"), None);
+    }
+}

@@ -1,0 +1,1058 @@
+//! Plain-text renderings of a [`Comparison`]: an aligned table for the terminal and CSV for
+//! spreadsheets, and tables of a waterfall and of one patient. The CLI and the app's "Export CSV"
+//! both use these, so the numbers a user exports are the numbers the command line prints.
+
+use crate::answers::attribution::Waterfall;
+use crate::answers::patient::{PatientBill, PatientComparison, PatientKind, PatientLayer};
+use crate::base::lang::{Lang, Text};
+use crate::base::money::{to_f64, Yuan};
+use crate::base::units::Figure;
+pub use crate::base::units::{count, percent, yuan};
+use crate::model::report::{Bound, Comparison, LineResult, Report, TargetCheck, Unit, YearReport};
+use crate::scenario::terms::level_name;
+use std::fmt::Write;
+
+/// Large sums in 万元 (zh) or millions (en), for tables that must stay narrow.
+pub fn yuan_short(amount: Yuan, lang: Lang) -> String {
+    let value = to_f64(amount);
+    match lang {
+        Lang::Zh => format!(
+            "{}万",
+            crate::base::units::group_thousands(&format!("{:.0}", value / 10_000.0))
+        ),
+        Lang::En => format!("{:.2}M", value / 1_000_000.0),
+    }
+}
+
+/// A figure in its unit.
+pub fn figure(value: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Share => percent(value),
+        Unit::Yuan => {
+            if value.is_infinite() {
+                "∞".into()
+            } else {
+                crate::base::money::decimal_from_f64(value).map_or_else(|| value.to_string(), yuan)
+            }
+        }
+        Unit::Count => count(value),
+        Unit::Months => format!("{value:.1}"),
+        other => other.show(value, Lang::En),
+    }
+}
+
+/// The name of a line: "县级医院 住院" / "County hospital inpatient".
+pub fn line_name(line: &LineResult) -> Text {
+    use crate::model::report::CareKind;
+    let kind = match line.kind {
+        CareKind::Outpatient => Text::new("普通门诊", "outpatient"),
+        CareKind::Inpatient => Text::new("住院", "inpatient"),
+        CareKind::SpecialDisease => {
+            return Text::new("特殊病种大额门诊", "Special-disease outpatient")
+        }
+    };
+    let level = line
+        .level
+        .map(level_name)
+        .unwrap_or_else(|| Text::new("", ""));
+    Text::new(
+        format!("{} {}", level.zh, kind.zh),
+        format!("{} {}", level.en, kind.en),
+    )
+}
+
+/// One row of a year's spending table: a line of care (with its volume and ratios) or one of the
+/// scheme-wide items, ending with the total.
+pub struct SpendingRow<'a> {
+    /// Stable within a scenario: `line-0`, `line-1`, … for lines of care (special disease last),
+    /// then `line-consultation_fee`, `line-major_disease`, `line-critical_illness_premium`,
+    /// `line-total`.
+    pub id: String,
+    pub name: Text,
+    /// The line of care, when the row is one; `None` for the fee, major diseases, premium, total.
+    pub line: Option<&'a LineResult>,
+    pub benefit: Yuan,
+    pub is_total: bool,
+}
+
+impl SpendingRow<'_> {
+    /// This row's spending less the same row's in `base` (the engine's difference).
+    pub fn difference(&self, base: &SpendingRow) -> Yuan {
+        self.benefit - base.benefit
+    }
+}
+
+/// The rows of a year's spending in table order: every line of care, the special-disease line,
+/// the consultation fee, major diseases, the critical-illness premium and the total. The CLI's
+/// table, the CSV and the app's table all list spending through this one function.
+pub fn spending_rows(year: &YearReport) -> Vec<SpendingRow<'_>> {
+    let s = &year.spending;
+    let lines = s.lines.iter().chain(s.special_disease.iter()).enumerate();
+    let lines = lines.map(|(i, line)| SpendingRow {
+        id: format!("line-{i}"),
+        name: line_name(line),
+        line: Some(line),
+        benefit: line.benefit,
+        is_total: false,
+    });
+    let items = [
+        (
+            "consultation_fee",
+            Text::new("一般诊疗费", "Consultation fee"),
+            s.consultation_fee,
+        ),
+        (
+            "major_disease",
+            Text::new("重大疾病", "Major diseases"),
+            s.major_disease,
+        ),
+        (
+            "critical_illness_premium",
+            Text::new("大病保险保费", "Critical-illness premium"),
+            s.critical_illness_premium,
+        ),
+        ("total", Text::new("合计", "Total"), s.total),
+    ];
+    let items = items.into_iter().map(|(id, name, benefit)| SpendingRow {
+        id: format!("line-{id}"),
+        name,
+        line: None,
+        benefit,
+        is_total: id == "total",
+    });
+    lines.chain(items).collect()
+}
+
+/// One row of the yearly summary: a label and how to read the figure from a year.
+pub struct SummaryRow {
+    pub id: &'static str,
+    pub label: Text,
+    pub read: fn(&YearReport) -> Figure,
+}
+
+impl SummaryRow {
+    /// The row's figure in `year`.
+    pub fn figure(&self, year: &YearReport) -> Figure {
+        (self.read)(year)
+    }
+
+    /// The proposal's figure less the baseline's (the engine's difference, exact for money).
+    pub fn difference(&self, baseline: &YearReport, proposal: &YearReport) -> Option<Figure> {
+        self.figure(proposal).minus(&self.figure(baseline))
+    }
+}
+
+/// The rows officials read first, in order. The app's tables use the same list.
+pub fn summary_rows() -> Vec<SummaryRow> {
+    fn row(id: &'static str, zh: &str, en: &str, read: fn(&YearReport) -> Figure) -> SummaryRow {
+        SummaryRow {
+            id,
+            label: Text::new(zh, en),
+            read,
+        }
+    }
+    vec![
+        row("enrollees", "参合人数", "Enrollees", |y| {
+            Figure::Count(y.enrollees as f64)
+        }),
+        row(
+            "funding_per_enrollee",
+            "人均筹资",
+            "Funding per enrollee",
+            |y| Figure::Yuan(y.funding_per_enrollee),
+        ),
+        row("income", "基金收入", "Income", |y| {
+            Figure::Yuan(y.income.total)
+        }),
+        row("spending", "基金支出", "Spending", |y| {
+            Figure::Yuan(y.spending.total)
+        }),
+        row("surplus", "当年结余", "Surplus", |y| {
+            Figure::Yuan(y.surplus)
+        }),
+        row("surplus_rate", "当年结余率", "Surplus rate", |y| {
+            Figure::Share(y.indicators.surplus_rate)
+        }),
+        row(
+            "closing_balance",
+            "累计结余",
+            "Accumulated balance",
+            |y| Figure::Yuan(y.closing_balance),
+        ),
+        row(
+            "balance_ratio",
+            "累计结余率",
+            "Balance / income",
+            |y| Figure::Share(y.indicators.balance_ratio),
+        ),
+        row(
+            "months_covered",
+            "可支付月数",
+            "Months of spending covered",
+            |y| Figure::Months(y.indicators.months_covered),
+        ),
+        row("risk_reserve", "风险基金", "Risk reserve", |y| {
+            Figure::Yuan(y.risk_reserve)
+        }),
+        row(
+            "outpatient_share",
+            "门诊统筹占比",
+            "Outpatient share",
+            |y| Figure::Share(y.indicators.outpatient_share),
+        ),
+        row(
+            "outpatient_headroom",
+            "门诊统筹余量",
+            "Outpatient headroom",
+            |y| Figure::Yuan(y.indicators.outpatient_headroom),
+        ),
+        row(
+            "inpatient_policy_ratio",
+            "住院政策范围内补偿比",
+            "Inpatient policy-scope ratio",
+            |y| Figure::Share(y.indicators.inpatient_policy_ratio),
+        ),
+        row(
+            "inpatient_actual_ratio",
+            "住院实际补偿比",
+            "Inpatient actual ratio",
+            |y| Figure::Share(y.indicators.inpatient_actual_ratio),
+        ),
+        row(
+            "outpatient_policy_ratio",
+            "门诊政策范围内补偿比",
+            "Outpatient policy-scope ratio",
+            |y| Figure::Share(y.indicators.outpatient_policy_ratio),
+        ),
+        row(
+            "outpatient_actual_ratio",
+            "门诊实际补偿比",
+            "Outpatient actual ratio",
+            |y| Figure::Share(y.indicators.outpatient_actual_ratio),
+        ),
+        row(
+            "out_of_pocket",
+            "住院次均自付",
+            "Out of pocket per admission",
+            |y| {
+                Figure::Yuan(crate::base::money::fen_from_f64(
+                    y.indicators.mean_out_of_pocket_per_admission,
+                ))
+            },
+        ),
+        row(
+            "compensated",
+            "补偿人次",
+            "Compensated person-times",
+            |y| Figure::Count(y.indicators.compensated_person_times),
+        ),
+    ]
+}
+
+/// A figure for the text table: money to the fen with separators, shares in percent, counts
+/// whole, months to one decimal.
+pub fn figure_text(figure: &Figure) -> String {
+    match figure {
+        Figure::Yuan(amount) => yuan(*amount),
+        Figure::Months(months) => format!("{months:.1}"),
+        other => self::figure(other.value(), other.unit()),
+    }
+}
+
+fn cell(row: &SummaryRow, year: &YearReport) -> String {
+    figure_text(&row.figure(year))
+}
+
+fn push_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
+    let columns = header.len();
+    let width = |i: usize| {
+        rows.iter()
+            .chain(std::iter::once(&header.to_vec()))
+            .map(|r| r.get(i).map_or(0, |c| display_width(c)))
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..columns).map(width).collect();
+    let mut line = |cells: &[String]| {
+        for (i, c) in cells.iter().enumerate() {
+            let pad = widths[i].saturating_sub(display_width(c));
+            if i == 0 {
+                out.push_str(c);
+                out.push_str(&" ".repeat(pad));
+            } else {
+                out.push_str("  ");
+                out.push_str(&" ".repeat(pad));
+                out.push_str(c);
+            }
+        }
+        out.push('\n');
+    };
+    line(header);
+    for r in rows {
+        line(r);
+    }
+}
+
+/// Terminal width: CJK characters take two columns.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            if (c as u32) >= 0x1100 && !matches!(c, '–' | '…' | '≥' | '≤' | '∞') {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+fn report_table(out: &mut String, title: &str, report: &Report, lang: Lang) {
+    let _ = writeln!(out, "\n## {title}");
+    let header: Vec<String> = std::iter::once(String::new())
+        .chain(report.years.iter().map(|y| y.year.to_string()))
+        .collect();
+    let rows: Vec<Vec<String>> = summary_rows()
+        .iter()
+        .map(|row| {
+            std::iter::once(row.label.get(lang).to_string())
+                .chain(report.years.iter().map(|y| cell(row, y)))
+                .collect()
+        })
+        .collect();
+    push_table(out, &header, &rows);
+    let (deficit, exhausted) = match lang {
+        Lang::Zh => ("首个赤字年", "基金耗尽年"),
+        Lang::En => ("First deficit year", "Balance runs out"),
+    };
+    let none = match lang {
+        Lang::Zh => "无",
+        Lang::En => "none",
+    };
+    let year_or_none = |y: Option<i32>| y.map_or(none.to_string(), |y| y.to_string());
+    let _ = writeln!(
+        out,
+        "{deficit}: {}; {exhausted}: {}",
+        year_or_none(report.first_deficit_year),
+        year_or_none(report.exhaustion_year)
+    );
+}
+
+fn target_text(check: &TargetCheck, lang: Lang) -> (String, String, String) {
+    let bound = match check.bound {
+        Bound::AtLeast => "≥ ",
+        Bound::AtMost => "≤ ",
+    };
+    let met = match (check.met, lang) {
+        (Some(true), Lang::Zh) => "达标",
+        (Some(false), Lang::Zh) => "未达标",
+        (None, Lang::Zh) => "无数据",
+        (Some(true), Lang::En) => "met",
+        (Some(false), Lang::En) => "missed",
+        (None, Lang::En) => "no data",
+    };
+    let actual = check.actual.map_or("–".into(), |a| figure(a, check.unit));
+    let gap = check.gap.map_or(String::new(), |g| {
+        format!(
+            " ({}{})",
+            if g >= 0.0 { "+" } else { "" },
+            figure(g, check.unit)
+        )
+    });
+    (
+        format!("{bound}{}", figure(check.target, check.unit)),
+        actual,
+        format!("{met}{gap}"),
+    )
+}
+
+/// The comparison as an aligned text table in one language.
+pub fn table(comparison: &Comparison, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {} ({})",
+        comparison.scenario_name.get(lang),
+        comparison.scenario_id
+    );
+    let (baseline_title, proposal_title) = match lang {
+        Lang::Zh => ("基线（现行政策）", "方案"),
+        Lang::En => ("Baseline (current rules)", "Proposal"),
+    };
+    if !comparison.assumption_changes.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## {}",
+            lang.pick(
+                "假设调整（基线与方案同时适用）",
+                "Assumptions changed (baseline and proposal alike)"
+            )
+        );
+        for change in &comparison.assumption_changes {
+            let (before, after) = change.show(lang);
+            let _ = writeln!(
+                out,
+                "- {} ({}): {before} → {after}",
+                change.label.get(lang),
+                change.path
+            );
+        }
+    }
+    report_table(&mut out, baseline_title, &comparison.baseline, lang);
+    if !comparison.changes.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## {}",
+            match lang {
+                Lang::Zh => "调整内容",
+                Lang::En => "What changed",
+            }
+        );
+        for change in &comparison.changes {
+            let (before, after) = change.show(lang);
+            let _ = writeln!(
+                out,
+                "- {} ({}): {before} → {after}",
+                change.label.get(lang),
+                change.path,
+            );
+        }
+        report_table(&mut out, proposal_title, &comparison.proposal, lang);
+    }
+
+    let base = comparison.baseline.first_year();
+    let prop = comparison.proposal.first_year();
+    let _ = writeln!(
+        out,
+        "\n## {} {}",
+        match lang {
+            Lang::Zh => "分项支出",
+            Lang::En => "Spending by line,",
+        },
+        base.year
+    );
+    let mut rows = Vec::new();
+    for (b, p) in spending_rows(base).into_iter().zip(spending_rows(prop)) {
+        let volume = |row: &SpendingRow| row.line.map_or(String::new(), |l| count(l.volume));
+        let policy =
+            |row: &SpendingRow| row.line.map_or(String::new(), |l| percent(l.policy_ratio));
+        rows.push(vec![
+            b.name.get(lang).to_string(),
+            volume(&b),
+            policy(&b),
+            yuan(b.benefit),
+            volume(&p),
+            policy(&p),
+            yuan(p.benefit),
+        ]);
+    }
+    let header: Vec<String> = match lang {
+        Lang::Zh => [
+            "",
+            "基线人次",
+            "政策内补偿比",
+            "基线支出",
+            "方案人次",
+            "政策内补偿比",
+            "方案支出",
+        ],
+        Lang::En => [
+            "",
+            "Base volume",
+            "Policy ratio",
+            "Base spending",
+            "Prop. volume",
+            "Policy ratio",
+            "Prop. spending",
+        ],
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    push_table(&mut out, &header, &rows);
+
+    let _ = writeln!(
+        out,
+        "\n## {} {}",
+        match lang {
+            Lang::Zh => "目标检查",
+            Lang::En => "Targets,",
+        },
+        base.year
+    );
+    let header: Vec<String> = match lang {
+        Lang::Zh => ["", "目标", "基线", "基线结果", "方案", "方案结果"],
+        Lang::En => ["", "Target", "Baseline", "Result", "Proposal", "Result"],
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let rows: Vec<Vec<String>> = base
+        .targets
+        .iter()
+        .zip(&prop.targets)
+        .map(|(b, p)| {
+            let (target, b_actual, b_met) = target_text(b, lang);
+            let (_, p_actual, p_met) = target_text(p, lang);
+            vec![
+                b.label.get(lang).to_string(),
+                target,
+                b_actual,
+                b_met,
+                p_actual,
+                p_met,
+            ]
+        })
+        .collect();
+    push_table(&mut out, &header, &rows);
+
+    if !comparison.baseline.calibration.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## {}",
+            match lang {
+                Lang::Zh => "校准：模型与实际",
+                Lang::En => "Calibration: model against reported",
+            }
+        );
+        let header: Vec<String> = match lang {
+            Lang::Zh => ["", "实际", "模型", "偏差"],
+            Lang::En => ["", "Reported", "Model", "Deviation"],
+        }
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let rows: Vec<Vec<String>> = comparison
+            .baseline
+            .calibration
+            .iter()
+            .map(|r| {
+                vec![
+                    r.label.get(lang).to_string(),
+                    figure(r.observed, r.unit),
+                    figure(r.modelled, r.unit),
+                    format!("{:+.2}%", r.deviation * 100.0),
+                ]
+            })
+            .collect();
+        push_table(&mut out, &header, &rows);
+    }
+    let _ = writeln!(out);
+    for note in &comparison.baseline.notes {
+        let _ = writeln!(out, "* {}", note.get(lang));
+    }
+    out
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// Every plan against the baseline as one CSV table, one figure per row, for spreadsheets and
+/// scripts: `plan, section, item, year, unit, baseline, plan value, difference, target, met`,
+/// headers in `lang`. Money in yuan with two decimals, shares as fractions to four decimals,
+/// counts whole, months to one decimal; a target row gives the target and whether the plan
+/// meets it.
+pub fn csv(plans: &[crate::model::compare::PlanComparison], lang: Lang) -> String {
+    let header = match lang {
+        Lang::Zh => "方案,类别,项目,年度,单位,基线,方案值,差额,目标,是否达标",
+        Lang::En => "plan,section,item,year,unit,baseline,plan,difference,target,met",
+    };
+    let mut out = format!("{header}\n");
+    let unit_name = |unit: Unit| -> &'static str {
+        match unit {
+            Unit::Yuan => lang.pick("元", "yuan"),
+            Unit::Share => lang.pick("比例", "share"),
+            Unit::Months => lang.pick("月", "months"),
+            _ => lang.pick("数量", "count"),
+        }
+    };
+    let plain = |figure: &Figure| match figure {
+        Figure::Share(v) => format!("{v:.4}"),
+        Figure::Months(v) => format!("{v:.1}"),
+        other => other.plain(),
+    };
+    let number = |unit: Unit, v: f64| match unit {
+        Unit::Yuan => crate::base::money::decimal_from_f64(v)
+            .map_or_else(String::new, |d| crate::base::money::fen(d).to_string()),
+        Unit::Share => format!("{v:.4}"),
+        _ => format!("{v:.0}"),
+    };
+    let (summary, spending, targets) = (
+        lang.pick("概要", "summary"),
+        lang.pick("分项支出", "spending by line"),
+        lang.pick("目标", "targets"),
+    );
+    for plan in plans {
+        let name = csv_field(&plan.name);
+        let c = &plan.comparison;
+        for (b, p) in c.baseline.years.iter().zip(&c.proposal.years) {
+            let mut row = |section: &str, item: &str, unit: &str, cells: [String; 5]| {
+                let _ = writeln!(
+                    out,
+                    "{name},{},{},{},{},{}",
+                    csv_field(section),
+                    csv_field(item),
+                    b.year,
+                    unit,
+                    cells.join(",")
+                );
+            };
+            for summary_row in summary_rows() {
+                let (bf, pf) = (summary_row.figure(b), summary_row.figure(p));
+                let difference = summary_row
+                    .difference(b, p)
+                    .map_or_else(String::new, |d| plain(&d));
+                row(
+                    summary,
+                    summary_row.label.get(lang),
+                    unit_name(bf.unit()),
+                    [
+                        plain(&bf),
+                        plain(&pf),
+                        difference,
+                        String::new(),
+                        String::new(),
+                    ],
+                );
+            }
+            for (bl, pl) in spending_rows(b).into_iter().zip(spending_rows(p)) {
+                row(
+                    spending,
+                    bl.name.get(lang),
+                    unit_name(Unit::Yuan),
+                    [
+                        bl.benefit.to_string(),
+                        pl.benefit.to_string(),
+                        pl.difference(&bl).to_string(),
+                        String::new(),
+                        String::new(),
+                    ],
+                );
+            }
+            for (bt, pt) in b.targets.iter().zip(&p.targets) {
+                let actual =
+                    |t: &TargetCheck| t.actual.map_or(String::new(), |a| number(t.unit, a));
+                let difference = match (bt.actual, pt.actual) {
+                    (Some(x), Some(y)) if x.is_finite() && y.is_finite() => number(pt.unit, y - x),
+                    _ => String::new(),
+                };
+                let bound = match pt.bound {
+                    Bound::AtLeast => "≥",
+                    Bound::AtMost => "≤",
+                };
+                let met = match pt.met {
+                    Some(true) => lang.pick("是", "yes"),
+                    Some(false) => lang.pick("否", "no"),
+                    None => lang.pick("无数据", "no data"),
+                };
+                row(
+                    targets,
+                    pt.label.get(lang),
+                    unit_name(pt.unit),
+                    [
+                        actual(bt),
+                        actual(pt),
+                        difference,
+                        format!("{bound}{}", number(pt.unit, pt.target)),
+                        met.to_string(),
+                    ],
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A waterfall ("why did it change") as an aligned text table: the baseline's figure, one row
+/// per edit with its price and release bars and their total, the proposal's figure, the method.
+pub fn waterfall_table(waterfall: &Waterfall, lang: Lang) -> String {
+    let mut out = String::new();
+    let what = waterfall.outcome.label().get(lang);
+    let _ = writeln!(
+        out,
+        "# {} ({})",
+        waterfall.scenario_name.get(lang),
+        waterfall.scenario_id
+    );
+    let _ = writeln!(
+        out,
+        "## {}",
+        match lang {
+            Lang::Zh => format!("{} 年{}为何变化", waterfall.year, what),
+            Lang::En => format!(
+                "Why the {} of {} changes",
+                what.to_lowercase(),
+                waterfall.year
+            ),
+        }
+    );
+    let _ = writeln!(out, "{}\n", waterfall.method.describe().get(lang));
+    let header: Vec<String> = match lang {
+        Lang::Zh => ["", "调整", "价格效应", "释放效应", "合计"],
+        Lang::En => ["", "Edit", "Price effect", "Release effect", "Total"],
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let end_row = |name: String, amount: Yuan| {
+        vec![
+            name,
+            String::new(),
+            String::new(),
+            String::new(),
+            yuan(amount),
+        ]
+    };
+    let (baseline, proposal, change) = match lang {
+        Lang::Zh => ("基线", "方案", "变化"),
+        Lang::En => ("Baseline", "Proposal", "Change"),
+    };
+    // "Baseline surplus": the figure's name after a word, in lower case in English.
+    let what = lang.pick(what.to_string(), what.to_lowercase());
+    let mut rows = vec![end_row(format!("{baseline} {what}"), waterfall.baseline)];
+    for effect in waterfall.by_edit() {
+        let (before, after) = effect.change.show(lang);
+        rows.push(vec![
+            effect.change.label.get(lang).to_string(),
+            format!("{before} → {after}"),
+            yuan(effect.price),
+            yuan(effect.release),
+            yuan(effect.total),
+        ]);
+    }
+    rows.push(vec![
+        change.to_string(),
+        String::new(),
+        yuan(waterfall.price_change),
+        yuan(waterfall.release_change),
+        yuan(waterfall.change),
+    ]);
+    rows.push(end_row(format!("{proposal} {what}"), waterfall.proposal));
+    push_table(&mut out, &header, &rows);
+    let _ = writeln!(out);
+    for note in &waterfall.notes {
+        let _ = writeln!(out, "* {}", note.get(lang));
+    }
+    out
+}
+
+/// One patient under the baseline and the proposal as an aligned text table: each layer of the
+/// bill with what the patient and the scheme pay, the totals and ratios, then the rules applied.
+pub fn patient_table(patient: &PatientComparison, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## {}", patient.name.get(lang));
+    let header: Vec<String> = match lang {
+        Lang::Zh => ["", "基线 自付", "基线 基金", "方案 自付", "方案 基金"],
+        Lang::En => [
+            "",
+            "Baseline patient",
+            "Baseline scheme",
+            "Proposal patient",
+            "Proposal scheme",
+        ],
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let (b, p) = (&patient.baseline, &patient.proposal);
+    let mut rows: Vec<Vec<String>> = b
+        .layers
+        .iter()
+        .zip(&p.layers)
+        .map(|(bl, pl)| {
+            vec![
+                bl.label.get(lang).to_string(),
+                yuan(bl.patient),
+                yuan(bl.scheme),
+                yuan(pl.patient),
+                yuan(pl.scheme),
+            ]
+        })
+        .collect();
+    let (total, change, policy, actual) = match lang {
+        Lang::Zh => ("合计", "变化", "政策范围内补偿比", "实际补偿比"),
+        Lang::En => ("Total", "Change", "Policy-scope ratio", "Actual ratio"),
+    };
+    rows.push(vec![
+        total.into(),
+        yuan(b.patient),
+        yuan(b.scheme),
+        yuan(p.patient),
+        yuan(p.scheme),
+    ]);
+    rows.push(vec![
+        change.into(),
+        String::new(),
+        String::new(),
+        yuan(patient.patient_change),
+        yuan(patient.scheme_change),
+    ]);
+    let ratio_row = |name: &str, read: fn(&PatientBill) -> f64| {
+        vec![
+            name.to_string(),
+            String::new(),
+            percent(read(b)),
+            String::new(),
+            percent(read(p)),
+        ]
+    };
+    rows.push(ratio_row(policy, |bill| bill.policy_ratio));
+    rows.push(ratio_row(actual, |bill| bill.actual_ratio));
+    push_table(&mut out, &header, &rows);
+
+    let _ = writeln!(out);
+    let header: Vec<String> = match lang {
+        Lang::Zh => ["补偿规则", "基线", "方案"],
+        Lang::En => ["Rules", "Baseline", "Proposal"],
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let none = match lang {
+        Lang::Zh => "不设",
+        Lang::En => "none",
+    };
+    let money = |amount: Option<Yuan>| amount.map_or(none.to_string(), yuan);
+    let (br, pr) = (&b.rules, &p.rules);
+    let mut rows = Vec::new();
+    let mut rule = |zh: &str, en: &str, before: String, after: String| {
+        rows.push(vec![lang.pick(zh, en).to_string(), before, after]);
+    };
+    if br.limited_cost.is_some() {
+        rule(
+            "限定费用",
+            "Limited cost",
+            money(br.limited_cost),
+            money(pr.limited_cost),
+        );
+    } else {
+        rule(
+            "政策范围内费用占比",
+            "Policy-scope share",
+            percent(br.scope_share),
+            percent(pr.scope_share),
+        );
+        rule(
+            "起付线",
+            "Deductible",
+            yuan(br.deductible),
+            yuan(pr.deductible),
+        );
+    }
+    rule(
+        "补偿比例",
+        "Reimbursement ratio",
+        percent(br.ratio),
+        percent(pr.ratio),
+    );
+    let layers = PatientLayer::of(patient.kind);
+    if layers.contains(&PatientLayer::OverCap) {
+        let (zh, en) = match patient.kind {
+            PatientKind::Outpatient => ("每次门诊补偿限额", "Cap per visit"),
+            _ => ("每次住院补偿限额", "Cap per admission"),
+        };
+        rule(zh, en, money(br.cap), money(pr.cap));
+    }
+    if layers.contains(&PatientLayer::OverCeiling) {
+        rule(
+            "封顶线",
+            "Annual ceiling",
+            money(br.ceiling),
+            money(pr.ceiling),
+        );
+    }
+    push_table(&mut out, &header, &rows);
+    let _ = writeln!(out);
+    for note in &patient.notes {
+        let _ = writeln!(out, "* {}", note.get(lang));
+    }
+    out
+}
+
+/// A goal-seek answer as text: the answer in words, then the lever, its range, the value found
+/// and the plan's, the target and what is achieved, and how the search went.
+pub fn answer_table(answer: &crate::answers::goal_seek::Answer, lang: Lang) -> String {
+    use crate::answers::goal_seek::Status;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", answer.words(lang));
+    let lever_value = |v: f64| crate::answers::goal_seek::show_lever_value(answer, v, lang);
+    let indicator = answer.target.indicator;
+    let indicator_value =
+        |v: f64| crate::answers::goal_seek::show_indicator_value(indicator, v, lang);
+    let goal = match answer.target.goal {
+        crate::answers::goal_seek::Goal::AtLeast => "≥",
+        crate::answers::goal_seek::Goal::AtMost => "≤",
+        crate::answers::goal_seek::Goal::Equal => "=",
+    };
+    let status = match (answer.status, lang) {
+        (Status::Solved, Lang::Zh) => "已求得",
+        (Status::Solved, Lang::En) => "solved",
+        (Status::HoldsOverWholeRange, Lang::Zh) => "整个允许范围内均满足",
+        (Status::HoldsOverWholeRange, Lang::En) => "met over the whole allowed range",
+        (Status::Unreachable, Lang::Zh) => "允许范围内无法达到",
+        (Status::Unreachable, Lang::En) => "cannot be met in the allowed range",
+    };
+    let yes_no = |b: bool| match (b, lang) {
+        (true, Lang::Zh) => "是",
+        (false, Lang::Zh) => "否",
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+    };
+    let rows: Vec<Vec<String>> = [
+        (
+            lang.pick("调节项", "Lever"),
+            format!("{} ({})", answer.lever_label.get(lang), answer.lever),
+        ),
+        (
+            lang.pick("允许范围", "Allowed range"),
+            format!(
+                "{} – {}",
+                lever_value(answer.range.0),
+                lever_value(answer.range.1)
+            ),
+        ),
+        (
+            lang.pick("现方案", "In the plan"),
+            answer.current.map_or("–".into(), lever_value),
+        ),
+        (lang.pick("求得值", "Value"), lever_value(answer.value)),
+        (
+            lang.pick("目标", "Target"),
+            format!(
+                "{} {} {} {}",
+                answer.target.when.words(lang),
+                indicator.label().get(lang),
+                goal,
+                indicator_value(answer.target.value)
+            ),
+        ),
+        (
+            lang.pick("现方案下", "With the plan"),
+            indicator_value(answer.now),
+        ),
+        (
+            lang.pick("求得值下", "At the value"),
+            indicator_value(answer.achieved),
+        ),
+        (lang.pick("结果", "Outcome"), status.to_string()),
+        (
+            lang.pick("当年基金支出变化", "Change in fund spending"),
+            format!(
+                "{} {}",
+                yuan(answer.spending_change),
+                Unit::Yuan.suffix(lang)
+            ),
+        ),
+        (
+            lang.pick("单调（检查）", "Monotone (checked)"),
+            yes_no(answer.monotone).to_string(),
+        ),
+        (
+            lang.pick("测算次数", "Projections"),
+            answer.iterations.to_string(),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| vec![k.to_string(), v])
+    .collect();
+    let header = [lang.pick("项目", "Item"), lang.pick("值", "Value")].map(String::from);
+    push_table(&mut out, &header, &rows);
+    out
+}
+
+/// A sensitivity tornado as text: one table per step (±10 %, ± one natural unit), the bars
+/// largest first, each with the move, the outcome at either end and the swing; parameters that
+/// do not move the outcome are counted, not listed.
+pub fn tornado_table(
+    tornado: &crate::answers::sensitivity::Tornado,
+    top: usize,
+    lang: Lang,
+) -> String {
+    use crate::answers::sensitivity::{move_words, Step};
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}: {}",
+        tornado.outcome_label.get(lang),
+        figure_text(&tornado.base)
+    );
+    for (step, title) in [
+        (
+            Step::TenPercent,
+            lang.pick("各参数 ±10%", "Each parameter ±10%"),
+        ),
+        (
+            Step::NaturalUnit,
+            lang.pick("各参数 ± 一个自然单位", "Each parameter ± one natural unit"),
+        ),
+    ] {
+        let _ = writeln!(out, "\n## {title}");
+        let header: Vec<String> = match lang {
+            Lang::Zh => ["", "类别", "调整", "下调时", "上调时", "差额"],
+            Lang::En => ["", "Kind", "Move", "Down", "Up", "Swing"],
+        }
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let bars = tornado.bars(step);
+        let moving: Vec<_> = bars.iter().filter(|b| b.size() > 0.0).collect();
+        let rows: Vec<Vec<String>> = moving
+            .iter()
+            .take(top)
+            .map(|bar| {
+                let kind = match (bar.role, lang) {
+                    (crate::scenario::params::Role::Policy, Lang::Zh) => "政策",
+                    (crate::scenario::params::Role::Policy, Lang::En) => "lever",
+                    (_, Lang::Zh) => "假设",
+                    (_, Lang::En) => "assumption",
+                };
+                vec![
+                    bar.label.get(lang).to_string(),
+                    kind.to_string(),
+                    move_words(bar, step, lang),
+                    figure_text(&bar.outcome_low),
+                    figure_text(&bar.outcome_high),
+                    signed(&bar.swing),
+                ]
+            })
+            .collect();
+        push_table(&mut out, &header, &rows);
+        let hidden = moving.len().saturating_sub(top);
+        let still = bars.len() - moving.len();
+        if hidden > 0 {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    format!("（另有 {hidden} 项影响较小，未列出）"),
+                    format!("({hidden} more with smaller effects not shown)")
+                )
+            );
+        }
+        if still > 0 {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    format!("（{still} 项对此结果无影响）"),
+                    format!("({still} do not move this outcome)")
+                )
+            );
+        }
+    }
+    out
+}
+
+/// A difference with its sign: "+1,234.00", "-0.5%".
+fn signed(figure: &Figure) -> String {
+    let text = figure_text(figure);
+    if figure.value() > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
