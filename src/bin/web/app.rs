@@ -3,29 +3,29 @@
 //! I/O, keeps the draft after every change, and lays out the panels. Wiring only: the logic lives
 //! in `state` (what changes) and the components (what shows).
 
-use crate::answers::Answers;
-use crate::balance_chart::BalanceChart;
-use crate::browser::{self, UndoKey};
-use crate::changes::Changes;
-use crate::controls::{Controls, ManyEdits};
-use crate::gauge::Gauge;
-use crate::i18n::ui;
-use crate::key_figures::KeyFigures;
-use crate::lines_table::LinesTable;
-use crate::link::Draft;
-use crate::new_fund::NewFund;
-use crate::notice::{AutosaveBanner, NoticeBanner};
-use crate::number_field::NumberField;
-use crate::plans_bar::PlansBar;
-use crate::print_report::PrintReport;
-use crate::ratios::Ratios;
-use crate::shared::Shared;
-use crate::state::{own_work, Action, NoticeKind, Scope, State};
-use crate::summary_table::SummaryTable;
-use crate::targets_table::TargetsTable;
-use crate::toolbar::Toolbar;
-use crate::work::Source;
-use crate::year_props::{PlanResult, PlanResults};
+use crate::browser::page::{self, UndoKey};
+use crate::components::answers::Answers;
+use crate::components::balance_chart::BalanceChart;
+use crate::components::changes::Changes;
+use crate::components::controls::{Controls, ManyEdits};
+use crate::components::gauge::Gauge;
+use crate::components::key_figures::KeyFigures;
+use crate::components::lines_table::LinesTable;
+use crate::components::new_fund::NewFund;
+use crate::components::notice::{AutosaveBanner, NoticeBanner};
+use crate::components::number_field::NumberField;
+use crate::components::plans_bar::PlansBar;
+use crate::components::print_report::PrintReport;
+use crate::components::ratios::Ratios;
+use crate::components::summary_table::SummaryTable;
+use crate::components::targets_table::TargetsTable;
+use crate::components::toolbar::Toolbar;
+use crate::state::link::Draft;
+use crate::state::reducer::{own_work, Action, NoticeKind, Scope, State};
+use crate::state::work::Source;
+use crate::view::shared::Shared;
+use crate::view::ui_words::ui;
+use crate::view::year_props::{PlanResult, PlanResults};
 use ncms_sim::{Lang, Problem, ProblemKind, Text};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -63,7 +63,7 @@ fn saved_file(state: &State) -> String {
 
 /// The first state: this tab's draft (or the newest), then the page's link on top of it.
 fn initial_state() -> State {
-    let draft = browser::starting_draft();
+    let draft = page::starting_draft();
     let lang = draft.as_ref().map_or(Lang::Zh, |d| d.lang);
     let state = draft
         .and_then(|d| State::from_work(d.work, d.history, d.lang).ok())
@@ -76,7 +76,7 @@ fn initial_state() -> State {
 
 /// The action for the page's link, if it has one.
 fn link_action() -> Option<Action> {
-    match browser::fragment_work() {
+    match page::fragment_work() {
         Ok(None) => None,
         Ok(Some(work)) => Some(Action::Load {
             work,
@@ -119,7 +119,7 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let share_url = use_state(|| None::<String>);
     let phone_view = use_state(|| PhoneView::Results);
-    let presenting = use_state(browser::presentation_flag);
+    let presenting = use_state(page::presentation_flag);
     let new_fund = use_state(|| false);
     // The printed report is built only while printing (the browser says before and after).
     let printing = use_state(|| false);
@@ -127,7 +127,7 @@ pub fn App() -> Html {
         let printing = printing.clone();
         use_effect_with((), move |_| {
             let after = printing.clone();
-            browser::on_print(
+            page::on_print(
                 Callback::from(move |_| printing.set(true)),
                 Callback::from(move |_| after.set(false)),
             );
@@ -139,15 +139,15 @@ pub fn App() -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            browser::clear_fragment();
+            page::clear_fragment();
             let on_hash = dispatcher.clone();
-            browser::on_hash_change(Callback::from(move |_| {
+            page::on_hash_change(Callback::from(move |_| {
                 if let Some(action) = link_action() {
                     on_hash.dispatch(action);
                 }
-                browser::clear_fragment();
+                page::clear_fragment();
             }));
-            browser::on_undo_keys(Callback::from(move |key| {
+            page::on_undo_keys(Callback::from(move |key| {
                 dispatcher.dispatch(match key {
                     UndoKey::Undo => Action::Undo,
                     UndoKey::Redo => Action::Redo,
@@ -164,14 +164,14 @@ pub fn App() -> Html {
             work: state.work.clone(),
             history: state.history.clone(),
             lang: state.lang,
-            saved_at: browser::now(),
+            saved_at: page::now(),
         };
         let dispatcher = state.dispatcher();
         let (autosave, latest) = (autosave.clone(), latest_draft.clone());
         use_effect_with(state.revision, move |_| {
             *latest.borrow_mut() = Some(draft.clone());
             let timer = gloo_timers::callback::Timeout::new(AUTOSAVE_AFTER_MS, move || {
-                dispatcher.dispatch(Action::Stored(browser::store(&draft).err()));
+                dispatcher.dispatch(Action::Stored(page::store(&draft).err()));
             });
             // A newer change replaces the pending save (dropping a Timeout cancels it).
             *autosave.borrow_mut() = Some(timer);
@@ -181,9 +181,9 @@ pub fn App() -> Html {
     {
         let latest = latest_draft.clone();
         use_effect_with((), move |_| {
-            browser::on_page_hide(Callback::from(move |_| {
+            page::on_page_hide(Callback::from(move |_| {
                 if let Some(draft) = latest.borrow().as_ref() {
-                    let _ = browser::store(draft);
+                    let _ = page::store(draft);
                 }
             }));
         });
@@ -206,13 +206,13 @@ pub fn App() -> Html {
             scope,
             path,
             value,
-            at: browser::now(),
+            at: page::now(),
         },
     );
     let on_edit_many = use_action(&state, (), |(key, edits): ManyEdits| Action::EditMany {
         key,
         edits,
-        at: browser::now(),
+        at: page::now(),
     });
     let on_structure = use_action(&state, (), Action::Structure);
     let on_reset = use_action(&state, (), |_| Action::Reset);
@@ -232,7 +232,7 @@ pub fn App() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |file: web_sys::File| {
             let dispatcher = dispatcher.clone();
-            browser::read_file(
+            page::read_file(
                 file,
                 Callback::from(move |(name, text): (String, Result<String, String>)| {
                     dispatcher.dispatch(match text {
@@ -265,8 +265,8 @@ pub fn App() -> Html {
             let (lang, name) = (state.lang, state.loaded.scenario.id.clone());
             let dispatcher = state.dispatcher();
             wasm_bindgen_futures::spawn_local(async move {
-                match crate::tools::workbook(&json, lang, &browser::local_time()).await {
-                    Ok(bytes) => browser::download_bytes(
+                match crate::browser::tools::workbook(&json, lang, &page::local_time()).await {
+                    Ok(bytes) => page::download_bytes(
                         &format!("{name}.xlsx"),
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         &bytes,
@@ -281,7 +281,7 @@ pub fn App() -> Html {
     let on_save = {
         let state = state.clone();
         Callback::from(move |_| {
-            browser::download(
+            page::download(
                 &format!("{}.json", state.loaded.scenario.id),
                 "application/json",
                 &saved_file(&state),
@@ -291,8 +291,8 @@ pub fn App() -> Html {
     let on_share = {
         let (state, share_url) = (state.clone(), share_url.clone());
         Callback::from(move |_| {
-            let url = browser::share_url(&state.work);
-            browser::copy_to_clipboard(&url);
+            let url = page::share_url(&state.work);
+            page::copy_to_clipboard(&url);
             share_url.set(Some(url));
         })
     };
@@ -311,14 +311,14 @@ pub fn App() -> Html {
                 .collect();
             let csv = ncms_sim::render::csv(&plans, state.lang);
             // A byte-order mark, so that spreadsheet programs read the Chinese labels as UTF-8.
-            browser::download(
+            page::download(
                 &format!("{}.csv", state.comparison.scenario_id),
                 "text/csv",
                 &format!("\u{feff}{csv}"),
             );
         })
     };
-    let on_print = Callback::from(|_| browser::print());
+    let on_print = Callback::from(|_| page::print());
     let on_new_fund = {
         let new_fund = new_fund.clone();
         Callback::from(move |_| new_fund.set(true))
@@ -346,7 +346,7 @@ pub fn App() -> Html {
         let presenting = presenting.clone();
         Callback::from(move |_| {
             let on = !*presenting;
-            browser::set_presentation_flag(on);
+            page::set_presentation_flag(on);
             presenting.set(on);
         })
     };
@@ -384,7 +384,7 @@ pub fn App() -> Html {
     // In presentation mode, big sliders for the levers being discussed: the active plan's
     // edits (or else the total funding and the first inpatient and outpatient ratios).
     let edits = state.work.edits();
-    let mut discussed: Vec<crate::fields::Field> = state
+    let mut discussed: Vec<crate::state::fields::Field> = state
         .loaded
         .levers
         .iter()
@@ -393,8 +393,11 @@ pub fn App() -> Html {
         .cloned()
         .collect();
     if discussed.len() < 3 {
-        let total =
-            crate::fields::field_for(&ncms_sim::params::FUNDING_TOTAL, &state.loaded.scenario, 0);
+        let total = crate::state::fields::field_for(
+            &ncms_sim::params::FUNDING_TOTAL,
+            &state.loaded.scenario,
+            0,
+        );
         let fallback = std::iter::once(total).chain(
             state
                 .loaded
@@ -456,8 +459,8 @@ pub fn App() -> Html {
                 </div>
                 if let Some(y) = surplus {
                     <span class="phone-summary" aria-live="polite">
-                        { format!("{} {} · {} {}", ui.surplus_short, crate::format::money(y.surplus, lang),
-                            ui.balance_short, crate::format::money(y.closing_balance, lang)) }
+                        { format!("{} {} · {} {}", ui.surplus_short, crate::view::format::money(y.surplus, lang),
+                            ui.balance_short, crate::view::format::money(y.closing_balance, lang)) }
                     </span>
                 }
             </div>
@@ -506,7 +509,7 @@ pub fn App() -> Html {
                                 let value = if field.path == ncms_sim::params::FUNDING_TOTAL.path {
                                     Some(ncms_sim::edits::funding_per_head(&state.loaded.scenario, edits).iter().map(|(_, v)| v).sum())
                                 } else {
-                                    crate::controls::value_of(field, edits)
+                                    crate::components::controls::value_of(field, edits)
                                 };
                                 let on_edit = if field.path == ncms_sim::params::FUNDING_TOTAL.path {
                                     let (on_many, scenario, plan) = (on_edit_many.clone(), state.loaded.scenario.scenario().clone(), edits.clone());
@@ -531,7 +534,7 @@ pub fn App() -> Html {
                     if *printing {
                     <PrintReport plans={plans.clone()} scenario={state.loaded.scenario.clone()} {lang}
                         edits={state.work.plans.iter().map(|p| p.edits.clone()).collect::<Vec<_>>()}
-                        made_at={browser::local_time()} />
+                        made_at={page::local_time()} />
                     }
                     <section class="panel notes">
                         <h2>{ ui.notes }</h2>

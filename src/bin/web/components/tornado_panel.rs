@@ -4,8 +4,8 @@
 //! drawn after the page has painted a few parameters per task, so that typing never waits for
 //! more than one slice.
 
-use crate::format::{change_text, figure_raw, figure_text};
-use crate::shared::Shared;
+use crate::view::format::{change_text, figure_raw, figure_text};
+use crate::view::shared::Shared;
 use gloo_timers::future::TimeoutFuture;
 use ncms_sim::params::Role;
 use ncms_sim::sensitivity::{move_words, Outcome, Step, Tornado, TornadoError, TornadoJob};
@@ -155,9 +155,9 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
                     let result = match job {
                         Err(error) => Err(error),
                         Ok(mut job) => loop {
-                            let slice = crate::browser::now();
+                            let slice = crate::browser::page::now();
                             let done = job.advance(SLICE);
-                            busy += crate::browser::now() - slice;
+                            busy += crate::browser::page::now() - slice;
                             if done {
                                 break Ok(Rc::new(job.finish()));
                             }

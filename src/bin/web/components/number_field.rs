@@ -7,13 +7,11 @@
 //! Full-width digits and thousands separators, as Chinese input methods and spreadsheets write
 //! them, are read as the number they are.
 
-use crate::fields::Field;
-use crate::i18n::ui;
+use crate::state::fields::Field;
+use crate::state::typed_number::{interpret, shown, Typed};
+use crate::view::ui_words::ui;
 use ncms_sim::figure::{trimmed, Unit};
-use ncms_sim::money::decimal_from_f64;
 use ncms_sim::Lang;
-use rust_decimal::Decimal;
-use std::str::FromStr;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -28,97 +26,6 @@ pub struct NumberFieldProps {
     /// The engine's problems for this field, already worded.
     pub problems: Vec<String>,
     pub on_edit: Callback<(String, Option<f64>)>,
-}
-
-/// What a typed text means for a field.
-#[derive(Clone, Copy, PartialEq, Debug)]
-pub enum Typed {
-    /// A value to apply (the stored unit: a fraction for shares).
-    Value(f64),
-    /// Emptied: no value (for optional fields).
-    Empty,
-    /// A percent box got a number below 1 that is also a usual fraction: 0.9 % or 90 %?
-    Ask {
-        as_percent: f64,
-        as_fraction: f64,
-    },
-    /// A value far from the usual: apply only when confirmed.
-    Confirm(f64),
-    NotANumber,
-}
-
-/// Full-width digits and signs as ASCII, thousands separators dropped.
-fn normalise(text: &str) -> String {
-    text.trim()
-        .chars()
-        .filter_map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-            '．' | '。' => Some('.'),
-            '－' | '−' => Some('-'),
-            '％' => Some('%'),
-            ',' | '，' | ' ' | '\u{3000}' => None,
-            c => Some(c),
-        })
-        .collect()
-}
-
-/// Reads `text` typed into `field`.
-pub fn interpret(text: &str, field: &Field) -> Typed {
-    let text = normalise(text);
-    if text.is_empty() {
-        return if field.optional() {
-            Typed::Empty
-        } else {
-            Typed::NotANumber
-        };
-    }
-    let (number, percent_sign) = match text.strip_suffix('%') {
-        Some(n) => (n.trim(), true),
-        None => (text.as_str(), false),
-    };
-    // Through a decimal, so that typing 72.35 sends exactly 0.7235.
-    let Ok(decimal) = Decimal::from_str(number) else {
-        return Typed::NotANumber;
-    };
-    let Ok(typed) = decimal.normalize().to_string().parse::<f64>() else {
-        return Typed::NotANumber;
-    };
-    if field.unit() == Unit::Share {
-        let as_percent = (decimal / Decimal::from(100))
-            .normalize()
-            .to_string()
-            .parse::<f64>()
-            .unwrap_or(typed / 100.0);
-        let (lo, hi) = field.param.typical;
-        let also_a_fraction = typed != 0.0 && typed.abs() < 1.0 && typed >= lo && typed <= hi;
-        return if percent_sign || !also_a_fraction {
-            Typed::Value(as_percent)
-        } else {
-            Typed::Ask {
-                as_percent,
-                as_fraction: typed,
-            }
-        };
-    }
-    if percent_sign {
-        return Typed::NotANumber;
-    }
-    if field.is_unusual(typed) {
-        Typed::Confirm(typed)
-    } else {
-        Typed::Value(typed)
-    }
-}
-
-/// The number as typed in the box: percent for shares, plain otherwise.
-fn shown(value: f64, unit: Unit) -> String {
-    let Some(decimal) = decimal_from_f64(value) else {
-        return value.to_string();
-    };
-    match unit {
-        Unit::Share => (decimal * Decimal::from(100)).normalize().to_string(),
-        _ => decimal.normalize().to_string(),
-    }
 }
 
 fn dom_id(path: &str) -> String {

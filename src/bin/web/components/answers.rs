@@ -2,12 +2,12 @@
 //! goal seek (反推), which lever matters most (the tornado), one patient's bill (典型病例) and why
 //! the figures changed (the waterfall). Each tab computes only when shown.
 
-use crate::i18n::ui;
-use crate::patient_panel::PatientPanel;
-use crate::questions_panel::{Apply, QuestionsPanel};
-use crate::shared::Shared;
-use crate::tornado_panel::TornadoPanel;
-use crate::waterfall_panel::WaterfallPanel;
+use crate::components::patient_panel::PatientPanel;
+use crate::components::questions_panel::{Apply, QuestionsPanel};
+use crate::components::tornado_panel::TornadoPanel;
+use crate::components::waterfall_panel::WaterfallPanel;
+use crate::view::shared::Shared;
+use crate::view::ui_words::ui;
 use ncms_sim::{CheckedScenario, Edits, Lang};
 use yew::prelude::*;
 

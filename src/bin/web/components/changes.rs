@@ -1,8 +1,8 @@
 //! "What I changed": the plan's edits, labelled by the engine's registry, before → after, each in
 //! its unit ("no cap → 500.00 元", "85.0% → 88.0%").
 
-use crate::i18n::ui;
-use crate::shared::Shared;
+use crate::view::shared::Shared;
+use crate::view::ui_words::ui;
 use ncms_sim::{Comparison, Lang};
 use yew::prelude::*;
 

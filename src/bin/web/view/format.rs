@@ -2,7 +2,7 @@
 //! `data-value` strings the tests compare with the CLI's JSON (money as its decimal string,
 //! rates as the shortest `f64` text).
 
-use crate::i18n::ui;
+use crate::view::ui_words::ui;
 use ncms_sim::figure::Figure;
 use ncms_sim::money::Yuan;
 use ncms_sim::render::{count, percent, yuan, yuan_short, SummaryRow};

@@ -1,9 +1,9 @@
 //! The outpatient share of income as a gauge against its cap (25 %): the proposal's bar, the
 //! baseline's tick, the cap line, the part of the cap used and the headroom in yuan.
 
-use crate::format::{money, share};
-use crate::i18n::ui;
-use crate::year_props::YearProps;
+use crate::view::format::{money, share};
+use crate::view::ui_words::ui;
+use crate::view::year_props::YearProps;
 use yew::prelude::*;
 
 const WIDTH: f64 = 380.0;

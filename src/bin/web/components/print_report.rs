@@ -4,10 +4,10 @@
 //! the balance chart; one typical patient per plan; the model's notes. Every figure is the
 //! engine's, money to the fen.
 
-use crate::balance_chart::BalanceChart;
-use crate::i18n::ui;
-use crate::shared::Shared;
-use crate::year_props::PlanResults;
+use crate::components::balance_chart::BalanceChart;
+use crate::view::shared::Shared;
+use crate::view::ui_words::ui;
+use crate::view::year_props::PlanResults;
 use ncms_sim::figure::{percent, yuan};
 use ncms_sim::patient::{self, TYPICAL_CASES};
 use ncms_sim::report::{Bound, Change};

@@ -3,7 +3,7 @@
 //! its undo history (a file's text is stored once however many steps refer to it). Decoding
 //! never panics: a damaged link is a [`Problem`]. Pure: tested natively.
 
-use crate::work::{History, Source, Work};
+use crate::state::work::{History, Source, Work};
 use ncms_sim::{Edits, Lang, Problem, ProblemKind, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -188,7 +188,7 @@ struct StoredWork {
     file: Option<(String, usize, bool)>,
     #[serde(default)]
     assumptions: Edits,
-    plans: Vec<crate::work::Plan>,
+    plans: Vec<crate::state::work::Plan>,
     active: usize,
     year: usize,
 }

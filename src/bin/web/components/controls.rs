@@ -4,12 +4,12 @@
 //! utilisation and costs per level, growth, horizon, targets, …) with its structure. Every field
 //! comes from the engine's registry; the problems of the current edits show at their fields.
 
-use crate::fields::{field_for, section_title, Field};
-use crate::i18n::ui;
-use crate::number_field::NumberField;
-use crate::shared::Shared;
-use crate::state::{Loaded, Scope, Structural};
-use crate::structure_editor::StructureEditor;
+use crate::components::number_field::NumberField;
+use crate::components::structure_editor::StructureEditor;
+use crate::state::fields::{field_for, section_title, Field};
+use crate::state::reducer::{Loaded, Scope, Structural};
+use crate::view::shared::Shared;
+use crate::view::ui_words::ui;
 use ncms_sim::params::FUNDING_TOTAL;
 use ncms_sim::{Edits, Lang, Problem};
 use yew::prelude::*;
@@ -98,7 +98,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
             last = Some(field.section);
             // The total funding per head leads the funding group: it moves every payer at once.
             if *tab == Tab::Levers
-                && field.section == crate::fields::Section::Group(ncms_sim::params::Group::Funding)
+                && field.section
+                    == crate::state::fields::Section::Group(ncms_sim::params::Group::Funding)
             {
                 let total = field_for(&FUNDING_TOTAL, &loaded.scenario, 0);
                 let current: f64 =

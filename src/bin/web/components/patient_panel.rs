@@ -3,9 +3,9 @@
 //! deductible, the co-payment, the caps, the ceiling. A stacked bar per plan and a table; the
 //! bundled typical patients one click away.
 
-use crate::format::money;
-use crate::i18n::ui;
-use crate::shared::Shared;
+use crate::view::format::money;
+use crate::view::shared::Shared;
+use crate::view::ui_words::ui;
 use ncms_sim::money::Yuan;
 use ncms_sim::patient::{self, PatientBill, PatientCase, PatientKind, TYPICAL_CASES};
 use ncms_sim::text::level_name;
@@ -139,11 +139,11 @@ pub fn PatientPanel(props: &PatientPanelProps) -> Html {
                                     { match lang {
                                         Lang::Zh => format!("{}：患者自付 {} → {}（{}），基金支付 {} → {}",
                                             c.name.get(lang), money(c.baseline.patient, lang), money(c.proposal.patient, lang),
-                                            crate::format::money_change(c.patient_change, lang),
+                                            crate::view::format::money_change(c.patient_change, lang),
                                             money(c.baseline.scheme, lang), money(c.proposal.scheme, lang)),
                                         Lang::En => format!("{}: the patient pays {} → {} ({}); the scheme {} → {}",
                                             c.name.get(lang), money(c.baseline.patient, lang), money(c.proposal.patient, lang),
-                                            crate::format::money_change(c.patient_change, lang),
+                                            crate::view::format::money_change(c.patient_change, lang),
                                             money(c.baseline.scheme, lang), money(c.proposal.scheme, lang)),
                                     } }
                                 </p>

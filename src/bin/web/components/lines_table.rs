@@ -1,9 +1,9 @@
 //! Spending by line of care in the selected year: each level's outpatient and inpatient care,
 //! the special-disease, consultation-fee, major-disease and premium lines, and the total.
 
-use crate::format::{money, money_change, share};
-use crate::i18n::ui;
-use crate::year_props::YearProps;
+use crate::view::format::{money, money_change, share};
+use crate::view::ui_words::ui;
+use crate::view::year_props::YearProps;
 use ncms_sim::render::{count, spending_rows};
 use ncms_sim::Lang;
 use yew::prelude::*;

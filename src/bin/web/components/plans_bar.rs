@@ -2,8 +2,8 @@
 //! per plan in its colour, the active one in the levers panel; create, duplicate, rename,
 //! delete, and make a plan the new baseline. Every change is one undoable step.
 
-use crate::i18n::ui;
-use crate::work::MAX_PLANS;
+use crate::state::work::MAX_PLANS;
+use crate::view::ui_words::ui;
 use ncms_sim::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

@@ -2,9 +2,9 @@
 //! accumulated balance. The active plan large, then the baseline and every other plan, each
 //! plan with its difference from the baseline (the engine's).
 
-use crate::format::{change_text, figure_raw, figure_text};
-use crate::i18n::ui;
-use crate::year_props::PlansProps;
+use crate::view::format::{change_text, figure_raw, figure_text};
+use crate::view::ui_words::ui;
+use crate::view::year_props::PlansProps;
 use ncms_sim::figure::Figure;
 use ncms_sim::render::summary_rows;
 use yew::prelude::*;

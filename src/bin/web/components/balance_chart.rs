@@ -2,8 +2,8 @@
 //! in its colour, the zero line, and the active plan's first yearly deficit and the year its
 //! available balance runs out. In presentation mode the values are written on the points.
 
-use crate::i18n::ui;
-use crate::year_props::PlanResults;
+use crate::view::ui_words::ui;
+use crate::view::year_props::PlanResults;
 use ncms_sim::money::to_f64;
 use ncms_sim::render::yuan_short;
 use ncms_sim::{Lang, Report};

@@ -2,8 +2,8 @@
 //! current language, and the reassurance that the work in progress is untouched), values far from
 //! the usual in a file just opened, and a failed autosave.
 
-use crate::i18n::ui;
-use crate::state::{Notice, NoticeKind};
+use crate::state::reducer::{Notice, NoticeKind};
+use crate::view::ui_words::ui;
 use ncms_sim::{Lang, Text};
 use yew::prelude::*;
 

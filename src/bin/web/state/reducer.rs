@@ -4,9 +4,9 @@
 //! opened file or link, a removed line). Loading a scenario and running the engine happen here;
 //! the browser's I/O (files, storage, links, keys) happens in `browser` and arrives as actions.
 
-use crate::fields::{fields_of, Field};
-use crate::shared::Shared;
-use crate::work::{plan_name, History, Plan, Source, Work, MAX_PLANS};
+use crate::state::fields::{fields_of, Field};
+use crate::state::work::{plan_name, History, Plan, Source, Work, MAX_PLANS};
+use crate::view::shared::Shared;
 use ncms_sim::params::Role;
 use ncms_sim::structure::{self, Care, CeilingForm, Rule};
 use ncms_sim::validate::apply_assumptions;

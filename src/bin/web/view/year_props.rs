@@ -1,7 +1,7 @@
 //! The props of the result panels: the comparison of the active plan with the baseline, or every
 //! plan's, with the selected year and the language.
 
-use crate::shared::Shared;
+use crate::view::shared::Shared;
 use ncms_sim::{Comparison, Lang, YearReport};
 use yew::prelude::*;
 

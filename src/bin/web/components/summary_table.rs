@@ -1,9 +1,9 @@
 //! The yearly summary of the selected year, row for row the CLI's table (`render::summary_rows`):
 //! the baseline and every plan, each plan with its difference from the baseline (the engine's).
 
-use crate::format::{change_text, row_cell};
-use crate::i18n::ui;
-use crate::year_props::PlansProps;
+use crate::view::format::{change_text, row_cell};
+use crate::view::ui_words::ui;
+use crate::view::year_props::PlansProps;
 use ncms_sim::render::summary_rows;
 use yew::prelude::*;
 

@@ -1,7 +1,7 @@
 //! The top bar: scenario picker, open / save a file, share link, CSV, print, language.
 
-use crate::i18n::ui;
-use crate::work::Source;
+use crate::state::work::Source;
+use crate::view::ui_words::ui;
 use ncms_sim::scenarios::BUNDLED;
 use ncms_sim::{read_scenario, Lang};
 use web_sys::{File, HtmlInputElement, HtmlSelectElement};

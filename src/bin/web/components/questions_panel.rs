@@ -7,8 +7,8 @@
 //! The one-click answers follow the plan: they are worked out on the settled plan after the page
 //! has painted, one question per task, so that a keystroke waits for one question at most.
 
-use crate::format::raw;
-use crate::shared::Shared;
+use crate::view::format::raw;
+use crate::view::shared::Shared;
 use gloo_timers::future::TimeoutFuture;
 use ncms_sim::indicator::{Indicator, When};
 use ncms_sim::params;
@@ -195,7 +195,7 @@ fn apply_button(
     let lever = answer.lever.clone();
     let onclick = Callback::from(move |_: MouseEvent| {
         // Its own undo step: named by the lever and the moment.
-        let key = format!("solve:{lever}:{}", crate::browser::now());
+        let key = format!("solve:{lever}:{}", crate::browser::page::now());
         on_apply.emit((key, changes.clone()))
     });
     let text = if applied {
@@ -274,9 +274,9 @@ pub fn QuestionsPanel(props: &QuestionsPanelProps) -> Html {
                         if *generation.borrow() != mine {
                             return;
                         }
-                        let start = crate::browser::now();
+                        let start = crate::browser::page::now();
                         found.push(question.ask(&scenario, &edits));
-                        busy += crate::browser::now() - start;
+                        busy += crate::browser::page::now() - start;
                     }
                     answers.set(Some((edits, found, busy)));
                 });
@@ -447,7 +447,7 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
                     </select>
                 </label>
                 <button type="submit" data-testid="seek-solve">{ lang.pick("求解", "Solve") }</button>
-                if stale { <span class="stale-note">{ crate::i18n::ui(lang).stale }</span> }
+                if stale { <span class="stale-note">{ crate::view::ui_words::ui(lang).stale }</span> }
             </div>
             { match result.as_ref().map(|(_, r)| r) {
                 None => html! {},

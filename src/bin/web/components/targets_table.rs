@@ -1,8 +1,8 @@
 //! The targets of the selected year (2013 plan standards by default): each met or missed, for the
 //! baseline and the proposal, with the proposal's gap.
 
-use crate::i18n::ui;
-use crate::year_props::YearProps;
+use crate::view::ui_words::ui;
+use crate::view::year_props::YearProps;
 use ncms_sim::render::figure;
 use ncms_sim::report::{Bound, TargetCheck};
 use ncms_sim::Lang;

@@ -1,9 +1,9 @@
 //! Reimbursement ratios of the selected year, as officials quote them: policy-scope (政策范围内)
 //! and actual (实际), inpatient and outpatient, baseline against proposal.
 
-use crate::format::{share, share_change};
-use crate::i18n::ui;
-use crate::year_props::YearProps;
+use crate::view::format::{share, share_change};
+use crate::view::ui_words::ui;
+use crate::view::year_props::YearProps;
 use ncms_sim::Lang;
 use yew::prelude::*;
 

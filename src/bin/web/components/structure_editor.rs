@@ -3,8 +3,8 @@
 //! (consultation fee, special and major diseases, risk reserve), the form of its ceiling and
 //! whether deductibles follow costs. Each change is one undoable step, validated by the engine.
 
-use crate::i18n::ui;
-use crate::state::Structural;
+use crate::state::reducer::Structural;
+use crate::view::ui_words::ui;
 use ncms_sim::scenario::Ceiling;
 use ncms_sim::structure::{Care, CeilingForm, Rule};
 use ncms_sim::text::level_name;

@@ -6,8 +6,8 @@
 //! which survives a reload of that tab only), so two tabs never overwrite each other's work; a
 //! new tab starts from the most recent draft. A failed write is reported, never swallowed.
 
-use crate::link::{draft_from_text, draft_to_text, fragment, parse_fragment, Draft};
-use crate::work::Work;
+use crate::state::link::{draft_from_text, draft_to_text, fragment, parse_fragment, Draft};
+use crate::state::work::Work;
 use ncms_sim::{Problem, Text};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, File, FileReader, HtmlAnchorElement, Url};

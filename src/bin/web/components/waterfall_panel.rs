@@ -4,9 +4,9 @@
 //! change by Shapley values, so the bars add up to the change to the fen whatever the order of
 //! the edits. Computed on request: it projects every subset of the edits.
 
-use crate::format::{money, money_change};
-use crate::i18n::ui;
-use crate::shared::Shared;
+use crate::view::format::{money, money_change};
+use crate::view::shared::Shared;
+use crate::view::ui_words::ui;
 use ncms_sim::attribution::{explain, Outcome, Waterfall};
 use ncms_sim::{CheckedScenario, Edits, Lang};
 use std::rc::Rc;
