@@ -3,7 +3,9 @@
 //! I/O, keeps the draft after every change, and lays out the panels. Wiring only: the logic lives
 //! in `state` (what changes) and the components (what shows).
 
+use crate::browser::files;
 use crate::browser::page::{self, UndoKey};
+use crate::browser::storage;
 use crate::components::answers::Answers;
 use crate::components::balance_chart::BalanceChart;
 use crate::components::changes::Changes;
@@ -63,7 +65,7 @@ fn saved_file(state: &State) -> String {
 
 /// The first state: this tab's draft (or the newest), then the page's link on top of it.
 fn initial_state() -> State {
-    let draft = page::starting_draft();
+    let draft = storage::starting_draft();
     let lang = draft.as_ref().map_or(Lang::Zh, |d| d.lang);
     let state = draft
         .and_then(|d| State::from_work(d.work, d.history, d.lang).ok())
@@ -171,7 +173,7 @@ pub fn App() -> Html {
         use_effect_with(state.revision, move |_| {
             *latest.borrow_mut() = Some(draft.clone());
             let timer = gloo_timers::callback::Timeout::new(AUTOSAVE_AFTER_MS, move || {
-                dispatcher.dispatch(Action::Stored(page::store(&draft).err()));
+                dispatcher.dispatch(Action::Stored(storage::store(&draft).err()));
             });
             // A newer change replaces the pending save (dropping a Timeout cancels it).
             *autosave.borrow_mut() = Some(timer);
@@ -183,7 +185,7 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             page::on_page_hide(Callback::from(move |_| {
                 if let Some(draft) = latest.borrow().as_ref() {
-                    let _ = page::store(draft);
+                    let _ = storage::store(draft);
                 }
             }));
         });
@@ -232,7 +234,7 @@ pub fn App() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |file: web_sys::File| {
             let dispatcher = dispatcher.clone();
-            page::read_file(
+            files::read_file(
                 file,
                 Callback::from(move |(name, text): (String, Result<String, String>)| {
                     dispatcher.dispatch(match text {
@@ -266,7 +268,7 @@ pub fn App() -> Html {
             let dispatcher = state.dispatcher();
             wasm_bindgen_futures::spawn_local(async move {
                 match crate::browser::tools::workbook(&json, lang, &page::local_time()).await {
-                    Ok(bytes) => page::download_bytes(
+                    Ok(bytes) => files::download_bytes(
                         &format!("{name}.xlsx"),
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         &bytes,
@@ -281,7 +283,7 @@ pub fn App() -> Html {
     let on_save = {
         let state = state.clone();
         Callback::from(move |_| {
-            page::download(
+            files::download(
                 &format!("{}.json", state.loaded.scenario.id),
                 "application/json",
                 &saved_file(&state),
@@ -292,7 +294,7 @@ pub fn App() -> Html {
         let (state, share_url) = (state.clone(), share_url.clone());
         Callback::from(move |_| {
             let url = page::share_url(&state.work);
-            page::copy_to_clipboard(&url);
+            files::copy_to_clipboard(&url);
             share_url.set(Some(url));
         })
     };
@@ -311,7 +313,7 @@ pub fn App() -> Html {
                 .collect();
             let csv = ncms_sim::render::csv(&plans, state.lang);
             // A byte-order mark, so that spreadsheet programs read the Chinese labels as UTF-8.
-            page::download(
+            files::download(
                 &format!("{}.csv", state.comparison.scenario_id),
                 "text/csv",
                 &format!("\u{feff}{csv}"),

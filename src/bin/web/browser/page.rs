@@ -1,127 +1,18 @@
-//! The browser's I/O, in one place: the drafts in localStorage (one per tab), the URL fragment,
-//! downloads, the clipboard, printing, reading a chosen file and the undo keys. Nothing here
-//! leaves the page's origin.
-//!
-//! Each tab keeps its own draft (`ncms-sim/draft/<tab>`; the tab's id lives in sessionStorage,
-//! which survives a reload of that tab only), so two tabs never overwrite each other's work; a
-//! new tab starts from the most recent draft. A failed write is reported, never swallowed.
+//! The page itself: its address (the fragment a link carries, the presentation flag), the undo
+//! keys, printing, the page being hidden, and the time. Nothing here leaves the page's origin.
 
-use crate::state::link::{draft_from_text, draft_to_text, fragment, parse_fragment, Draft};
+use crate::state::link::{fragment, parse_fragment};
 use crate::state::work::Work;
-use ncms_sim::{Problem, Text};
+use ncms_sim::Problem;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, File, FileReader, HtmlAnchorElement, Url};
 use yew::Callback;
 
-const DRAFT_PREFIX: &str = "ncms-sim/draft/";
-const TAB_KEY: &str = "ncms-sim/tab";
-/// Drafts kept for tabs that have been closed: the most recent ones.
-const MAX_DRAFTS: usize = 8;
-
-fn window() -> Option<web_sys::Window> {
+pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
-}
-
-fn local() -> Option<web_sys::Storage> {
-    window()?.local_storage().ok()?
-}
-
-fn session() -> Option<web_sys::Storage> {
-    window()?.session_storage().ok()?
 }
 
 pub fn now() -> f64 {
     js_sys::Date::now()
-}
-
-/// This tab's id: kept in sessionStorage, so a reload of the tab finds its own draft.
-fn tab_id() -> String {
-    let stored = session().and_then(|s| s.get_item(TAB_KEY).ok().flatten());
-    if let Some(id) = stored {
-        return id;
-    }
-    let id = format!(
-        "{:x}{:x}",
-        now() as u64,
-        (js_sys::Math::random() * 1e9) as u64
-    );
-    if let Some(s) = session() {
-        let _ = s.set_item(TAB_KEY, &id);
-    }
-    id
-}
-
-/// Every stored draft: its key and contents.
-fn drafts() -> Vec<(String, Draft)> {
-    let Some(storage) = local() else {
-        return Vec::new();
-    };
-    let length = storage.length().unwrap_or(0);
-    (0..length)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(DRAFT_PREFIX))
-        .filter_map(|key| {
-            let text = storage.get_item(&key).ok().flatten()?;
-            Some((key, draft_from_text(&text)?))
-        })
-        .collect()
-}
-
-/// The draft this tab starts from: its own (after a reload), or else the most recent one of any
-/// tab (its work, not its history, which stays with that tab).
-pub fn starting_draft() -> Option<Draft> {
-    let own = format!("{DRAFT_PREFIX}{}", tab_id());
-    let all = drafts();
-    if let Some((_, draft)) = all.iter().find(|(key, _)| *key == own) {
-        return Some(draft.clone());
-    }
-    all.into_iter()
-        .map(|(_, d)| d)
-        .max_by(|a, b| a.saved_at.total_cmp(&b.saved_at))
-        .map(|d| Draft {
-            history: Default::default(),
-            ..d
-        })
-}
-
-/// Keeps this tab's draft; `Err` says why it could not (storage full or disabled).
-pub fn store(draft: &Draft) -> Result<(), Text> {
-    let storage = local().ok_or_else(|| {
-        Text::new(
-            "浏览器禁用了本地存储",
-            "the browser does not allow local storage",
-        )
-    })?;
-    let key = format!("{DRAFT_PREFIX}{}", tab_id());
-    let text = draft_to_text(draft);
-    if storage.set_item(&key, &text).is_err() {
-        // Make room by dropping the oldest drafts of other tabs, then try once more.
-        prune(&storage, &key, 1);
-        storage.set_item(&key, &text).map_err(|_| {
-            Text::new(
-                format!("浏览器存储空间不足（本次工作约 {} KB）", text.len() / 1024),
-                format!(
-                    "the browser's storage is full (this work is about {} KB)",
-                    text.len() / 1024
-                ),
-            )
-        })?;
-    }
-    prune(&storage, &key, MAX_DRAFTS);
-    Ok(())
-}
-
-/// Keeps at most `keep` drafts besides this tab's, dropping the oldest.
-fn prune(storage: &web_sys::Storage, own: &str, keep: usize) {
-    let mut others: Vec<(String, f64)> = drafts()
-        .into_iter()
-        .filter(|(key, _)| key != own)
-        .map(|(key, d)| (key, d.saved_at))
-        .collect();
-    others.sort_by(|a, b| b.1.total_cmp(&a.1));
-    for (key, _) in others.into_iter().skip(keep) {
-        let _ = storage.remove_item(&key);
-    }
 }
 
 /// The work carried by the page's fragment: `Ok(None)` when there is none.
@@ -164,91 +55,9 @@ pub fn share_url(work: &Work) -> String {
     )
 }
 
-pub fn copy_to_clipboard(text: &str) {
-    if let Some(window) = window() {
-        // The promise may be refused (no permission); the link is shown on the page anyway.
-        let _ = window.navigator().clipboard().write_text(text);
-    }
-}
-
-/// Offers `text` as a file download named `name`.
-pub fn download(name: &str, mime: &str, text: &str) {
-    download_part(name, mime, &JsValue::from_str(text));
-}
-
-/// Offers `bytes` as a file download named `name` (a workbook).
-pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
-    download_part(name, mime, &js_sys::Uint8Array::from(bytes).into());
-}
-
-fn download_part(name: &str, mime: &str, part: &JsValue) {
-    let Some(document) = window().and_then(|w| w.document()) else {
-        return;
-    };
-    let parts = js_sys::Array::of1(part);
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(anchor) = document
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok())
-    {
-        anchor.set_href(&url);
-        anchor.set_download(name);
-        anchor.click();
-    }
-    let _ = Url::revoke_object_url(&url);
-}
-
 pub fn print() {
     if let Some(window) = window() {
         let _ = window.print();
-    }
-}
-
-/// Reads `file` as text and hands it to `done` with the file's name.
-pub fn read_file(file: File, done: Callback<(String, Result<String, String>)>) {
-    read_with(
-        file,
-        done,
-        FileReader::read_as_text,
-        |v| v.as_string(),
-        "the file is not text",
-    );
-}
-
-/// Reads `file` with `start` (as text, as bytes) and hands `done` the file's name and what
-/// `take` makes of the reader's result, or `unreadable`.
-fn read_with<T: 'static>(
-    file: File,
-    done: Callback<(String, Result<T, String>)>,
-    start: fn(&FileReader, &web_sys::Blob) -> Result<(), JsValue>,
-    take: fn(JsValue) -> Option<T>,
-    unreadable: &'static str,
-) {
-    let name = file.name();
-    let Ok(reader) = FileReader::new() else {
-        done.emit((name, Err("FileReader is not available".into())));
-        return;
-    };
-    let reader_in_callback = reader.clone();
-    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let read = reader_in_callback
-            .result()
-            .ok()
-            .and_then(take)
-            .ok_or_else(|| unreadable.to_string());
-        done.emit((name, read));
-    });
-    reader.set_onloadend(Some(on_load.unchecked_ref()));
-    if start(&reader, &file).is_err() {
-        reader.set_onloadend(None);
     }
 }
 
@@ -352,18 +161,4 @@ pub fn on_page_hide(on_hide: Callback<()>) {
             .add_event_listener_with_callback("visibilitychange", closure.as_ref().unchecked_ref());
     }
     closure.forget();
-}
-
-/// Reads `file` as bytes (a spreadsheet) and hands them to `done` with the file's name.
-pub fn read_bytes(file: File, done: Callback<(String, Result<Vec<u8>, String>)>) {
-    read_with(
-        file,
-        done,
-        FileReader::read_as_array_buffer,
-        |v| {
-            v.is_instance_of::<js_sys::ArrayBuffer>()
-                .then(|| js_sys::Uint8Array::new(&v).to_vec())
-        },
-        "the file could not be read",
-    );
 }

@@ -4,7 +4,7 @@
 //! implausible, lists what it assumed, and opens the fund on request. The spreadsheet work runs in
 //! the separately loaded tools module (`tools`).
 
-use crate::browser::page;
+use crate::browser::files;
 use crate::browser::tools;
 use crate::view::ui_words::ui;
 use ncms_sim::figure::Unit;
@@ -100,7 +100,7 @@ pub fn NewFund(props: &NewFundProps) -> Html {
                                 "text/csv",
                             ),
                         };
-                        page::download_bytes(name, mime, &bytes);
+                        files::download_bytes(name, mime, &bytes);
                         step.set(Step::Ready);
                     }
                     Err(problems) => step.set(Step::Failed(problems)),
@@ -118,7 +118,7 @@ pub fn NewFund(props: &NewFundProps) -> Html {
             input.set_value("");
             let step = step.clone();
             step.set(Step::Working(ui.calibrating));
-            page::read_bytes(
+            files::read_bytes(
                 file,
                 Callback::from(move |(name, bytes): (String, Result<Vec<u8>, String>)| {
                     let step = step.clone();
