@@ -402,12 +402,7 @@ impl Seek<'_> {
         match self.lever {
             Lever::Param(place) => place.param.read(&self.planned, place.line)?.number(),
             Lever::OutpatientRatios | Lever::InpatientRatios => Some(0.0),
-            Lever::FundingPerHead => Some(
-                edits::funding_per_head(self.baseline, self.plan_edits)
-                    .iter()
-                    .map(|(_, v)| v)
-                    .sum(),
-            ),
+            Lever::FundingPerHead => Some(edits::funding_total(self.baseline, self.plan_edits)),
         }
     }
 
@@ -437,7 +432,7 @@ impl Seek<'_> {
             }
             Lever::FundingPerHead => {
                 let payers = edits::funding_per_head(self.baseline, self.plan_edits);
-                let total: f64 = payers.iter().map(|(_, v)| v).sum();
+                let total = edits::funding_total(self.baseline, self.plan_edits);
                 let most = params::by_path("financing.individual").map_or(1e4, |p| p.range.max);
                 let largest_share = if total > 0.0 {
                     payers.iter().map(|(_, v)| v / total).fold(0.0, f64::max)

@@ -228,6 +228,17 @@ pub fn funding_per_head(scenario: &Scenario, edits: &Edits) -> Vec<(&'static str
         .collect()
 }
 
+/// Total funding per enrollee from every payer (个人缴费 + 各级财政补助), in `scenario` with
+/// `edits`: the one sum every control that shows the total reads. Each payer is money to the
+/// fen, so the sum is taken in whole fen and is exact.
+pub fn funding_total(scenario: &Scenario, edits: &Edits) -> f64 {
+    let fen: f64 = funding_per_head(scenario, edits)
+        .iter()
+        .map(|(_, v)| (v * 100.0).round())
+        .sum();
+    fen / 100.0
+}
+
 /// The payer edits that make funding per enrollee `total`, each payer keeping its current share
 /// (all to the individual contribution when nothing is funded yet). Amounts are to the fen and
 /// add up exactly to `total` (to the fen): the rounding remainder goes to the largest payer.
@@ -237,7 +248,7 @@ pub fn funding_in_shares(
     total: f64,
 ) -> Vec<(String, Option<f64>)> {
     let current = funding_per_head(scenario, edits);
-    let sum: f64 = current.iter().map(|(_, v)| v).sum();
+    let sum = funding_total(scenario, edits);
     let total_fen = (total * 100.0).round();
     let mut fen: Vec<f64> = current
         .iter()

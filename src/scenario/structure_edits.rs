@@ -5,6 +5,7 @@
 //! result is validated like any scenario.
 
 use crate::base::field_path::{FieldPath, Segment};
+use crate::base::lang::Text;
 use crate::base::money::{self, Yuan};
 use crate::scenario::file_format::*;
 use rust_decimal::Decimal;
@@ -40,6 +41,37 @@ pub enum StructureError {
     WouldBeEmpty,
     NoSuchLine,
     TooManyLines,
+}
+
+impl StructureError {
+    /// Why the change cannot be made, in both languages.
+    pub fn describe(self) -> Text {
+        match self {
+            StructureError::WouldBeEmpty => Text::new(
+                "至少要保留一个服务项目，每个项目至少保留门诊或住院之一",
+                "a fund keeps at least one line, and a line at least one kind of care",
+            ),
+            StructureError::NoSuchLine => Text::new("没有这个服务项目", "there is no such line"),
+            StructureError::TooManyLines => {
+                Text::new("服务项目已达上限", "the most lines a scenario may have")
+            }
+        }
+    }
+}
+
+/// The edits of `edits` whose places `scenario` still has (after a line, a kind of care or a
+/// rule was removed, its edits go with it).
+pub fn edits_it_still_has(scenario: &Scenario, edits: &Edits) -> Edits {
+    edits
+        .iter()
+        .filter(|(path, _)| {
+            FieldPath::parse(path)
+                .ok()
+                .and_then(|p| crate::scenario::params::find(&p))
+                .is_some_and(|place| place.param.read(scenario, place.line).is_some())
+        })
+        .map(|(k, v)| (k.clone(), *v))
+        .collect()
 }
 
 /// The scenario new parts are taken from.

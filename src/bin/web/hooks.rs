@@ -1,1 +1,323 @@
+//! The app's hooks: what the root component does besides laying out its panels, each named for
+//! what it keeps true. The first state, the page's listeners, the autosave, the panels that
+//! follow once typing pauses, printing, presentation mode, the document's language, and the
+//! actions on files (open, save, share, CSV, workbook), so that `App` only wires.
 
+use crate::browser::{files, page, storage, tools};
+use crate::state::link::Draft;
+use crate::state::reducer::{Action, NoticeKind, State};
+use crate::state::work::{Source, Work};
+use crate::view::shared::Shared;
+use crate::view::ui_words::ui;
+use ncms_sim::{Comparison, Edits, Lang, Problem, ProblemKind, Text};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How long typing must pause before the panels below the fold follow (ms).
+const SETTLE_AFTER_MS: u32 = 120;
+
+/// How long typing must pause before the draft is written (ms).
+const AUTOSAVE_AFTER_MS: u32 = 400;
+
+/// The first state: this tab's draft (or the newest), then the page's link on top of it.
+pub fn initial_state() -> State {
+    let draft = storage::starting_draft();
+    let lang = draft.as_ref().map_or(Lang::Zh, |d| d.lang);
+    let state = draft
+        .and_then(|d| State::from_work(d.work, d.history, d.lang).ok())
+        .unwrap_or_else(|| State::default_state(lang));
+    match link_action() {
+        Some(action) => (*Rc::new(state).reduce(action)).clone(),
+        None => state,
+    }
+}
+
+/// The action for the page's link, if it has one.
+fn link_action() -> Option<Action> {
+    match page::fragment_work() {
+        Ok(None) => None,
+        Ok(Some(work)) => Some(Action::Load {
+            work,
+            from: NoticeKind::Link,
+        }),
+        Err(problems) => Some(Action::Refused(NoticeKind::Link, problems)),
+    }
+}
+
+/// A callback that turns its input into an action (todomvc's `make_callback`), made once per
+/// value of `deps`: the same callback on every render, so that components given it are not
+/// rendered again for a new but equal callback.
+#[hook]
+pub fn use_action<E, D, F>(state: &UseReducerHandle<State>, deps: D, to_action: F) -> Callback<E>
+where
+    E: 'static,
+    D: PartialEq + 'static,
+    F: Fn(E) -> Action + 'static,
+{
+    let dispatcher = state.dispatcher();
+    (*use_memo(deps, move |_| {
+        Callback::from(move |e: E| dispatcher.dispatch(to_action(e)))
+    }))
+    .clone()
+}
+
+/// Once: drop the link from the address bar (a reload then shows the draft), follow links
+/// pasted into this tab later, and take the undo keys.
+#[hook]
+pub fn use_page_listeners(state: &UseReducerHandle<State>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |_| {
+        page::clear_fragment();
+        let on_hash = dispatcher.clone();
+        page::on_hash_change(Callback::from(move |_| {
+            if let Some(action) = link_action() {
+                on_hash.dispatch(action);
+            }
+            page::clear_fragment();
+        }));
+        page::on_undo_keys(Callback::from(move |key| {
+            dispatcher.dispatch(match key {
+                page::UndoKey::Undo => Action::Undo,
+                page::UndoKey::Redo => Action::Redo,
+            })
+        }));
+    });
+}
+
+/// After every change, once typing pauses, this tab's draft is kept (and a refusal of the
+/// browser said); leaving or hiding the page writes it at once, pending or not. Writing the draft
+/// on every keystroke would cost each one a few milliseconds.
+#[hook]
+pub fn use_autosave(state: &UseReducerHandle<State>) {
+    let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    let latest = use_mut_ref(|| None::<Draft>);
+    {
+        let draft = Draft {
+            work: state.work.clone(),
+            history: state.history.clone(),
+            lang: state.lang,
+            saved_at: page::now(),
+        };
+        let dispatcher = state.dispatcher();
+        let (timer, latest) = (timer.clone(), latest.clone());
+        use_effect_with(state.revision, move |_| {
+            *latest.borrow_mut() = Some(draft.clone());
+            let save = gloo_timers::callback::Timeout::new(AUTOSAVE_AFTER_MS, move || {
+                dispatcher.dispatch(Action::Stored(storage::store(&draft).err()));
+            });
+            // A newer change replaces the pending save (dropping a Timeout cancels it).
+            *timer.borrow_mut() = Some(save);
+        });
+    }
+    use_effect_with((), move |_| {
+        page::on_page_hide(Callback::from(move |_| {
+            if let Some(draft) = latest.borrow().as_ref() {
+                let _ = storage::store(draft);
+            }
+        }));
+    });
+}
+
+/// What the panels below the fold show: the state's comparison and edits once typing pauses,
+/// so that a keystroke redraws only what is in view.
+#[derive(Clone, PartialEq)]
+pub struct Settled {
+    pub comparison: Shared<Comparison>,
+    pub edits: Edits,
+    /// Whether they are the state's current ones.
+    pub is_current: bool,
+}
+
+#[hook]
+pub fn use_settled(state: &UseReducerHandle<State>) -> Settled {
+    let settled = use_state(|| (state.comparison.clone(), state.work.edits().clone()));
+    let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    {
+        let (settled, timer) = (settled.clone(), timer.clone());
+        let now = (state.comparison.clone(), state.work.edits().clone());
+        use_effect_with(state.revision, move |_| {
+            if !Shared::ptr_eq(&settled.0, &now.0) {
+                *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
+                    SETTLE_AFTER_MS,
+                    move || settled.set(now),
+                ));
+            }
+        });
+    }
+    let (comparison, edits) = (*settled).clone();
+    Settled {
+        is_current: Shared::ptr_eq(&comparison, &state.comparison),
+        comparison,
+        edits,
+    }
+}
+
+/// Whether the browser is printing: the printed report is built only then (the browser says
+/// before and after).
+#[hook]
+pub fn use_printing() -> bool {
+    let printing = use_state(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let after = printing.clone();
+            page::on_print(
+                Callback::from(move |_| printing.set(true)),
+                Callback::from(move |_| after.set(false)),
+            );
+        });
+    }
+    *printing
+}
+
+/// Presentation mode, kept in the address so that a reload or a bookmark keeps it: whether it
+/// is on, and the callback that switches it.
+#[hook]
+pub fn use_presentation() -> (bool, Callback<()>) {
+    let presenting = use_state(page::presentation_flag);
+    let toggle = {
+        let presenting = presenting.clone();
+        Callback::from(move |_| {
+            let on = !*presenting;
+            page::set_presentation_flag(on);
+            presenting.set(on);
+        })
+    };
+    (*presenting, toggle)
+}
+
+/// The document's language attribute and title follow the interface's language.
+#[hook]
+pub fn use_document_language(lang: Lang) {
+    use_effect_with(lang, |lang| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", lang.pick("zh-CN", "en"));
+            }
+            document.set_title(ui(*lang).title);
+        }
+    });
+}
+
+/// What the official does with files and links.
+pub struct FileActions {
+    /// A scenario file chosen to open.
+    pub on_open: Callback<web_sys::File>,
+    /// A calibrated scenario (its name and JSON) to open.
+    pub on_open_calibrated: Callback<(String, String)>,
+    pub on_save: Callback<()>,
+    pub on_share: Callback<()>,
+    pub on_csv: Callback<()>,
+    pub on_workbook: Callback<()>,
+    pub on_print: Callback<()>,
+    /// The link made by the last share, shown on the page.
+    pub share_url: Option<String>,
+}
+
+/// Opens a file's scenario as the work, with its own proposal as the plan and its own
+/// assumptions.
+fn open_file(name: String, json: String, lang: Lang) -> Action {
+    let source = Source::File {
+        name,
+        json: json.into(),
+        edited: false,
+    };
+    Action::Load {
+        work: Work::opened(source, lang),
+        from: NoticeKind::File,
+    }
+}
+
+fn unreadable(path: String, reason: Text) -> Vec<Problem> {
+    vec![Problem::new(path, ProblemKind::Unreadable { reason }, "")]
+}
+
+#[hook]
+pub fn use_file_actions(state: &UseReducerHandle<State>) -> FileActions {
+    let share_url = use_state(|| None::<String>);
+    let lang = state.lang;
+    let on_open = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |file: web_sys::File| {
+            let dispatcher = dispatcher.clone();
+            files::read_file(
+                file,
+                Callback::from(move |(name, text): (String, Result<String, String>)| {
+                    dispatcher.dispatch(match text {
+                        Ok(json) => open_file(name, json, lang),
+                        Err(message) => Action::Refused(
+                            NoticeKind::File,
+                            unreadable(name, Text::new(message.clone(), message)),
+                        ),
+                    })
+                }),
+            );
+        })
+    };
+    let on_open_calibrated = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(name, json): (String, String)| {
+            dispatcher.dispatch(open_file(name, json, lang))
+        })
+    };
+    let on_save = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            files::download(
+                &format!("{}.json", state.loaded.scenario.id),
+                "application/json",
+                &state.work.file_json(state.loaded.original.scenario()),
+            );
+        })
+    };
+    let on_share = {
+        let (state, share_url) = (state.clone(), share_url.clone());
+        Callback::from(move |_| {
+            let url = page::share_url(&state.work);
+            files::copy_to_clipboard(&url);
+            share_url.set(Some(url));
+        })
+    };
+    let on_csv = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let csv = ncms_sim::render::csv(&state.plan_comparisons(), state.lang);
+            // A byte-order mark, so that spreadsheet programs read the Chinese labels as UTF-8.
+            files::download(
+                &format!("{}.csv", state.comparison.scenario_id),
+                "text/csv",
+                &format!("\u{feff}{csv}"),
+            );
+        })
+    };
+    let on_workbook = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let json = state.work.file_json(state.loaded.original.scenario());
+            let (lang, name) = (state.lang, state.loaded.scenario.id.clone());
+            let dispatcher = state.dispatcher();
+            wasm_bindgen_futures::spawn_local(async move {
+                match tools::workbook(&json, lang, &page::local_time()).await {
+                    Ok(bytes) => files::download_bytes(
+                        &format!("{name}.xlsx"),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        &bytes,
+                    ),
+                    Err(problems) => {
+                        dispatcher.dispatch(Action::Refused(NoticeKind::File, problems))
+                    }
+                }
+            });
+        })
+    };
+    FileActions {
+        on_open,
+        on_open_calibrated,
+        on_save,
+        on_share,
+        on_csv,
+        on_workbook,
+        on_print: Callback::from(|_| page::print()),
+        share_url: (*share_url).clone(),
+    }
+}

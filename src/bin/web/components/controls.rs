@@ -4,13 +4,14 @@
 //! utilisation and costs per level, growth, horizon, targets, …) with its structure. Every field
 //! comes from the engine's registry; the problems of the current edits show at their fields.
 
+use crate::components::funding_total::FundingTotal;
 use crate::components::number_field::NumberField;
 use crate::components::structure_editor::StructureEditor;
-use crate::state::fields::{field_for, section_title, Field};
-use crate::state::reducer::{Loaded, Scope, Structural};
+use crate::state::fields::{section_title, Field};
+use crate::state::reducer::{Loaded, Scope};
+use crate::state::work::Structural;
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
-use ncms_sim::params::FUNDING_TOTAL;
 use ncms_sim::{Edits, Lang, Problem};
 use yew::prelude::*;
 
@@ -101,30 +102,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 && field.section
                     == crate::state::fields::Section::Group(ncms_sim::params::Group::Funding)
             {
-                let total = field_for(&FUNDING_TOTAL, &loaded.scenario, 0);
-                let current: f64 =
-                    ncms_sim::edits::funding_per_head(&loaded.scenario, &props.edits)
-                        .iter()
-                        .map(|(_, v)| v)
-                        .sum();
-                let on_total = {
-                    let (on_many, scenario, plan) = (
-                        props.on_edit_many.clone(),
-                        loaded.scenario.scenario().clone(),
-                        props.edits.clone(),
-                    );
-                    Callback::from(move |(_, value): (String, Option<f64>)| {
-                        if let Some(total) = value {
-                            let edits = ncms_sim::edits::funding_in_shares(&scenario, &plan, total);
-                            on_many.emit((FUNDING_TOTAL.path.to_string(), edits));
-                        }
-                    })
-                };
                 if let Some((_, items)) = groups.last_mut() {
                     items.push(html! {
                         <div class="total-lever">
-                            <NumberField key="financing.total" field={total} value={Some(current)} {lang}
-                                edited={false} problems={Vec::<String>::new()} on_edit={on_total} />
+                            <FundingTotal scenario={loaded.scenario.clone()} edits={props.edits.clone()}
+                                {lang} on_edit_many={props.on_edit_many.clone()} />
                         </div>
                     });
                 }

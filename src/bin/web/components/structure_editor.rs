@@ -3,7 +3,7 @@
 //! (consultation fee, special and major diseases, risk reserve), the form of its ceiling and
 //! whether deductibles follow costs. Each change is one undoable step, validated by the engine.
 
-use crate::state::reducer::Structural;
+use crate::state::work::Structural;
 use crate::view::ui_words::ui;
 use ncms_sim::scenario::Ceiling;
 use ncms_sim::structure::{Care, CeilingForm, Rule};

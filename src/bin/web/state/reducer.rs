@@ -5,15 +5,13 @@
 //! the browser's I/O (files, storage, links, keys) happens in `browser` and arrives as actions.
 
 use crate::state::fields::{fields_of, Field};
-use crate::state::work::{plan_name, History, Plan, Source, Work, MAX_PLANS};
+use crate::state::work::{History, PlanStart, Source, Structural, Work};
 use crate::view::shared::Shared;
+use crate::view::year_props::{PlanResult, PlanResults};
 use ncms_sim::params::Role;
-use ncms_sim::structure::{self, Care, CeilingForm, Rule};
 use ncms_sim::validate::apply_assumptions;
-use ncms_sim::{compare_with_baseline, read_checked, simulate};
-use ncms_sim::{
-    CheckedScenario, Comparison, Edits, Lang, Level, Problem, ProblemKind, Report, Text,
-};
+use ncms_sim::{compare_with_baseline, read_checked, simulate, PlanComparison};
+use ncms_sim::{CheckedScenario, Comparison, Edits, Lang, Problem, ProblemKind, Report, Text};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -67,18 +65,6 @@ pub enum Scope {
     Assumption,
 }
 
-/// A change of the fund's structure.
-#[derive(Clone, PartialEq, Debug)]
-pub enum Structural {
-    AddLine(Level),
-    RemoveLine(usize),
-    SetCare(usize, Care, bool),
-    SetRule(Rule, bool),
-    SetCeiling(CeilingForm),
-    IndexDeductibles(bool),
-    Rename(Text),
-}
-
 /// One plan's results against the baseline.
 #[derive(Clone, PartialEq)]
 pub struct PlanView {
@@ -96,6 +82,10 @@ pub struct State {
     pub loaded: Shared<Loaded>,
     /// Every plan's results, in the order of `work.plans`.
     pub plans: Vec<PlanView>,
+    /// Every plan's name (as shown in `lang`) and results: what the plan panels show, made
+    /// again only when a plan, its results or the language change, so that panels given it
+    /// render only then.
+    pub results: PlanResults,
     /// The active plan's last valid comparison: what the detailed panels show.
     pub comparison: Shared<Comparison>,
     /// Problems of the active plan's current edits (empty when they are valid).
@@ -132,10 +122,9 @@ pub enum Action {
     },
     /// Change the fund's structure.
     Structure(Structural),
-    /// Plans: a new one (no edits), a copy of the active one, one removed, renamed, chosen, or
-    /// made the new baseline.
-    AddPlan,
-    DuplicatePlan,
+    /// Plans: a new one (from the baseline or a copy of the active one), one removed, renamed,
+    /// chosen, or made the new baseline.
+    AddPlan(PlanStart),
     DeletePlan(usize),
     RenamePlan(usize, String),
     SelectPlan(usize),
@@ -177,34 +166,6 @@ fn read(source: &Source) -> Result<Read, Vec<Problem>> {
         original: ncms_sim::check(raw)?,
         warnings: checked.warnings,
     })
-}
-
-/// The work a scenario file opens as: its named plans (or its proposal as one plan), its
-/// assumptions, and the plan shown first.
-pub fn own_work(source: Source, lang: Lang) -> Work {
-    let scenario = source
-        .json()
-        .and_then(|json| ncms_sim::read_scenario(json).ok());
-    let mut work = Work::new(source, Edits::new(), lang);
-    if let Some(s) = scenario {
-        let plans = s.named_plans(&plan_name(0, lang));
-        if !plans.is_empty() {
-            work.plans = plans
-                .into_iter()
-                .map(|p| Plan {
-                    name: p.name,
-                    edits: p.edits,
-                })
-                .collect();
-            work.active = work
-                .plans
-                .iter()
-                .position(|p| p.edits == s.proposal)
-                .unwrap_or(0);
-        }
-        work.assumptions = s.assumptions;
-    }
-    work
 }
 
 /// The loaded state of `source` with `assumptions`, reusing what `previous` already has.
@@ -273,11 +234,13 @@ impl State {
             comparison: plans[0].comparison.clone(),
             problems: plans[0].problems.clone(),
             plans,
+            results: Shared::new(Vec::new()),
             notice: None,
             autosave_failure: None,
             revision: 0,
         };
         state.show_active();
+        state.refresh_results();
         Ok(state)
     }
 
@@ -285,7 +248,7 @@ impl State {
     pub fn default_state(lang: Lang) -> State {
         let (id, _) = ncms_sim::scenarios::BUNDLED[0];
         State::from_work(
-            own_work(Source::Bundled(id.into()), lang),
+            Work::opened(Source::Bundled(id.into()), lang),
             History::default(),
             lang,
         )
@@ -299,6 +262,58 @@ impl State {
             self.comparison = view.comparison.clone();
             self.problems = view.problems.clone();
         }
+    }
+
+    /// Makes the plans' names and results again, if they changed.
+    fn refresh_results(&mut self) {
+        let results: Vec<PlanResult> = self
+            .work
+            .plans
+            .iter()
+            .zip(&self.plans)
+            .map(|(plan, view)| PlanResult {
+                name: plan.display_name(self.lang),
+                comparison: view.comparison.clone(),
+            })
+            .collect();
+        if *self.results != results {
+            self.results = Shared::new(results);
+        }
+    }
+
+    /// The index of the year the figures show, within the horizon.
+    pub fn shown_year(&self) -> usize {
+        self.work
+            .year
+            .min(self.comparison.proposal.years.len().saturating_sub(1))
+    }
+
+    /// Each plan's name as shown, and whether its current edits are invalid: the plans' chips.
+    pub fn plan_chips(&self) -> Vec<(String, bool)> {
+        self.results
+            .iter()
+            .zip(&self.plans)
+            .map(|(plan, view)| (plan.name.clone(), !view.problems.is_empty()))
+            .collect()
+    }
+
+    /// The active plan's name as shown.
+    pub fn active_plan_name(&self) -> String {
+        self.results
+            .get(self.work.active)
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    }
+
+    /// Every plan's name and comparison with the baseline: what the CSV and the workbook list.
+    pub fn plan_comparisons(&self) -> Vec<PlanComparison> {
+        self.results
+            .iter()
+            .map(|plan| PlanComparison {
+                name: plan.name.clone(),
+                comparison: (*plan.comparison).clone(),
+            })
+            .collect()
     }
 
     /// Makes `work` current, loading its scenario (and applying its assumptions) as needed and
@@ -356,6 +371,7 @@ impl State {
         self.plans = views;
         self.work = work;
         self.show_active();
+        self.refresh_results();
         self.revision += 1;
         Ok(())
     }
@@ -378,116 +394,6 @@ impl State {
         self.problems = Shared::new(problems);
         self.revision += 1;
     }
-
-    /// Plan `i`'s policy becomes the scenario's own: its edits are written into the file's values
-    /// (the assumptions kept), the plan has no edits left, and the other plans lose the edits
-    /// the new baseline already has.
-    fn make_baseline(&mut self, i: usize) -> Result<(), Vec<Problem>> {
-        let Some(plan) = self.work.plans.get(i).cloned() else {
-            return Ok(());
-        };
-        let (proposal, _) = ncms_sim::check_plan(&self.loaded.original, &plan.edits)?;
-        let mut scenario = proposal.into_scenario();
-        scenario.proposal.clear();
-        let mut work = self.work.clone();
-        // An assumption of a lever the plan sets would undo the plan's value: the plan wins.
-        work.assumptions
-            .retain(|path, _| !plan.edits.contains_key(path));
-        for other in &mut work.plans {
-            other
-                .edits
-                .retain(|path, value| plan.edits.get(path).is_none_or(|v| v != value));
-        }
-        work.source = Source::File {
-            name: match &self.work.source {
-                Source::Bundled(id) => format!("{id}.json"),
-                Source::File { name, .. } => name.clone(),
-            },
-            json: serde_json::to_string_pretty(&scenario)
-                .unwrap_or_default()
-                .into(),
-            edited: true,
-        };
-        self.replace(work, None, false)
-    }
-
-    /// Applies a structural change to the file's scenario: the work then holds the edited
-    /// scenario as a file of its own, with every edit following its line.
-    fn restructure(&mut self, change: Structural) -> Result<(), Vec<Problem>> {
-        let mut scenario = self.loaded.original.scenario().clone();
-        let mut work = self.work.clone();
-        let refused = |reason: Text| {
-            vec![Problem::new(
-                "lines",
-                ProblemKind::Unreadable { reason },
-                "",
-            )]
-        };
-        let structure_error = |e: structure::StructureError| {
-            refused(match e {
-                structure::StructureError::WouldBeEmpty => Text::new(
-                    "至少要保留一个服务项目，每个项目至少保留门诊或住院之一",
-                    "a fund keeps at least one line, and a line at least one kind of care",
-                ),
-                structure::StructureError::NoSuchLine => {
-                    Text::new("没有这个服务项目", "there is no such line")
-                }
-                structure::StructureError::TooManyLines => {
-                    Text::new("服务项目已达上限", "the most lines a scenario may have")
-                }
-            })
-        };
-        let remap = |work: &mut Work, f: &dyn Fn(&Edits) -> Edits| {
-            work.assumptions = f(&work.assumptions);
-            for plan in &mut work.plans {
-                plan.edits = f(&plan.edits);
-            }
-        };
-        match change {
-            Structural::AddLine(level) => {
-                let at = structure::add_line(&mut scenario, level).map_err(structure_error)?;
-                remap(&mut work, &|e| structure::edits_after_adding_line(e, at));
-            }
-            Structural::RemoveLine(index) => {
-                structure::remove_line(&mut scenario, index).map_err(structure_error)?;
-                remap(&mut work, &|e| {
-                    structure::edits_after_removing_line(e, index)
-                });
-            }
-            Structural::SetCare(line, care, on) => {
-                structure::set_care(&mut scenario, line, care, on).map_err(structure_error)?
-            }
-            Structural::SetRule(rule, on) => structure::set_rule(&mut scenario, rule, on),
-            Structural::SetCeiling(form) => structure::set_ceiling(&mut scenario, form),
-            Structural::IndexDeductibles(on) => scenario.projection.index_deductibles = on,
-            Structural::Rename(name) => scenario.name = name,
-        }
-        // Edits of places the structure no longer has are dropped with it.
-        let keep = |edits: &Edits| -> Edits {
-            edits
-                .iter()
-                .filter(|(path, _)| {
-                    ncms_sim::path::FieldPath::parse(path)
-                        .ok()
-                        .and_then(|p| ncms_sim::params::find(&p))
-                        .is_some_and(|place| place.param.read(&scenario, place.line).is_some())
-                })
-                .map(|(k, v)| (k.clone(), *v))
-                .collect()
-        };
-        remap(&mut work, &keep);
-        let json = serde_json::to_string_pretty(&scenario).unwrap_or_default();
-        let name = match &self.work.source {
-            Source::Bundled(id) => format!("{id}.json"),
-            Source::File { name, .. } => name.clone(),
-        };
-        work.source = Source::File {
-            name,
-            json: json.into(),
-            edited: true,
-        };
-        self.replace(work, None, false)
-    }
 }
 
 impl Reducible for State {
@@ -498,6 +404,7 @@ impl Reducible for State {
         match action {
             Action::SetLang(lang) => {
                 state.lang = lang;
+                state.refresh_results();
                 state.revision += 1;
             }
             Action::Edit {
@@ -548,7 +455,7 @@ impl Reducible for State {
                 // The active plan back to the file's plan of the same place (or no edits), and
                 // the file's own assumptions.
                 let mut work = state.work.clone();
-                let own = own_work(state.work.source.clone(), state.lang);
+                let own = Work::opened(state.work.source.clone(), state.lang);
                 *work.edits_mut() = own
                     .plans
                     .get(work.active)
@@ -577,64 +484,45 @@ impl Reducible for State {
                 }
             }
             Action::Structure(change) => {
-                if let Err(problems) = state.restructure(change) {
+                let changed = state.work.restructured(&state.loaded.original, &change);
+                if let Err(problems) = changed.and_then(|work| state.replace(work, None, false)) {
                     state.notice = Some(Notice {
                         kind: NoticeKind::Structure,
                         problems,
                     });
                 }
             }
-            Action::AddPlan | Action::DuplicatePlan if state.work.plans.len() >= MAX_PLANS => {
-                return self
-            }
-            Action::AddPlan => {
+            Action::AddPlan(start) => {
                 let mut work = state.work.clone();
-                let name = plan_name(work.plans.len(), state.lang);
-                work.plans.push(Plan {
-                    name,
-                    edits: Edits::new(),
-                });
-                work.active = work.plans.len() - 1;
-                let _ = state.replace(work, None, false);
-            }
-            Action::DuplicatePlan => {
-                let mut work = state.work.clone();
-                let mut copy = work.plans[work.active].clone();
-                copy.name = format!("{}{}", copy.name, state.lang.pick("（副本）", " (copy)"));
-                work.plans.push(copy);
-                work.active = work.plans.len() - 1;
+                if !work.add_plan(start, state.lang) {
+                    return self;
+                }
                 let _ = state.replace(work, None, false);
             }
             Action::DeletePlan(i) => {
-                if state.work.plans.len() <= 1 || i >= state.work.plans.len() {
-                    return self;
-                }
                 let mut work = state.work.clone();
-                work.plans.remove(i);
-                if work.active >= i && work.active > 0 {
-                    work.active -= 1;
+                if !work.delete_plan(i) {
+                    return self;
                 }
                 let _ = state.replace(work, None, false);
             }
             Action::RenamePlan(i, name) => {
-                let name = name.trim().to_string();
-                if name.is_empty() || state.work.plans.get(i).is_none_or(|p| p.name == name) {
+                let mut work = state.work.clone();
+                if !work.rename_plan(i, &name) {
                     return self;
                 }
-                let mut work = state.work.clone();
-                work.plans[i].name = name;
                 let _ = state.replace(work, None, false);
             }
             Action::SelectPlan(i) => {
-                if i >= state.work.plans.len() || i == state.work.active {
+                if !state.work.select_plan(i) {
                     return self;
                 }
-                state.work.active = i;
                 state.show_active();
                 state.revision += 1;
             }
             Action::MakeBaseline(i) => {
-                if let Err(problems) = state.make_baseline(i) {
+                let changed = state.work.with_baseline_from(i, &state.loaded.original);
+                if let Err(problems) = changed.and_then(|work| state.replace(work, None, false)) {
                     state.notice = Some(Notice {
                         kind: NoticeKind::Structure,
                         problems,
