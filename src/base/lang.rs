@@ -21,6 +21,16 @@ impl Lang {
         }
     }
 
+    /// The language's code in files, on the command line and in the JS API (`zh`, `en`).
+    pub fn code(self) -> &'static str {
+        self.pick("zh", "en")
+    }
+
+    /// The language's tag for a page's `lang` attribute (`zh-CN`, `en`).
+    pub fn html_tag(self) -> &'static str {
+        self.pick("zh-CN", "en")
+    }
+
     /// Picks the words of this language.
     pub fn pick<T>(self, zh: T, en: T) -> T {
         match self {
@@ -51,6 +61,14 @@ impl Text {
         Text {
             zh: words(Lang::Zh),
             en: words(Lang::En),
+        }
+    }
+
+    /// Replaces the text of one language, keeping the other's.
+    pub fn set(&mut self, lang: Lang, text: impl Into<String>) {
+        match lang {
+            Lang::Zh => self.zh = text.into(),
+            Lang::En => self.en = text.into(),
         }
     }
 

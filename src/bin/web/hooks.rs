@@ -192,7 +192,7 @@ pub fn use_document_language(lang: Lang) {
     use_effect_with(lang, |lang| {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = document.document_element() {
-                let _ = root.set_attribute("lang", lang.pick("zh-CN", "en"));
+                let _ = root.set_attribute("lang", lang.html_tag());
             }
             document.set_title(ui(*lang).title);
         }

@@ -21,7 +21,7 @@ mod hooks;
 // Pure modules (no browser) are compiled and unit-tested natively too.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod state;
-#[cfg(target_arch = "wasm32")]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod view;
 
 fn main() {

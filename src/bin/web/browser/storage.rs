@@ -5,6 +5,7 @@
 
 use crate::browser::page::{now, window};
 use crate::state::link::{draft_from_text, draft_to_text, Draft};
+use crate::view::ui_words::{both, fill, ui};
 use ncms_sim::Text;
 
 const DRAFT_PREFIX: &str = "ncms-sim/draft/";
@@ -72,25 +73,15 @@ pub fn starting_draft() -> Option<Draft> {
 
 /// Keeps this tab's draft; `Err` says why it could not (storage full or disabled).
 pub fn store(draft: &Draft) -> Result<(), Text> {
-    let storage = local().ok_or_else(|| {
-        Text::new(
-            "浏览器禁用了本地存储",
-            "the browser does not allow local storage",
-        )
-    })?;
+    let storage = local().ok_or_else(|| both(|w| w.storage_disabled))?;
     let key = format!("{DRAFT_PREFIX}{}", tab_id());
     let text = draft_to_text(draft);
     if storage.set_item(&key, &text).is_err() {
         // Make room by dropping the oldest drafts of other tabs, then try once more.
         prune(&storage, &key, 1);
         storage.set_item(&key, &text).map_err(|_| {
-            Text::new(
-                format!("浏览器存储空间不足（本次工作约 {} KB）", text.len() / 1024),
-                format!(
-                    "the browser's storage is full (this work is about {} KB)",
-                    text.len() / 1024
-                ),
-            )
+            let size = (text.len() / 1024).to_string();
+            Text::both(|lang| fill(ui(lang).storage_full, &[("size", &size)]))
         })?;
     }
     prune(&storage, &key, MAX_DRAFTS);

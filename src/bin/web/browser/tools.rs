@@ -3,6 +3,7 @@
 //! exports a workbook. The main page stays small (README, "The app's two modules"); this loads
 //! `tools/ncms_sim.js` beside the page, once, with `import()`.
 
+use crate::view::ui_words::{both, Ui};
 use js_sys::{Function, Promise, Reflect, Uint8Array};
 use ncms_sim::{Problem, ProblemKind, Text};
 use std::cell::RefCell;
@@ -29,11 +30,11 @@ fn module_url() -> String {
         .unwrap_or_else(|_| "./tools/ncms_sim.js".into())
 }
 
-fn failure(zh: &str, en: &str) -> Vec<Problem> {
+fn failure(reason: fn(&Ui) -> &'static str) -> Vec<Problem> {
     vec![Problem::new(
         "",
         ProblemKind::Unreadable {
-            reason: Text::new(zh, en),
+            reason: both(reason),
         },
         "",
     )]
@@ -44,12 +45,7 @@ async fn module() -> Result<JsValue, Vec<Problem>> {
     if let Some(module) = MODULE.with(|m| m.borrow().clone()) {
         return Ok(module);
     }
-    let cannot = || {
-        failure(
-            "无法载入表格工具（请检查网络后重试）",
-            "the spreadsheet tools could not be loaded (check the connection and try again)",
-        )
-    };
+    let cannot = || failure(|w| w.tools_not_loaded);
     let module = JsFuture::from(import_module(&module_url()))
         .await
         .map_err(|_| cannot())?;
@@ -91,7 +87,7 @@ fn thrown(error: JsValue) -> Vec<Problem> {
                     .in_cell(t.cell)
             })
             .collect(),
-        _ => failure("表格工具出错", "the spreadsheet tools failed"),
+        _ => failure(|w| w.tools_failed),
     }
 }
 
@@ -101,12 +97,7 @@ async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, Vec<Problem>> {
     let function: Function = Reflect::get(&module, &name.into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(|| {
-            failure(
-                "表格工具缺少此功能",
-                "the spreadsheet tools lack this function",
-            )
-        })?;
+        .ok_or_else(|| failure(|w| w.tools_lack_function))?;
     let array = js_sys::Array::new();
     for a in args {
         array.push(a);
@@ -116,7 +107,7 @@ async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, Vec<Problem>> {
 
 /// The figures template: CSV text or .xlsx bytes.
 pub async fn template(format: &str, lang: ncms_sim::Lang) -> Result<Vec<u8>, Vec<Problem>> {
-    let result = call("template", &[format.into(), lang.pick("zh", "en").into()]).await?;
+    let result = call("template", &[format.into(), lang.code().into()]).await?;
     Ok(match result.as_string() {
         Some(text) => text.into_bytes(),
         None => Uint8Array::new(&result).to_vec(),
@@ -133,15 +124,10 @@ pub async fn calibrate(
     let array = Uint8Array::from(bytes);
     let result = call(
         "calibrate",
-        &[array.into(), file_name.into(), lang.pick("zh", "en").into()],
+        &[array.into(), file_name.into(), lang.code().into()],
     )
     .await?;
-    let unreadable = || {
-        failure(
-            "表格工具的结果无法读取",
-            "the spreadsheet tools' answer cannot be read",
-        )
-    };
+    let unreadable = || failure(|w| w.tools_answer_unreadable);
     let json = |value: &JsValue| {
         js_sys::JSON::stringify(value)
             .ok()
@@ -161,11 +147,7 @@ pub async fn workbook(
 ) -> Result<Vec<u8>, Vec<Problem>> {
     let result = call(
         "workbook",
-        &[
-            scenario_json.into(),
-            lang.pick("zh", "en").into(),
-            made_at.into(),
-        ],
+        &[scenario_json.into(), lang.code().into(), made_at.into()],
     )
     .await?;
     Ok(Uint8Array::new(&result).to_vec())

@@ -5,7 +5,6 @@ use crate::view::format::{money, money_change, share};
 use crate::view::ui_words::ui;
 use crate::view::year_props::YearProps;
 use ncms_sim::render::{count, spending_rows};
-use ncms_sim::Lang;
 use yew::prelude::*;
 
 #[function_component]
@@ -23,7 +22,6 @@ pub fn LinesTable(props: &YearProps) -> Html {
             b.line.is_some() || b.is_total || !(b.benefit.is_zero() && p.benefit.is_zero())
         })
         .collect();
-    let zh = lang == Lang::Zh;
     html! {
             <section class="panel" aria-labelledby="lines-title">
                 <h2 id="lines-title">{ format!("{} {}", ui.spending_by_line, p.year) }</h2>
@@ -31,7 +29,7 @@ pub fn LinesTable(props: &YearProps) -> Html {
                 <table class="figures" data-testid="lines-table">
                     <thead><tr>
                         <th scope="col">{ ui.line }</th>
-                        <th scope="col">{ if zh { "方案人次" } else { "Volume" } }</th>
+                        <th scope="col">{ ui.plan_volume }</th>
                         <th scope="col">{ ui.policy_ratio }</th>
                         <th scope="col">{ ui.baseline }</th>
                         <th scope="col">{ ui.proposal }</th>

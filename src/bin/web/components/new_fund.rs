@@ -6,7 +6,7 @@
 
 use crate::browser::files;
 use crate::browser::tools;
-use crate::view::ui_words::ui;
+use crate::view::ui_words::{both, ui};
 use ncms_sim::figure::Unit;
 use ncms_sim::{Lang, Problem, Text};
 use serde::Deserialize;
@@ -92,13 +92,10 @@ pub fn NewFund(props: &NewFundProps) -> Html {
                     Ok(bytes) => {
                         let (name, mime) = match format {
                             "xlsx" => (
-                                lang.pick("基金年度数据模板.xlsx", "fund-figures-template.xlsx"),
+                                ui.template_xlsx_file,
                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             ),
-                            _ => (
-                                lang.pick("基金年度数据模板.csv", "fund-figures-template.csv"),
-                                "text/csv",
-                            ),
+                            _ => (ui.template_csv_file, "text/csv"),
                         };
                         files::download_bytes(name, mime, &bytes);
                         step.set(Step::Ready);
@@ -154,10 +151,7 @@ pub fn NewFund(props: &NewFundProps) -> Html {
                             Ok(Err(_)) => Step::Failed(vec![Problem::new(
                                 "",
                                 ncms_sim::ProblemKind::Unreadable {
-                                    reason: Text::new(
-                                        "校准结果无法读取",
-                                        "the calibration cannot be read",
-                                    ),
+                                    reason: both(|w| w.calibration_unreadable),
                                 },
                                 "",
                             )]),

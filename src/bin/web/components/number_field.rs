@@ -9,7 +9,7 @@
 
 use crate::state::fields::Field;
 use crate::state::typed_number::{interpret, shown, Typed};
-use crate::view::ui_words::ui;
+use crate::view::ui_words::{fill, ui};
 use ncms_sim::figure::{trimmed, Unit};
 use ncms_sim::Lang;
 use web_sys::HtmlInputElement;
@@ -137,10 +137,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             let small = format!("{typed}%");
             html! {
                 <div class="ask" role="alert" data-testid={format!("ask-{path}")}>
-                    <span>{ match lang {
-                        Lang::Zh => format!("“{typed}”是指 {big} 还是 {small}？"),
-                        Lang::En => format!("Does “{typed}” mean {big} or {small}?"),
-                    } }</span>
+                    <span>{ fill(ui.ask_percent, &[("typed", &typed), ("big", &big), ("small", &small)]) }</span>
                     <button type="button" data-testid={format!("ask-{path}-fraction")}
                         onclick={answer(Some(as_fraction))}>{ big }</button>
                     <button type="button" class="secondary" data-testid={format!("ask-{path}-percent")}
@@ -157,10 +154,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             );
             html! {
                 <div class="ask" role="alert" data-testid={format!("confirm-{path}")}>
-                    <span>{ match lang {
-                        Lang::Zh => format!("{} 远超出常见范围（{usual}），确定使用吗？", field.param.show(Some(v), lang)),
-                        Lang::En => format!("{} is far from the usual {usual}. Use it anyway?", field.param.show(Some(v), lang)),
-                    } }</span>
+                    <span>{ fill(ui.confirm_unusual, &[("value", &field.param.show(Some(v), lang)), ("usual", &usual)]) }</span>
                     <button type="button" data-testid={format!("confirm-{path}-yes")}
                         onclick={answer(Some(v))}>{ ui.use_anyway }</button>
                     <button type="button" class="secondary" data-testid={format!("confirm-{path}-no")}

@@ -5,7 +5,7 @@
 
 use crate::view::format::money;
 use crate::view::shared::Shared;
-use crate::view::ui_words::ui;
+use crate::view::ui_words::{fill, ui};
 use ncms_sim::money::Yuan;
 use ncms_sim::patient::{self, PatientBill, PatientCase, PatientKind, TYPICAL_CASES};
 use ncms_sim::text::level_name;
@@ -136,16 +136,14 @@ pub fn PatientPanel(props: &PatientPanelProps) -> Html {
                                     data-patient-proposal={c.proposal.patient.to_string()}
                                     data-scheme-baseline={c.baseline.scheme.to_string()}
                                     data-scheme-proposal={c.proposal.scheme.to_string()}>
-                                    { match lang {
-                                        Lang::Zh => format!("{}：患者自付 {} → {}（{}），基金支付 {} → {}",
-                                            c.name.get(lang), money(c.baseline.patient, lang), money(c.proposal.patient, lang),
-                                            crate::view::format::money_change(c.patient_change, lang),
-                                            money(c.baseline.scheme, lang), money(c.proposal.scheme, lang)),
-                                        Lang::En => format!("{}: the patient pays {} → {} ({}); the scheme {} → {}",
-                                            c.name.get(lang), money(c.baseline.patient, lang), money(c.proposal.patient, lang),
-                                            crate::view::format::money_change(c.patient_change, lang),
-                                            money(c.baseline.scheme, lang), money(c.proposal.scheme, lang)),
-                                    } }
+                                    { fill(ui.patient_summary, &[
+                                        ("case", c.name.get(lang)),
+                                        ("patient_before", &money(c.baseline.patient, lang)),
+                                        ("patient_after", &money(c.proposal.patient, lang)),
+                                        ("change", &crate::view::format::money_change(c.patient_change, lang)),
+                                        ("scheme_before", &money(c.baseline.scheme, lang)),
+                                        ("scheme_after", &money(c.proposal.scheme, lang)),
+                                    ]) }
                                 </p>
                                 <svg viewBox="0 0 680 70" class="patient-bars" role="img" aria-label={ui.patient_bars}>
                                     { bar(&c.baseline, total, 4.0, ui.baseline) }

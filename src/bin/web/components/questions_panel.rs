@@ -9,6 +9,7 @@
 
 use crate::view::format::raw;
 use crate::view::shared::Shared;
+use crate::view::ui_words::{fill, ui};
 use gloo_timers::future::TimeoutFuture;
 use ncms_sim::indicator::{Indicator, When};
 use ncms_sim::params;
@@ -70,51 +71,33 @@ impl Question {
         let targets = &scenario.targets;
         let pct = |v: f64| ncms_sim::figure::trimmed((v * 1e4).round() / 100.0) + "%";
         let year = scenario.year;
+        let words = ui(lang);
         match self {
-            Question::BreakEvenNextYear => lang.pick(
-                format!("{year}年当年收支平衡，人均筹资至少要多少？"),
-                format!("What funding per head breaks even in {year}?"),
-            ),
-            Question::BreakEvenHorizon => lang.pick(
-                "预测期内每年都不出现赤字，人均筹资至少要多少？".to_string(),
-                "What funding per head avoids a deficit in every year of the horizon?".to_string(),
-            ),
-            Question::OutpatientWithinCap => {
-                let cap = pct(targets.outpatient_share_max.unwrap_or(0.25));
-                lang.pick(
-                    format!("门诊统筹支出占比不超过 {cap}，各级门诊补偿比例最高可提高多少？"),
-                    format!(
-                        "How far can every outpatient ratio rise with outpatient pooling within \
-                         {cap}?"
-                    ),
-                )
+            Question::BreakEvenNextYear => {
+                fill(words.q_break_even_next_year, &[("year", &year.to_string())])
             }
-            Question::InpatientNoDeficit => lang.pick(
-                format!("{year}年不出现赤字，各级住院补偿比例最高可提高多少？"),
-                format!("How far can every inpatient ratio rise with no deficit in {year}?"),
+            Question::BreakEvenHorizon => words.q_break_even_horizon.to_string(),
+            Question::OutpatientWithinCap => fill(
+                words.q_outpatient_within_cap,
+                &[("cap", &pct(targets.outpatient_share_max.unwrap_or(0.25)))],
             ),
-            Question::SurplusBand => {
-                let (lo, hi) = (
-                    pct(targets.surplus_rate_min.unwrap_or(0.0)),
-                    pct(targets.surplus_rate_max.unwrap_or(0.15)),
-                );
-                lang.pick(
-                    format!("当年结余率保持在 {lo} – {hi}，人均筹资应在什么范围？"),
-                    format!("What funding per head keeps the surplus rate within {lo} – {hi}?"),
-                )
+            Question::InpatientNoDeficit => {
+                fill(words.q_inpatient_no_deficit, &[("year", &year.to_string())])
             }
-            Question::PolicyScopeTarget => {
-                let target = pct(targets.inpatient_policy_ratio_min.unwrap_or(0.75));
-                lang.pick(
-                    format!(
-                        "住院政策范围内补偿比达到 {target}，住院补偿比例要提高多少？花多少钱？"
-                    ),
-                    format!(
-                        "What inpatient ratios reach the {target} policy-scope target, and what \
-                         does it cost?"
-                    ),
-                )
-            }
+            Question::SurplusBand => fill(
+                words.q_surplus_band,
+                &[
+                    ("lo", &pct(targets.surplus_rate_min.unwrap_or(0.0))),
+                    ("hi", &pct(targets.surplus_rate_max.unwrap_or(0.15))),
+                ],
+            ),
+            Question::PolicyScopeTarget => fill(
+                words.q_policy_scope_target,
+                &[(
+                    "target",
+                    &pct(targets.inpatient_policy_ratio_min.unwrap_or(0.75)),
+                )],
+            ),
         }
     }
 
@@ -199,9 +182,9 @@ fn apply_button(
         on_apply.emit((key, changes.clone()))
     });
     let text = if applied {
-        lang.pick("已在方案中", "In the plan")
+        ui(lang).in_the_plan
     } else if answer.status == Status::Unreachable {
-        lang.pick("采用最接近的值", "Apply the closest value")
+        ui(lang).apply_closest
     } else {
         label
     };
@@ -219,11 +202,9 @@ fn answer_block(answer: &Answer, id: &str, props: &QuestionsPanelProps) -> Html 
             data-status={status_name(answer.status)} data-lever={answer.lever.clone()}>
             <p>{ answer.words(lang) }</p>
             if !answer.monotone {
-                <p class="muted small">{ lang.pick(
-                    "注意：指标随该参数的变化不是单调的，这是若干个解之一。",
-                    "Note: the figure does not move one way with this lever; this is one of several answers.") }</p>
+                <p class="muted small">{ ui(lang).not_monotone }</p>
             }
-            { apply_button(answer, lang.pick("采用", "Apply"), format!("apply-{id}"), props) }
+            { apply_button(answer, ui(lang).apply, format!("apply-{id}"), props) }
         </div>
     }
 }
@@ -240,8 +221,8 @@ fn found_block(found: &Result<Found, SolveError>, id: &str, props: &QuestionsPan
                 data-ceiling={raw(band.ceiling.value)}>
                 <p>{ band.words.get(lang) }</p>
                 <div class="q-buttons">
-                    { apply_button(&band.floor, lang.pick("采用下限", "Apply the lower end"), format!("apply-{id}-floor"), props) }
-                    { apply_button(&band.ceiling, lang.pick("采用上限", "Apply the upper end"), format!("apply-{id}-ceiling"), props) }
+                    { apply_button(&band.floor, ui(lang).apply_lower_end, format!("apply-{id}-floor"), props) }
+                    { apply_button(&band.ceiling, ui(lang).apply_upper_end, format!("apply-{id}-ceiling"), props) }
                 </div>
             </div>
         },
@@ -297,7 +278,7 @@ pub fn QuestionsPanel(props: &QuestionsPanelProps) -> Html {
                         <p class="q-text">{ q.asked(&props.scenario, lang) }</p>
                         { match current.and_then(|found| found.get(i)) {
                             Some(found) => found_block(found, q.id(), props),
-                            None => html! { <p class="muted">{ lang.pick("计算中…", "Working it out…") }</p> },
+                            None => html! { <p class="muted">{ ui(lang).working }</p> },
                         } }
                     </li>
                 }) }
@@ -412,50 +393,47 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
         .is_some_and(|(edits, _)| *edits != props.edits);
     html! {
         <form class="goal-seek" data-testid="goal-seek" onsubmit={on_solve}>
-            <h3>{ lang.pick("自定义反推：某一参数取何值时达到目标", "Any lever, any target") }</h3>
+            <h3>{ ui(lang).seek_title }</h3>
             <div class="panel-form">
-                <label>{ lang.pick("调整", "Move") }
+                <label>{ ui(lang).seek_move }
                     <select data-testid="seek-lever" onchange={on_lever}>
                         { for levers.map(|(path, label)| html! {
                             <option value={path.clone()} selected={*lever == path}>{ label }</option>
                         }) }
                     </select>
                 </label>
-                <label>{ lang.pick("使", "so that") }
+                <label>{ ui(lang).seek_so_that }
                     <select data-testid="seek-indicator" onchange={on_indicator}>
                         { for Indicator::ALL.iter().map(|i| html! {
                             <option value={i.name()} selected={*indicator == *i}>{ ncms_sim::lang::capitalise(i.label().get(lang)) }</option>
                         }) }
                     </select>
                 </label>
-                <select data-testid="seek-goal" aria-label={lang.pick("比较", "Comparison")} onchange={on_goal}>
+                <select data-testid="seek-goal" aria-label={ui(lang).seek_comparison} onchange={on_goal}>
                     <option value="at_least" selected={*goal == Goal::AtLeast}>{ "≥" }</option>
                     <option value="at_most" selected={*goal == Goal::AtMost}>{ "≤" }</option>
                     <option value="equal" selected={*goal == Goal::Equal}>{ "=" }</option>
                 </select>
                 <label class="seek-value">
                     <input type="text" inputmode="decimal" class="number" data-testid="seek-value"
-                        aria-label={lang.pick("目标值", "Target value")} value={(*value).clone()} oninput={on_value} />
+                        aria-label={ui(lang).seek_target_value} value={(*value).clone()} oninput={on_value} />
                     { if share { "%" } else { indicator.unit().suffix(lang) } }
                 </label>
-                <label>{ lang.pick("年份", "in") }
+                <label>{ ui(lang).seek_year }
                     <select data-testid="seek-year" onchange={on_when}>
                         { for years.map(|y| html! {
                             <option value={y.to_string()} selected={*when == y.to_string() || (*when == "first" && y == scenario.year)}>{ y }</option>
                         }) }
-                        <option value="all" selected={*when == "all"}>{ lang.pick("预测期每年", "every year") }</option>
+                        <option value="all" selected={*when == "all"}>{ ui(lang).every_year }</option>
                     </select>
                 </label>
-                <button type="submit" data-testid="seek-solve">{ lang.pick("求解", "Solve") }</button>
+                <button type="submit" data-testid="seek-solve">{ ui(lang).solve }</button>
                 if stale { <span class="stale-note">{ crate::view::ui_words::ui(lang).stale }</span> }
             </div>
             { match result.as_ref().map(|(_, r)| r) {
                 None => html! {},
                 Some(Err(error)) => html! { <p class="alert" data-testid="answer-seek" role="alert">{ match error {
-                    SolveError::BadTarget(_) => lang.pick(
-                        "目标值应为一个数，例如 0、25 或 -1000000",
-                        "The target is a number, such as 0, 25 or -1000000",
-                    ).to_string(),
+                    SolveError::BadTarget(_) => ui(lang).seek_bad_target.to_string(),
                     other => other.describe(lang),
                 } }</p> },
                 Some(Ok(answer)) => html! {

@@ -4,7 +4,8 @@
 use crate::view::format::{share, share_change};
 use crate::view::ui_words::ui;
 use crate::view::year_props::YearProps;
-use ncms_sim::Lang;
+use ncms_sim::indicator::Indicator;
+use ncms_sim::lang::capitalise;
 use yew::prelude::*;
 
 #[function_component]
@@ -18,49 +19,32 @@ pub fn Ratios(props: &YearProps) -> Html {
     let Some(d) = props.comparison.differences.get(props.year) else {
         return html! {};
     };
-    let zh = lang == Lang::Zh;
     // The differences are the engine's (`Comparison::differences`), not subtracted here.
     let rows = [
         (
             "inpatient_policy_ratio",
-            if zh {
-                "住院 政策范围内"
-            } else {
-                "Inpatient, policy scope"
-            },
+            capitalise(Indicator::InpatientPolicyRatio.label().get(lang)),
             bi.inpatient_policy_ratio,
             pi.inpatient_policy_ratio,
             d.inpatient_policy_ratio,
         ),
         (
             "inpatient_actual_ratio",
-            if zh {
-                "住院 实际"
-            } else {
-                "Inpatient, actual"
-            },
+            capitalise(Indicator::InpatientActualRatio.label().get(lang)),
             bi.inpatient_actual_ratio,
             pi.inpatient_actual_ratio,
             d.inpatient_actual_ratio,
         ),
         (
             "outpatient_policy_ratio",
-            if zh {
-                "门诊 政策范围内"
-            } else {
-                "Outpatient, policy scope"
-            },
+            capitalise(Indicator::OutpatientPolicyRatio.label().get(lang)),
             bi.outpatient_policy_ratio,
             pi.outpatient_policy_ratio,
             d.outpatient_policy_ratio,
         ),
         (
             "outpatient_actual_ratio",
-            if zh {
-                "门诊 实际"
-            } else {
-                "Outpatient, actual"
-            },
+            capitalise(Indicator::OutpatientActualRatio.label().get(lang)),
             bi.outpatient_actual_ratio,
             pi.outpatient_actual_ratio,
             d.outpatient_actual_ratio,
@@ -80,7 +64,7 @@ pub fn Ratios(props: &YearProps) -> Html {
                     <tbody>
                     { for rows.iter().map(|(id, label, base, prop, change)| html! {
                         <tr>
-                            <th scope="row">{ *label }</th>
+                            <th scope="row">{ label.clone() }</th>
                             <td>{ share(*base) }</td>
                             <td class="strong" data-testid={format!("ratio-{id}")} data-value={prop.to_string()}>
                                 { share(*prop) }</td>

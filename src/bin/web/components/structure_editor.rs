@@ -34,7 +34,7 @@ pub fn StructureEditor(props: &StructureEditorProps) -> Html {
     };
     let rename = {
         let (cb, name) = (props.on_structure.clone(), s.name.clone());
-        move |zh: bool| {
+        move |which: Lang| {
             let (cb, name) = (cb.clone(), name.clone());
             Callback::from(move |e: Event| {
                 let input: HtmlInputElement = e.target_unchecked_into();
@@ -43,11 +43,7 @@ pub fn StructureEditor(props: &StructureEditorProps) -> Html {
                     return;
                 }
                 let mut renamed: Text = name.clone();
-                if zh {
-                    renamed.zh = value;
-                } else {
-                    renamed.en = value;
-                }
+                renamed.set(which, value);
                 if renamed != name {
                     cb.emit(Structural::Rename(renamed));
                 }
@@ -93,8 +89,8 @@ pub fn StructureEditor(props: &StructureEditorProps) -> Html {
         <fieldset class="group structure" data-testid="structure">
             <legend>{ ui.structure }</legend>
             <div class="names">
-                <label>{ ui.name_zh }<input type="text" value={s.name.zh.clone()} data-testid="name-zh" onchange={rename(true)} /></label>
-                <label>{ ui.name_en }<input type="text" value={s.name.en.clone()} data-testid="name-en" onchange={rename(false)} /></label>
+                <label>{ ui.name_zh }<input type="text" value={s.name.zh.clone()} data-testid="name-zh" onchange={rename(Lang::Zh)} /></label>
+                <label>{ ui.name_en }<input type="text" value={s.name.en.clone()} data-testid="name-en" onchange={rename(Lang::En)} /></label>
             </div>
             <table class="lines-structure">
                 <thead><tr><th>{ ui.line }</th><th>{ ui.outpatient }</th><th>{ ui.inpatient }</th><th></th></tr></thead>

@@ -119,7 +119,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     onclick={click(&props.on_present)}>{ if props.presenting { ui.exit_presentation } else { ui.presentation } }</button>
                 <button type="button" class="secondary" data-testid="print-button"
                     onclick={click(&props.on_print)}>{ ui.print }</button>
-                <button type="button" class="lang" data-testid="lang-toggle" lang={match other { Lang::Zh => "zh", Lang::En => "en" }}
+                <button type="button" class="lang" data-testid="lang-toggle" lang={other.code()}
                     aria-label={ui.language_switch_label} onclick={on_lang}>{ ui.language_switch }</button>
             </div>
             if let Some(url) = &props.share_url {

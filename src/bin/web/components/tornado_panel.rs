@@ -6,6 +6,7 @@
 
 use crate::view::format::{change_text, figure_raw, figure_text};
 use crate::view::shared::Shared;
+use crate::view::ui_words::ui;
 use gloo_timers::future::TimeoutFuture;
 use ncms_sim::params::Role;
 use ncms_sim::sensitivity::{move_words, Outcome, Step, Tornado, TornadoError, TornadoJob};
@@ -96,7 +97,7 @@ fn chart(t: &Tornado, step: Step, count: usize, lang: Lang, layout: &Layout) -> 
     };
     html! {
         <svg viewBox={format!("0 0 {} {height}", layout.width)} class={layout.class} role="img"
-            aria-label={lang.pick("各参数对结果的影响，从大到小", "Effect of each parameter, largest first")}>
+            aria-label={ui(lang).tornado_aria}>
             <line class="tn-base" x1={x(base).to_string()} x2={x(base).to_string()} y1="0"
                 y2={(height - 18.0).to_string()} />
             <text class="tn-base-label" x={x(base).to_string()} y={(height - 4.0).to_string()}
@@ -201,31 +202,31 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
     };
     let outcome_label = |name: &str| match name {
-        "closing_balance" => lang.pick("预测期末累计结余", "Balance at the horizon"),
-        "outpatient_share" => lang.pick("门诊统筹支出占比", "Outpatient share"),
-        _ => lang.pick("当年结余（第一年）", "Surplus (first year)"),
+        "closing_balance" => ui(lang).tornado_outcome_balance,
+        "outpatient_share" => ui(lang).tornado_outcome_share,
+        _ => ui(lang).tornado_outcome_surplus,
     };
     html! {
         <div class="tornado-panel" data-testid="tornado-panel" data-ready={current.is_some().to_string()}
             data-compute-ms={took.to_string()}>
             <div class="panel-form">
-                <label>{ lang.pick("结果", "Outcome") }
+                <label>{ ui(lang).tornado_outcome }
                     <select data-testid="tornado-outcome" onchange={on_outcome}>
                         { for OUTCOMES.iter().map(|name| html! {
                             <option value={*name} selected={*outcome_name == *name}>{ outcome_label(name) }</option>
                         }) }
                     </select>
                 </label>
-                <label>{ lang.pick("变动幅度", "Move") }
+                <label>{ ui(lang).tornado_step }
                     <select data-testid="tornado-step" onchange={on_step}>
-                        <option value="ten_percent" selected={*step == Step::TenPercent}>{ lang.pick("各参数 ±10%", "Each ±10%") }</option>
+                        <option value="ten_percent" selected={*step == Step::TenPercent}>{ ui(lang).tornado_ten_percent }</option>
                         <option value="natural_unit" selected={*step == Step::NaturalUnit}>
-                            { lang.pick("各参数 ± 一个常用单位（5 个百分点、10 元…）", "Each ± one unit (5 points, 10 yuan, …)") }</option>
+                            { ui(lang).tornado_natural_unit }</option>
                     </select>
                 </label>
             </div>
             { match current {
-                None => html! { <p class="muted">{ lang.pick("计算中…", "Working it out…") }</p> },
+                None => html! { <p class="muted">{ ui(lang).working }</p> },
                 Some(Err(error)) => html! { <p class="alert" data-testid="tornado-error">{ error.describe(lang) }</p> },
                 Some(Ok(t)) => {
                     let bars = t.bars(*step);
@@ -236,26 +237,26 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
                             { chart(t, *step, count, lang, &WIDE) }
                             { chart(t, *step, count, lang, &NARROW) }
                             <p class="legend">
-                                <span class="key-box tn-low">{ lang.pick("参数下调", "Parameter down") }</span>
-                                <span class="key-box tn-high">{ lang.pick("参数上调", "Parameter up") }</span>
+                                <span class="key-box tn-low">{ ui(lang).parameter_down }</span>
+                                <span class="key-box tn-high">{ ui(lang).parameter_up }</span>
                             </p>
                             <div class="table-scroll" tabindex="0">
                             <table class="figures" data-testid="tornado-table">
                                 <thead><tr>
-                                    <th scope="col">{ lang.pick("参数", "Parameter") }</th>
-                                    <th scope="col" class="tn-move">{ lang.pick("变动", "Move") }</th>
-                                    <th scope="col">{ lang.pick("下调时", "Down") }</th>
-                                    <th scope="col">{ lang.pick("上调时", "Up") }</th>
-                                    <th scope="col">{ lang.pick("差额", "Swing") }</th>
+                                    <th scope="col">{ ui(lang).parameter }</th>
+                                    <th scope="col" class="tn-move">{ ui(lang).tornado_move }</th>
+                                    <th scope="col">{ ui(lang).tornado_down }</th>
+                                    <th scope="col">{ ui(lang).tornado_up }</th>
+                                    <th scope="col">{ ui(lang).tornado_swing }</th>
                                 </tr></thead>
                                 <tbody>
                                     { for bars[..count].iter().map(|b| html! {
                                         <tr data-testid={format!("tn-{}", b.path)} data-swing={figure_raw(&b.swing)}>
                                             <th scope="row">{ b.label.get(lang) }
                                                 <span class={classes!("role", (b.role == Role::Assumption).then_some("assumption"))}>
-                                                    { if b.role == Role::Assumption { lang.pick("假设", "assumption") } else { lang.pick("政策", "policy") } }
+                                                    { if b.role == Role::Assumption { ui(lang).role_assumption } else { ui(lang).role_policy } }
                                                 </span>
-                                                if b.limited { <span class="muted small">{ lang.pick("（受取值范围限制）", " (held by its range)") }</span> }
+                                                if b.limited { <span class="muted small">{ ui(lang).held_by_range }</span> }
                                             </th>
                                             <td class="tn-move">{ move_words(b, *step, lang) }</td>
                                             <td>{ figure_text(&b.outcome_low, lang) }</td>
@@ -268,14 +269,12 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
                             </div>
                             if bars.len() > TOP {
                                 <button type="button" class="secondary small" data-testid="tornado-all" onclick={toggle}>
-                                    { if *show_all { lang.pick("只看前 12 项", "Show the top 12") }
-                                      else { lang.pick("显示全部", "Show all") } }
+                                    { if *show_all { ui(lang).show_top }
+                                      else { ui(lang).show_all } }
                                     { if *show_all { String::new() } else { format!("（{}）", bars.len()) } }
                                 </button>
                             }
-                            <p class="muted small">{ lang.pick(
-                                "每项只动一个参数，其余保持方案现值；政策参数只改方案，假设同时改变基线与方案。",
-                                "Each bar moves one parameter, the rest as the plan has them; a policy lever moves the plan only, an assumption the baseline too.") }</p>
+                            <p class="muted small">{ ui(lang).tornado_note }</p>
                         </div>
                     }
                 }

@@ -4,7 +4,8 @@
 //! never panics: a damaged link is a [`Problem`]. Pure: tested natively.
 
 use crate::state::work::{History, Source, Work};
-use ncms_sim::{Edits, Lang, Problem, ProblemKind, Text};
+use crate::view::ui_words::{both, Ui};
+use ncms_sim::{Edits, Lang, Problem, ProblemKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -53,28 +54,21 @@ pub fn fragment(work: &Work) -> String {
     format!("w={}", encode(json.as_bytes()))
 }
 
-fn damaged(part: &str, zh: &str, en: &str) -> Vec<Problem> {
+fn damaged(part: &str, reason: fn(&Ui) -> &'static str) -> Vec<Problem> {
     vec![Problem::new(
         format!("#{part}"),
         ProblemKind::Unreadable {
-            reason: Text::new(zh, en),
+            reason: both(reason),
         },
         "",
     )]
 }
 
 fn text_part(part: &str, value: Option<&str>) -> Result<String, Vec<Problem>> {
-    let value = value
-        .ok_or_else(|| damaged(part, "链接缺少这一部分", "this part of the link is missing"))?;
+    let value = value.ok_or_else(|| damaged(part, |w| w.link_part_missing))?;
     decode(value)
         .and_then(|bytes| String::from_utf8(bytes).ok())
-        .ok_or_else(|| {
-            damaged(
-                part,
-                "链接这一部分不是有效的 base64url 文字",
-                "this part of the link is not valid base64url text",
-            )
-        })
+        .ok_or_else(|| damaged(part, |w| w.link_part_not_base64))
 }
 
 /// Reads a fragment (with or without `#`). `Ok(None)`: there is no work in it.
@@ -85,15 +79,10 @@ pub fn parse_fragment(fragment: &str) -> Result<Option<Work>, Vec<Problem>> {
     }
     if let Some(encoded) = fragment.strip_prefix("w=") {
         let json = text_part("w", Some(encoded))?;
-        let work: Work = serde_json::from_str(&json).map_err(|_| {
-            damaged(
-                "w",
-                "链接中的工作内容无法读取（可能被截断或改动）",
-                "the work in the link cannot be read (cut short or altered?)",
-            )
-        })?;
+        let work: Work =
+            serde_json::from_str(&json).map_err(|_| damaged("w", |w| w.link_work_unreadable))?;
         if work.plans.is_empty() {
-            return Err(damaged("w", "链接中没有方案", "the link holds no plan"));
+            return Err(damaged("w", |w| w.link_no_plan));
         }
         return Ok(Some(work));
     }
@@ -112,30 +101,15 @@ fn parse_first_version(fragment: &str) -> Result<Work, Vec<Problem>> {
             "f" => file = Some(value),
             "n" => name = Some(value),
             "e" => edits = Some(value),
-            other => {
-                return Err(damaged(
-                    other,
-                    "链接含有无法识别的部分",
-                    "the link has a part the app does not know",
-                ))
-            }
+            other => return Err(damaged(other, |w| w.link_unknown_part)),
         }
     }
     if version != Some("1") {
-        return Err(damaged(
-            "v",
-            "链接版本缺失或无法识别",
-            "the link's version is missing or unknown",
-        ));
+        return Err(damaged("v", |w| w.link_version_unknown));
     }
     let edits_text = text_part("e", edits)?;
-    let numbers: BTreeMap<String, f64> = serde_json::from_str(&edits_text).map_err(|_| {
-        damaged(
-            "e",
-            "调整内容不是由数字组成的 JSON 对象",
-            "the edits are not a JSON object of numbers",
-        )
-    })?;
+    let numbers: BTreeMap<String, f64> = serde_json::from_str(&edits_text)
+        .map_err(|_| damaged("e", |w| w.link_edits_not_numbers))?;
     let edits: Edits = numbers.into_iter().map(|(k, v)| (k, Some(v))).collect();
     let source = match (id, file) {
         (Some(id), None) => Source::Bundled(text_part("s", Some(id))?),
@@ -147,13 +121,7 @@ fn parse_first_version(fragment: &str) -> Result<Work, Vec<Problem>> {
                 .transpose()?
                 .unwrap_or_else(|| "scenario.json".into()),
         },
-        _ => {
-            return Err(damaged(
-                "s",
-                "链接须指定一个内置方案或包含一个文件",
-                "the link must name one bundled scenario or carry one file",
-            ))
-        }
+        _ => return Err(damaged("s", |w| w.link_scenario_missing)),
     };
     Ok(Work::new(source, edits, Lang::Zh))
 }

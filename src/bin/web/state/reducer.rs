@@ -7,6 +7,7 @@
 use crate::state::fields::{fields_of, Field};
 use crate::state::work::{History, PlanStart, Source, Structural, Work};
 use crate::view::shared::Shared;
+use crate::view::ui_words::both;
 use crate::view::year_props::{PlanResult, PlanResults};
 use ncms_sim::params::Role;
 use ncms_sim::validate::apply_assumptions;
@@ -150,10 +151,7 @@ fn read(source: &Source) -> Result<Read, Vec<Problem>> {
         vec![Problem::new(
             "#s",
             ProblemKind::Unreadable {
-                reason: Text::new(
-                    "没有这个内置方案",
-                    "there is no bundled scenario by this id",
-                ),
+                reason: both(|w| w.no_such_bundled_scenario),
             },
             "",
         )]

@@ -41,11 +41,7 @@ pub fn share(value: f64) -> String {
 
 /// A signed difference of shares, in percentage points.
 pub fn share_change(value: f64, lang: Lang) -> String {
-    let points = match lang {
-        Lang::Zh => "个百分点",
-        Lang::En => " pp",
-    };
-    format!("{:+.1}{points}", value * 100.0)
+    format!("{:+.1}{}", value * 100.0, ui(lang).points)
 }
 
 /// The raw value of an `f64` for `data-value`.

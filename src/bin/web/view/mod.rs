@@ -4,7 +4,11 @@
 //!
 //! May import: the engine only.
 
+#[cfg(target_arch = "wasm32")]
 pub mod format;
+#[cfg(target_arch = "wasm32")]
 pub mod shared;
+// Pure: the words are compiled natively too, for the state's messages and their tests.
 pub mod ui_words;
+#[cfg(target_arch = "wasm32")]
 pub mod year_props;

@@ -2,178 +2,23 @@
 //! engine (`ncms_sim::text`, `ncms_sim::render`) so that the app and the CLI share one vocabulary;
 //! only what exists in the interface alone is written here.
 
-use ncms_sim::Lang;
+use ncms_sim::{Lang, Text};
 
-/// Every interface string, one struct per language.
-pub struct Ui {
-    pub title: &'static str,
-    pub subtitle: &'static str,
-    pub language_switch: &'static str,
-    pub language_switch_label: &'static str,
-    pub scenario: &'static str,
-    pub open_file: &'static str,
-    pub save_file: &'static str,
-    pub share_link: &'static str,
-    pub link_copied: &'static str,
-    pub export_csv: &'static str,
-    pub export_xlsx: &'static str,
-    pub print: &'static str,
-    pub reset: &'static str,
-    pub reset_hint: &'static str,
-    pub opened_file: &'static str,
-    pub edited_file: &'static str,
-    pub structure_refused: &'static str,
-    pub plans: &'static str,
-    pub loading_tools: &'static str,
-    pub calibrating: &'static str,
-    pub template_refused: &'static str,
-    pub calibrated_from: &'static str,
-    pub figure: &'static str,
-    pub reported: &'static str,
-    pub modelled: &'static str,
-    pub deviation: &'static str,
-    pub cell: &'static str,
-    pub calibration_assumptions: &'static str,
-    pub open_calibrated: &'static str,
-    pub new_fund: &'static str,
-    pub new_fund_intro: &'static str,
-    pub template_xlsx: &'static str,
-    pub template_csv: &'static str,
-    pub open_figures: &'static str,
-    pub new_fund_button: &'static str,
-    pub report_title: &'static str,
-    pub made_at: &'static str,
-    pub version: &'static str,
-    pub r_assumptions: &'static str,
-    pub r_none: &'static str,
-    pub r_plans: &'static str,
-    pub r_years: &'static str,
-    pub r_income: &'static str,
-    pub r_spending: &'static str,
-    pub r_surplus: &'static str,
-    pub r_balance: &'static str,
-    pub r_outpatient_share: &'static str,
-    pub r_inpatient_ratio: &'static str,
-    pub r_outpatient_ratio: &'static str,
-    pub a_enrollees: &'static str,
-    pub a_years: &'static str,
-    pub a_funding_growth: &'static str,
-    pub a_cost_growth: &'static str,
-    pub a_utilisation_growth: &'static str,
-    pub a_elasticity: &'static str,
-    pub a_opening_balance: &'static str,
-    pub view: &'static str,
-    pub results: &'static str,
-    pub surplus_short: &'static str,
-    pub balance_short: &'static str,
-    pub presentation: &'static str,
-    pub exit_presentation: &'static str,
-    pub answers: &'static str,
-    pub tab_questions: &'static str,
-    pub tab_tornado: &'static str,
-    pub tab_patient: &'static str,
-    pub tab_waterfall: &'static str,
-    pub patient_bars: &'static str,
-    pub scheme_pays: &'static str,
-    pub patient_pays: &'static str,
-    pub layer: &'static str,
-    pub patient_short: &'static str,
-    pub scheme_short: &'static str,
-    pub total: &'static str,
-    pub kind_of_care: &'static str,
-    pub level: &'static str,
-    pub bill: &'static str,
-    pub waterfall_desc: &'static str,
-    pub outcome: &'static str,
-    pub outcome_surplus: &'static str,
-    pub outcome_balance: &'static str,
-    pub recompute: &'static str,
-    pub explain_change: &'static str,
-    pub stale: &'static str,
-    pub waterfall_hint: &'static str,
-    pub price_effect: &'static str,
-    pub release_effect: &'static str,
-    pub edit: &'static str,
-    pub raises: &'static str,
-    pub lowers: &'static str,
-    pub versus_baseline: &'static str,
-    pub rename_plan: &'static str,
-    pub add_plan: &'static str,
-    pub add_plan_hint: &'static str,
-    pub duplicate_plan: &'static str,
-    pub delete_plan: &'static str,
-    pub make_baseline: &'static str,
-    pub make_baseline_hint: &'static str,
-    pub controls: &'static str,
-    pub not_a_number: &'static str,
-    pub year: &'static str,
-    pub baseline: &'static str,
-    pub proposal: &'static str,
-    pub difference: &'static str,
-    pub key_figures: &'static str,
-    pub summary: &'static str,
-    pub spending_by_line: &'static str,
-    pub line: &'static str,
-    pub targets: &'static str,
-    pub target: &'static str,
-    pub gap: &'static str,
-    pub met: &'static str,
-    pub missed: &'static str,
-    pub no_data: &'static str,
-    pub changes: &'static str,
-    pub no_changes: &'static str,
-    pub outpatient_gauge: &'static str,
-    pub cap: &'static str,
-    pub cap_used: &'static str,
-    pub headroom: &'static str,
-    pub over_cap: &'static str,
-    pub balance_chart: &'static str,
-    pub balance_chart_desc: &'static str,
-    pub first_deficit: &'static str,
-    pub exhausted: &'static str,
-    pub none: &'static str,
-    pub yuan: &'static str,
-    pub months: &'static str,
-    pub invalid_edits: &'static str,
-    pub showing_last_valid: &'static str,
-    pub file_rejected: &'static str,
-    pub link_rejected: &'static str,
-    pub work_kept: &'static str,
-    pub dismiss: &'static str,
-    pub notes: &'static str,
-    pub policy_ratio: &'static str,
-    pub ratios: &'static str,
-    pub use_anyway: &'static str,
-    pub cancel: &'static str,
-    pub undo: &'static str,
-    pub undo_hint: &'static str,
-    pub redo: &'static str,
-    pub redo_hint: &'static str,
-    pub autosave_failed: &'static str,
-    pub autosave_advice: &'static str,
-    pub unusual_values: &'static str,
-    pub unusual_footer: &'static str,
-    pub assumptions: &'static str,
-    pub assumptions_hint: &'static str,
-    pub structure: &'static str,
-    pub name_zh: &'static str,
-    pub name_en: &'static str,
-    pub outpatient: &'static str,
-    pub inpatient: &'static str,
-    pub remove: &'static str,
-    pub add_line: &'static str,
-    pub rule_fee: &'static str,
-    pub rule_special: &'static str,
-    pub rule_major: &'static str,
-    pub rule_reserve: &'static str,
-    pub index_deductibles: &'static str,
-    pub ceiling_form: &'static str,
-    pub ceiling_none: &'static str,
-    pub ceiling_fixed: &'static str,
-    pub ceiling_multiple: &'static str,
-    pub assumption_changes: &'static str,
+/// The catalogue: each word once, in Chinese then in English. It makes [`Ui`], one struct of every
+/// word per language, so that a component reads `ui(lang).reset` and no word is written twice.
+macro_rules! catalogue {
+    ($($name:ident: $zh:expr, $en:expr;)*) => {
+        /// Every interface word, in one language.
+        pub struct Ui {
+            $(pub $name: &'static str,)*
+        }
+
+        static ZH: Ui = Ui { $($name: $zh,)* };
+        static EN: Ui = Ui { $($name: $en,)* };
+    };
 }
 
+/// The interface's words in `lang`.
 pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Zh => &ZH,
@@ -181,340 +26,485 @@ pub fn ui(lang: Lang) -> &'static Ui {
     }
 }
 
-static ZH: Ui = Ui {
+catalogue! {
     title: "新农合基金政策模拟",
+        "NCMS fund policy simulator";
     subtitle: "调整筹资与补偿方案，即时查看基金收支、结余与目标达成",
+        "Change funding and benefits; see income, spending, balance and targets at once";
     language_switch: "English",
+        "中文";
     language_switch_label: "Switch to English",
+        "切换到中文";
     scenario: "方案",
+        "Scenario";
     open_file: "打开文件…",
+        "Open file…";
     save_file: "保存方案文件",
+        "Save scenario file";
     share_link: "复制链接",
+        "Copy link";
     link_copied: "链接已生成（已尝试复制到剪贴板）",
+        "Link ready (copied to the clipboard if allowed)";
     export_csv: "导出 CSV",
+        "Export CSV";
     export_xlsx: "导出 Excel 报表",
+        "Export workbook";
     print: "打印",
+        "Print";
     reset: "恢复方案原值",
+        "Reset";
     reset_hint: "撤销所有调整，回到所载方案自带的调整",
+        "Undo every edit: back to the loaded scenario's own proposal";
     opened_file: "已打开文件",
+        "Opened file";
     edited_file: "已修改结构",
+        "Restructured";
     structure_refused: "无法这样修改基金结构：",
+        "The fund's structure cannot be changed so:";
     plans: "方案",
+        "Plans";
     loading_tools: "正在载入表格工具…",
+        "Loading the spreadsheet tools…";
     calibrating: "正在读取并校准…",
+        "Reading and calibrating…";
     template_refused: "无法使用该文件：",
+        "The file cannot be used:";
     calibrated_from: "已由以下文件校准",
+        "Calibrated from";
     figure: "指标",
+        "Figure";
     reported: "报告值",
+        "Reported";
     modelled: "模型值",
+        "Model";
     deviation: "偏差",
+        "Deviation";
     cell: "单元格",
+        "Cell";
     calibration_assumptions: "数据未给出、按默认值补足的部分",
+        "What the figures left out, filled from stated defaults";
     open_calibrated: "使用此基金",
+        "Use this fund";
     new_fund: "新建基金：从年度统计数据开始",
+        "A new fund from its annual figures";
     new_fund_intro: "下载模板，在 Excel 或 WPS 中填入本基金的年度数据（参合人数、人均筹资、各级医疗机构的就诊人次、医疗费用和基金支付、现行补偿政策），再打开填好的文件。模拟器据此校准出本基金的测算场景；数据缺少的部分按经校准的台州 2012 年结构补足，并列为假设。数据不会离开本机。",
+        "Download the template, fill in the fund's annual figures in Excel or WPS (enrollees, funding per head, person-times, medical costs and fund payments by hospital level, the current rules), then open the filled file. The simulator calibrates a scenario of the fund from them; what the figures leave out is filled from the calibrated Taizhou 2012 structure and listed as assumptions. The figures never leave this computer.";
     template_xlsx: "下载模板（Excel）",
+        "Template (Excel)";
     template_csv: "下载模板（CSV）",
+        "Template (CSV)";
     open_figures: "打开填好的模板…",
+        "Open the filled template…";
     new_fund_button: "新建基金…",
+        "New fund…";
     report_title: "新农合基金测算报告",
+        "NCMS fund projection report";
     made_at: "生成时间",
+        "Made";
     version: "版本",
+        "Version";
     r_assumptions: "测算假设",
+        "Assumptions";
     r_none: "未调整假设",
+        "No assumption changed";
     r_plans: "各方案的政策调整",
+        "Each plan's policy changes";
     r_years: "逐年测算",
+        "Year by year";
     r_income: "基金收入（元）",
+        "Income (yuan)";
     r_spending: "基金支出（元）",
+        "Spending (yuan)";
     r_surplus: "当年结余（元）",
+        "Surplus (yuan)";
     r_balance: "累计结余（元）",
+        "Accumulated balance (yuan)";
     r_outpatient_share: "门诊统筹占比",
+        "Outpatient share";
     r_inpatient_ratio: "住院政策范围内补偿比",
+        "Inpatient policy-scope ratio";
     r_outpatient_ratio: "门诊政策范围内补偿比",
+        "Outpatient policy-scope ratio";
     a_enrollees: "参合人数",
+        "Enrollees";
     a_years: "预测年数",
+        "Horizon (years)";
     a_funding_growth: "人均筹资年增长率",
+        "Yearly growth of funding";
     a_cost_growth: "医疗费用年增长率",
+        "Yearly growth of unit costs";
     a_utilisation_growth: "就诊率年增长率",
+        "Yearly growth of utilisation";
     a_elasticity: "需求弹性",
+        "Demand elasticity";
     a_opening_balance: "年初累计结余",
+        "Opening balance";
     view: "视图",
+        "View";
     results: "测算结果",
+        "Results";
     surplus_short: "当年结余",
+        "Surplus";
     balance_short: "累计结余",
+        "Balance";
     presentation: "演示模式",
+        "Present";
     exit_presentation: "退出演示",
+        "Exit presentation";
     answers: "解答",
+        "Answers";
     tab_questions: "一键反推",
+        "Questions";
     tab_tornado: "敏感性",
+        "Which lever matters";
     tab_patient: "典型病例",
+        "One patient";
     tab_waterfall: "变化原因",
+        "Why it changed";
     patient_bars: "基线与方案下患者与基金各付多少",
+        "What the patient and the scheme pay, baseline and plan";
     scheme_pays: "基金支付",
+        "Scheme pays";
     patient_pays: "患者自付（按层次）",
+        "Patient pays (by layer)";
     layer: "费用层次",
+        "Layer of the bill";
     patient_short: "自付",
+        "patient";
     scheme_short: "基金",
+        "scheme";
     total: "合计",
+        "Total";
     kind_of_care: "就医类型",
+        "Kind of care";
     level: "医疗机构",
+        "Hospital level";
     bill: "总费用",
+        "Total bill";
     waterfall_desc: "从基线到方案的变化，按每项调整分解为价格效应与释放效应",
+        "The change from baseline to plan, by edit, split into price and release effects";
     outcome: "分析指标",
+        "Outcome";
     outcome_surplus: "首年当年结余",
+        "Surplus, first year";
     outcome_balance: "期末累计结余",
+        "Balance at the horizon";
     recompute: "重新计算",
+        "Recompute";
     explain_change: "分解变化",
+        "Explain the change";
     stale: "方案已改动：请重新计算",
+        "The plan has changed: recompute";
     waterfall_hint: "按每项调整分解方案带来的变化（Shapley 值：与调整顺序无关，各项之和精确到分）。",
+        "Splits the plan's change by edit (Shapley values: independent of the order of edits, adding up to the fen).";
     price_effect: "价格效应",
+        "Price effect";
     release_effect: "释放效应",
+        "Release effect";
     edit: "调整",
+        "Edit";
     raises: "增加",
+        "raises";
     lowers: "减少",
+        "lowers";
     versus_baseline: "较基线",
+        "vs baseline";
     rename_plan: "重命名",
+        "Rename";
     add_plan: "新建方案",
+        "New plan";
     add_plan_hint: "新建一个与基线相同的方案（最多 5 个）",
+        "A new plan equal to the baseline (at most 5)";
     duplicate_plan: "复制方案",
+        "Duplicate";
     delete_plan: "删除方案",
+        "Delete";
     make_baseline: "设为基线",
+        "Make baseline";
     make_baseline_hint: "把当前方案的政策写入基线：以后各方案都与它比较",
+        "Write this plan's policy into the baseline: every plan is then compared with it";
     controls: "政策参数",
+        "Policy levers";
     not_a_number: "请输入数字",
+        "Type a number";
     year: "年度",
+        "Year";
     baseline: "基线",
+        "Baseline";
     proposal: "方案",
+        "Proposal";
     difference: "变化",
+        "Change";
     key_figures: "基金收支",
+        "Fund income and spending";
     summary: "年度概要",
+        "Yearly summary";
     spending_by_line: "分项支出",
+        "Spending by line";
     line: "项目",
+        "Line";
     targets: "目标检查",
+        "Targets";
     target: "目标",
+        "Target";
     gap: "差距",
+        "Gap";
     met: "达标",
+        "met";
     missed: "未达标",
+        "missed";
     no_data: "无数据",
+        "no data";
     changes: "本次调整",
+        "What I changed";
     no_changes: "未作调整：方案与基线相同",
+        "No changes: the proposal equals the baseline";
     outpatient_gauge: "门诊统筹占比（上限 25%）",
+        "Outpatient share of income (cap 25 %)";
     cap: "上限",
+        "cap";
     cap_used: "已用上限",
+        "of the cap used";
     headroom: "余量",
+        "Headroom";
     over_cap: "超出上限",
+        "Over the cap by";
     balance_chart: "累计结余走势",
+        "Accumulated balance";
     balance_chart_desc: "基线与方案的年末累计结余（元），标出首个当年收不抵支的年份与可用结余（扣除风险基金）耗尽的年份",
+        "Year-end accumulated balance (yuan), baseline and proposal, with the first year spending exceeds income and the year the available balance (less the risk reserve) runs out";
     first_deficit: "首个当年赤字",
+        "First yearly deficit";
     exhausted: "可用结余耗尽",
+        "Available balance runs out";
     none: "无",
+        "none";
     yuan: "元",
+        "yuan";
     months: "个月",
+        "months";
     invalid_edits: "当前调整无效，未重新计算：",
+        "These edits are invalid and were not computed:";
     showing_last_valid: "下方显示的是最近一次有效的结果。",
+        "The results below are the last valid ones.";
     file_rejected: "无法打开该文件：",
+        "The file could not be opened:";
     link_rejected: "链接无效或已被改动：",
+        "The link is invalid or was altered:";
     work_kept: "当前工作未受影响。",
+        "Your current work is unchanged.";
     dismiss: "关闭",
+        "Dismiss";
     notes: "说明",
+        "Notes";
     policy_ratio: "政策范围内补偿比",
+        "Policy-scope ratio";
     ratios: "补偿比",
+        "Reimbursement ratios";
     use_anyway: "仍然使用",
+        "Use it";
     cancel: "取消",
+        "Cancel";
     undo: "撤销",
+        "Undo";
     undo_hint: "撤销上一步（Ctrl+Z）",
+        "Undo the last step (Ctrl+Z)";
     redo: "重做",
+        "Redo";
     redo_hint: "重做（Ctrl+Y）",
+        "Redo (Ctrl+Y)";
     autosave_failed: "自动保存失败：",
+        "Autosave failed:";
     autosave_advice: "。当前工作仍在本页；请点“保存方案文件”保存，以免关闭页面后丢失。",
+        ". Your work is still on this page; use “Save scenario file” to keep it before closing the page.";
     unusual_values: "文件已打开，但以下数值远离常见范围，请核对：",
+        "The file is open, but these values are far from the usual; please check them:";
     unusual_footer: "如数值无误，可关闭此提示。",
+        "If they are right, dismiss this notice.";
     assumptions: "测算假设",
+        "Assumptions";
     assumptions_hint: "假设（人口、就诊、费用、增长、目标……）同时改变基线与各方案，与方案调整分开列出。",
+        "Assumptions (population, use, costs, growth, targets, …) change the baseline and every plan alike, and are listed apart from the plan's changes.";
     structure: "基金结构",
+        "Structure of the fund";
     name_zh: "中文名称",
+        "Chinese name";
     name_en: "英文名称",
+        "English name";
     outpatient: "门诊",
+        "Outpatient";
     inpatient: "住院",
+        "Inpatient";
     remove: "删除",
+        "Remove";
     add_line: "增加服务项目",
+        "Add a line";
     rule_fee: "一般诊疗费",
+        "Consultation fee";
     rule_special: "特殊病种大额门诊",
+        "Special-disease outpatient";
     rule_major: "重大疾病",
+        "Major diseases";
     rule_reserve: "风险基金",
+        "Risk reserve";
     index_deductibles: "起付线与限额随费用增长",
+        "Deductibles and caps follow costs";
     ceiling_form: "封顶线形式",
+        "Ceiling";
     ceiling_none: "不设封顶线",
+        "No ceiling";
     ceiling_fixed: "固定金额",
+        "Fixed amount";
     ceiling_multiple: "农民人均纯收入倍数",
+        "Multiple of rural net income";
     assumption_changes: "假设调整（基线与方案同时适用）",
-};
+        "Assumptions changed (baseline and plans alike)";
+    tornado_aria: "各参数对结果的影响，从大到小",
+        "Effect of each parameter, largest first";
+    tornado_outcome_balance: "预测期末累计结余",
+        "Balance at the horizon";
+    tornado_outcome_share: "门诊统筹支出占比",
+        "Outpatient share";
+    tornado_outcome_surplus: "当年结余（第一年）",
+        "Surplus (first year)";
+    tornado_outcome: "结果",
+        "Outcome";
+    tornado_step: "变动幅度",
+        "Move";
+    tornado_ten_percent: "各参数 ±10%",
+        "Each ±10%";
+    tornado_natural_unit: "各参数 ± 一个常用单位（5 个百分点、10 元…）",
+        "Each ± one unit (5 points, 10 yuan, …)";
+    working: "计算中…",
+        "Working it out…";
+    parameter_down: "参数下调",
+        "Parameter down";
+    parameter_up: "参数上调",
+        "Parameter up";
+    parameter: "参数",
+        "Parameter";
+    tornado_move: "变动",
+        "Move";
+    tornado_down: "下调时",
+        "Down";
+    tornado_up: "上调时",
+        "Up";
+    tornado_swing: "差额",
+        "Swing";
+    role_assumption: "假设",
+        "assumption";
+    role_policy: "政策",
+        "policy";
+    held_by_range: "（受取值范围限制）",
+        " (held by its range)";
+    show_top: "只看前 12 项",
+        "Show the top 12";
+    show_all: "显示全部",
+        "Show all";
+    tornado_note: "每项只动一个参数，其余保持方案现值；政策参数只改方案，假设同时改变基线与方案。",
+        "Each bar moves one parameter, the rest as the plan has them; a policy lever moves the plan only, an assumption the baseline too.";
+    in_the_plan: "已在方案中",
+        "In the plan";
+    apply_closest: "采用最接近的值",
+        "Apply the closest value";
+    not_monotone: "注意：指标随该参数的变化不是单调的，这是若干个解之一。",
+        "Note: the figure does not move one way with this lever; this is one of several answers.";
+    apply: "采用",
+        "Apply";
+    apply_lower_end: "采用下限",
+        "Apply the lower end";
+    apply_upper_end: "采用上限",
+        "Apply the upper end";
+    seek_title: "自定义反推：某一参数取何值时达到目标",
+        "Any lever, any target";
+    seek_move: "调整",
+        "Move";
+    seek_so_that: "使",
+        "so that";
+    seek_comparison: "比较",
+        "Comparison";
+    seek_target_value: "目标值",
+        "Target value";
+    seek_year: "年份",
+        "in";
+    every_year: "预测期每年",
+        "every year";
+    solve: "求解",
+        "Solve";
+    seek_bad_target: "目标值应为一个数，例如 0、25 或 -1000000",
+        "The target is a number, such as 0, 25 or -1000000";
+    q_break_even_next_year: "{year}年当年收支平衡，人均筹资至少要多少？",
+        "What funding per head breaks even in {year}?";
+    q_break_even_horizon: "预测期内每年都不出现赤字，人均筹资至少要多少？",
+        "What funding per head avoids a deficit in every year of the horizon?";
+    q_outpatient_within_cap: "门诊统筹支出占比不超过 {cap}，各级门诊补偿比例最高可提高多少？",
+        "How far can every outpatient ratio rise with outpatient pooling within {cap}?";
+    q_inpatient_no_deficit: "{year}年不出现赤字，各级住院补偿比例最高可提高多少？",
+        "How far can every inpatient ratio rise with no deficit in {year}?";
+    q_surplus_band: "当年结余率保持在 {lo} – {hi}，人均筹资应在什么范围？",
+        "What funding per head keeps the surplus rate within {lo} – {hi}?";
+    q_policy_scope_target: "住院政策范围内补偿比达到 {target}，住院补偿比例要提高多少？花多少钱？",
+        "What inpatient ratios reach the {target} policy-scope target, and what does it cost?";
+    ask_percent: "“{typed}”是指 {big} 还是 {small}？",
+        "Does “{typed}” mean {big} or {small}?";
+    confirm_unusual: "{value} 远超出常见范围（{usual}），确定使用吗？",
+        "{value} is far from the usual {usual}. Use it anyway?";
+    patient_summary: "{case}：患者自付 {patient_before} → {patient_after}（{change}），基金支付 {scheme_before} → {scheme_after}",
+        "{case}: the patient pays {patient_before} → {patient_after} ({change}); the scheme {scheme_before} → {scheme_after}";
+    template_xlsx_file: "基金年度数据模板.xlsx",
+        "fund-figures-template.xlsx";
+    template_csv_file: "基金年度数据模板.csv",
+        "fund-figures-template.csv";
+    points: "个百分点",
+        " pp";
+    plan_volume: "方案人次",
+        "Volume";
+    link_part_missing: "链接缺少这一部分",
+        "this part of the link is missing";
+    link_part_not_base64: "链接这一部分不是有效的 base64url 文字",
+        "this part of the link is not valid base64url text";
+    link_work_unreadable: "链接中的工作内容无法读取（可能被截断或改动）",
+        "the work in the link cannot be read (cut short or altered?)";
+    link_no_plan: "链接中没有方案",
+        "the link holds no plan";
+    link_unknown_part: "链接含有无法识别的部分",
+        "the link has a part the app does not know";
+    link_version_unknown: "链接版本缺失或无法识别",
+        "the link's version is missing or unknown";
+    link_edits_not_numbers: "调整内容不是由数字组成的 JSON 对象",
+        "the edits are not a JSON object of numbers";
+    link_scenario_missing: "链接须指定一个内置方案或包含一个文件",
+        "the link must name one bundled scenario or carry one file";
+    tools_not_loaded: "无法载入表格工具（请检查网络后重试）",
+        "the spreadsheet tools could not be loaded (check the connection and try again)";
+    tools_failed: "表格工具出错",
+        "the spreadsheet tools failed";
+    tools_lack_function: "表格工具缺少此功能",
+        "the spreadsheet tools lack this function";
+    tools_answer_unreadable: "表格工具的结果无法读取",
+        "the spreadsheet tools' answer cannot be read";
+    storage_disabled: "浏览器禁用了本地存储",
+        "the browser does not allow local storage";
+    calibration_unreadable: "校准结果无法读取",
+        "the calibration cannot be read";
+    no_such_bundled_scenario: "没有这个内置方案",
+        "there is no bundled scenario by this id";
+    storage_full: "浏览器存储空间不足（本次工作约 {size} KB）",
+        "the browser's storage is full (this work is about {size} KB)";
+}
 
-static EN: Ui = Ui {
-    title: "NCMS fund policy simulator",
-    subtitle: "Change funding and benefits; see income, spending, balance and targets at once",
-    language_switch: "中文",
-    language_switch_label: "切换到中文",
-    scenario: "Scenario",
-    open_file: "Open file…",
-    save_file: "Save scenario file",
-    share_link: "Copy link",
-    link_copied: "Link ready (copied to the clipboard if allowed)",
-    export_csv: "Export CSV",
-    export_xlsx: "Export workbook",
-    print: "Print",
-    reset: "Reset",
-    reset_hint: "Undo every edit: back to the loaded scenario's own proposal",
-    opened_file: "Opened file",
-    edited_file: "Restructured",
-    structure_refused: "The fund's structure cannot be changed so:",
-    plans: "Plans",
-    loading_tools: "Loading the spreadsheet tools…",
-    calibrating: "Reading and calibrating…",
-    template_refused: "The file cannot be used:",
-    calibrated_from: "Calibrated from",
-    figure: "Figure",
-    reported: "Reported",
-    modelled: "Model",
-    deviation: "Deviation",
-    cell: "Cell",
-    calibration_assumptions: "What the figures left out, filled from stated defaults",
-    open_calibrated: "Use this fund",
-    new_fund: "A new fund from its annual figures",
-    new_fund_intro: "Download the template, fill in the fund's annual figures in Excel or WPS (enrollees, funding per head, person-times, medical costs and fund payments by hospital level, the current rules), then open the filled file. The simulator calibrates a scenario of the fund from them; what the figures leave out is filled from the calibrated Taizhou 2012 structure and listed as assumptions. The figures never leave this computer.",
-    template_xlsx: "Template (Excel)",
-    template_csv: "Template (CSV)",
-    open_figures: "Open the filled template…",
-    new_fund_button: "New fund…",
-    report_title: "NCMS fund projection report",
-    made_at: "Made",
-    version: "Version",
-    r_assumptions: "Assumptions",
-    r_none: "No assumption changed",
-    r_plans: "Each plan's policy changes",
-    r_years: "Year by year",
-    r_income: "Income (yuan)",
-    r_spending: "Spending (yuan)",
-    r_surplus: "Surplus (yuan)",
-    r_balance: "Accumulated balance (yuan)",
-    r_outpatient_share: "Outpatient share",
-    r_inpatient_ratio: "Inpatient policy-scope ratio",
-    r_outpatient_ratio: "Outpatient policy-scope ratio",
-    a_enrollees: "Enrollees",
-    a_years: "Horizon (years)",
-    a_funding_growth: "Yearly growth of funding",
-    a_cost_growth: "Yearly growth of unit costs",
-    a_utilisation_growth: "Yearly growth of utilisation",
-    a_elasticity: "Demand elasticity",
-    a_opening_balance: "Opening balance",
-    view: "View",
-    results: "Results",
-    surplus_short: "Surplus",
-    balance_short: "Balance",
-    presentation: "Present",
-    exit_presentation: "Exit presentation",
-    answers: "Answers",
-    tab_questions: "Questions",
-    tab_tornado: "Which lever matters",
-    tab_patient: "One patient",
-    tab_waterfall: "Why it changed",
-    patient_bars: "What the patient and the scheme pay, baseline and plan",
-    scheme_pays: "Scheme pays",
-    patient_pays: "Patient pays (by layer)",
-    layer: "Layer of the bill",
-    patient_short: "patient",
-    scheme_short: "scheme",
-    total: "Total",
-    kind_of_care: "Kind of care",
-    level: "Hospital level",
-    bill: "Total bill",
-    waterfall_desc: "The change from baseline to plan, by edit, split into price and release effects",
-    outcome: "Outcome",
-    outcome_surplus: "Surplus, first year",
-    outcome_balance: "Balance at the horizon",
-    recompute: "Recompute",
-    explain_change: "Explain the change",
-    stale: "The plan has changed: recompute",
-    waterfall_hint: "Splits the plan's change by edit (Shapley values: independent of the order of edits, adding up to the fen).",
-    price_effect: "Price effect",
-    release_effect: "Release effect",
-    edit: "Edit",
-    raises: "raises",
-    lowers: "lowers",
-    versus_baseline: "vs baseline",
-    rename_plan: "Rename",
-    add_plan: "New plan",
-    add_plan_hint: "A new plan equal to the baseline (at most 5)",
-    duplicate_plan: "Duplicate",
-    delete_plan: "Delete",
-    make_baseline: "Make baseline",
-    make_baseline_hint: "Write this plan's policy into the baseline: every plan is then compared with it",
-    controls: "Policy levers",
-    not_a_number: "Type a number",
-    year: "Year",
-    baseline: "Baseline",
-    proposal: "Proposal",
-    difference: "Change",
-    key_figures: "Fund income and spending",
-    summary: "Yearly summary",
-    spending_by_line: "Spending by line",
-    line: "Line",
-    targets: "Targets",
-    target: "Target",
-    gap: "Gap",
-    met: "met",
-    missed: "missed",
-    no_data: "no data",
-    changes: "What I changed",
-    no_changes: "No changes: the proposal equals the baseline",
-    outpatient_gauge: "Outpatient share of income (cap 25 %)",
-    cap: "cap",
-    cap_used: "of the cap used",
-    headroom: "Headroom",
-    over_cap: "Over the cap by",
-    balance_chart: "Accumulated balance",
-    balance_chart_desc: "Year-end accumulated balance (yuan), baseline and proposal, with the first year spending exceeds income and the year the available balance (less the risk reserve) runs out",
-    first_deficit: "First yearly deficit",
-    exhausted: "Available balance runs out",
-    none: "none",
-    yuan: "yuan",
-    months: "months",
-    invalid_edits: "These edits are invalid and were not computed:",
-    showing_last_valid: "The results below are the last valid ones.",
-    file_rejected: "The file could not be opened:",
-    link_rejected: "The link is invalid or was altered:",
-    work_kept: "Your current work is unchanged.",
-    dismiss: "Dismiss",
-    notes: "Notes",
-    policy_ratio: "Policy-scope ratio",
-    ratios: "Reimbursement ratios",
-    use_anyway: "Use it",
-    cancel: "Cancel",
-    undo: "Undo",
-    undo_hint: "Undo the last step (Ctrl+Z)",
-    redo: "Redo",
-    redo_hint: "Redo (Ctrl+Y)",
-    autosave_failed: "Autosave failed:",
-    autosave_advice: ". Your work is still on this page; use “Save scenario file” to keep it before closing the page.",
-    unusual_values: "The file is open, but these values are far from the usual; please check them:",
-    unusual_footer: "If they are right, dismiss this notice.",
-    assumptions: "Assumptions",
-    assumptions_hint: "Assumptions (population, use, costs, growth, targets, …) change the baseline and every plan alike, and are listed apart from the plan's changes.",
-    structure: "Structure of the fund",
-    name_zh: "Chinese name",
-    name_en: "English name",
-    outpatient: "Outpatient",
-    inpatient: "Inpatient",
-    remove: "Remove",
-    add_line: "Add a line",
-    rule_fee: "Consultation fee",
-    rule_special: "Special-disease outpatient",
-    rule_major: "Major diseases",
-    rule_reserve: "Risk reserve",
-    index_deductibles: "Deductibles and caps follow costs",
-    ceiling_form: "Ceiling",
-    ceiling_none: "No ceiling",
-    ceiling_fixed: "Fixed amount",
-    ceiling_multiple: "Multiple of rural net income",
-    assumption_changes: "Assumptions changed (baseline and plans alike)",
-};
+/// A catalogue word in both languages, for a message that is shown later, in whichever
+/// language is current then: `both(|w| w.storage_disabled)`.
+pub fn both(word: fn(&Ui) -> &'static str) -> Text {
+    Text::new(word(&ZH), word(&EN))
+}
+
+/// A catalogue sentence with its `{name}` places filled: `fill(ui.ask_percent, &[("typed",
+/// "0.9"), …])`. Each language orders the places as it needs.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut text = template.to_string();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
