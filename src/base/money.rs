@@ -35,8 +35,9 @@ pub fn fen(amount: Decimal) -> Decimal {
 /// whole fen, a quarter of the projection's time less than going through `Decimal::from_f64`.
 ///
 /// Validation bounds every input so that no amount the model computes comes near `Decimal`'s
-/// limit (about 7.9 × 10^28) or leaves the finite `f64`s (README, "The model, and where it
-/// departs from MODEL.md": every money input is bounded at 10^12 yuan); the fuzz harness checks it. A non-finite amount is therefore a bug, caught by the debug assertion in tests.
+/// limit (about 7.9 × 10^28) or leaves the finite `f64`s (`docs/model.md` §7: every money input
+/// is bounded at 10^12 yuan); the fuzz harness checks it. A non-finite amount is therefore a bug,
+/// caught by the debug assertion in tests.
 pub fn fen_from_f64(amount: f64) -> Decimal {
     debug_assert!(
         amount.is_finite() && amount.abs() < 1e27,

@@ -2,7 +2,7 @@
 //! projection ([`Report`]) and the side-by-side of baseline and proposal ([`Comparison`]).
 //!
 //! These are plain structs with public fields. Their JSON form is a documented contract
-//! (README, "The JSON report (a contract)"): money is a decimal string in yuan with two decimals, rates are
+//! (`docs/file-format.md`, "The JSON report (a contract)"): money is a decimal string in yuan with two decimals, rates are
 //! fractions, counts are numbers. Add fields freely; rename or remove one only with a new
 //! `format` version.
 

@@ -111,7 +111,7 @@ const fn above(min: f64, max: f64) -> Range {
 
 /// The largest sum of money a fund input may hold, in yuan: no county or prefecture fund comes
 /// near 10^12 yuan, and the bound keeps every sum of a ten-year projection far inside what
-/// `Decimal` represents (README, "The model, and where it departs from MODEL.md").
+/// `Decimal` represents (`docs/model.md` §7).
 pub const MAX_FUND_YUAN: f64 = 1e12;
 
 /// A value as a scenario holds it.

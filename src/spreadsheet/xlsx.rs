@@ -7,7 +7,7 @@
 //! `miniz_oxide` and scans the first sheet's XML for its cells. calamine does the same job
 //! generally (every format, encodings, dates) but added about 290 KB gzip to a wasm module,
 //! more than the whole app; the tests read our files with calamine to check that they are the
-//! workbooks Excel-compatible readers expect (README, "The template").
+//! workbooks Excel-compatible readers expect (`docs/calibration.md`, "The template").
 
 use crate::spreadsheet::grid::{CellValue, SheetOut, Style};
 

@@ -1,6 +1,6 @@
 //! The tools module: the engine's JS API (`template`, `calibrate`, …), built with the spreadsheet
 //! reader and writer, loaded only when an official asks for a template, opens filled-in figures or
-//! exports a workbook. The main page stays small (README, "The app's two modules"); this loads
+//! exports a workbook. The main page stays small (`ARCHITECTURE.md`, "The app's two wasm modules"); this loads
 //! `tools/ncms_sim.js` beside the page, once, with `import()`.
 
 use crate::view::ui_words::{both, Ui};
