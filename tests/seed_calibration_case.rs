@@ -1,4 +1,4 @@
-//! The calibration case of MODEL.md §4: the Taizhou 2012 scenario reproduces the seed's totals
+//! The calibration case of docs/model.md §4: the Taizhou 2012 scenario reproduces the seed's totals
 //! (seed 000_f4e4bc0b06ba3db8.txt) within 3 %. The seed's figures are written here, not read from
 //! the scenario, so that a scenario edit cannot move the target.
 

@@ -1,7 +1,7 @@
 //! Goal seek (反推): the value of one lever, or of a group of levers moved together ([`Lever`]),
 //! at which an indicator of a year meets a target ([`Target`]), found by bracketed root finding
 //! over the lever's allowed range, with the monotonicity checked on the bracket rather than
-//! assumed (the release effect and groups of levers can break it: MODEL.md §5). An answer says
+//! assumed (the release effect and groups of levers can break it: docs/model.md §5). An answer says
 //! the value, what it achieves, or that the target cannot be met and the best reachable value,
 //! in words in Chinese and English ([`Answer::words`]); the app's one-click questions are below.
 

@@ -1,4 +1,4 @@
-//! The scheme model of MODEL.md: one year of the fund ([`simulate_year`]: income, lines of care,
+//! The scheme model of docs/model.md: one year of the fund ([`simulate_year`]: income, lines of care,
 //! scheme-wide items, ledger, indicators) and the projection over the horizon ([`simulate`],
 //! [`simulate_proposal`]).
 //!
@@ -18,7 +18,7 @@ use crate::scenario::file_format::{Level, Scenario};
 use crate::scenario::validate::CheckedScenario;
 use rust_decimal::Decimal;
 
-/// The patient's share of cost is clamped here before the release ratio `(q1/q0)^e` (MODEL.md).
+/// The patient's share of cost is clamped here before the release ratio `(q1/q0)^e` (docs/model.md).
 const MIN_PATIENT_SHARE: f64 = 0.01;
 
 /// Projects the scenario's own rules (its baseline) over its horizon.

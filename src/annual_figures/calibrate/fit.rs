@@ -123,7 +123,7 @@ impl Line {
     }
 }
 
-/// A line's figures for one year, as the model prices them (MODEL.md §3, as `model` does).
+/// A line's figures for one year, as the model prices them (docs/model.md §3, as `model` does).
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Priced {
     pub(super) volume: f64,
