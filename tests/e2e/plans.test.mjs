@@ -34,7 +34,7 @@ test('plans are created, duplicated, renamed and deleted; every plan is shown', 
   const { page, watch } = await fresh();
   assert.deepEqual(await chips(page), ['方案一']);
   await threePlans(page);
-  assert.deepEqual(await chips(page), ['方案一', '方案一（副本）', '零调整']);
+  assert.deepEqual(await chips(page), ['方案一', '方案二', '零调整']);
   // Every plan on the cards, the yearly table and the chart's legend.
   for (const i of [0, 1]) await page.locator(`[data-testid="kpi-income-plan-${i}"]`).waitFor();
   await page.locator('[data-testid="sum-income-plan-0"]').waitFor();
@@ -43,7 +43,7 @@ test('plans are created, duplicated, renamed and deleted; every plan is shown', 
   // The copy's figures are the CLI's for the copy's edits.
   await page.click('[data-testid="plan-1"]');
   const saved = JSON.parse(await saveScenario(page));
-  assert.deepEqual(saved.plans.map((p) => p.name), ['方案一', '方案一（副本）', '零调整']);
+  assert.deepEqual(saved.plans.map((p) => p.name), ['方案一', '方案二', '零调整']);
   assert.equal(saved.plans[1].edits['financing.individual'], 180);
   assert.deepEqual(saved.proposal, saved.plans[1].edits, 'the plan on screen is the proposal');
   const report = cliReport(JSON.stringify({ ...saved, plans: undefined }));
@@ -66,7 +66,7 @@ test('three plans survive a reload, a saved file and a link; the active plan and
   const shown = await figures(page);
   await page.reload();
   await page.waitForSelector('[data-testid="kpi-income"]');
-  assert.deepEqual(await chips(page), ['方案一', '方案一（副本）', '零调整']);
+  assert.deepEqual(await chips(page), ['方案一', '方案二', '零调整']);
   assert.equal(await page.getAttribute('[data-testid="plan-1"]', 'aria-selected'), 'true');
   assert.equal(await page.inputValue('[data-testid="year-select"]'), '2');
   assert.deepEqual(await figures(page), shown);
@@ -76,7 +76,7 @@ test('three plans survive a reload, a saved file and a link; the active plan and
   const { page: other } = await fresh();
   await other.setInputFiles('[data-testid="file-input"]', { name: 'three.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
   await other.waitForFunction(() => document.querySelectorAll('[data-testid^="plan-"][role="tab"]').length === 3);
-  assert.deepEqual(await chips(other), ['方案一', '方案一（副本）', '零调整']);
+  assert.deepEqual(await chips(other), ['方案一', '方案二', '零调整']);
 
   // A link carries the plans, the active one and the year.
   await page.click('[data-testid="share-button"]');
@@ -85,7 +85,7 @@ test('three plans survive a reload, a saved file and a link; the active plan and
   try {
     const { page: linked } = await newWatchedPage(fresher.context);
     await openApp(linked, link);
-    assert.deepEqual(await chips(linked), ['方案一', '方案一（副本）', '零调整']);
+    assert.deepEqual(await chips(linked), ['方案一', '方案二', '零调整']);
     assert.equal(await linked.getAttribute('[data-testid="plan-1"]', 'aria-selected'), 'true');
     assert.equal(await linked.inputValue('[data-testid="year-select"]'), '2');
     assert.deepEqual(await figures(linked), shown);

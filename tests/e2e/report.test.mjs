@@ -42,7 +42,7 @@ test('the printed report has its pages, every plan and the CLI\'s figures', asyn
   fs.writeFileSync(path.join(ARTIFACTS, 'report.txt'), text);
 
   for (const words of ['新农合基金测算报告', '台州市新农合 2013 年方案', '测算假设', '各方案的政策调整',
-    '逐年测算', '方案一', '方案一（副本）', '目标检查', '典型病例', '说明', '个人缴费']) {
+    '逐年测算', '方案一', '方案二', '目标检查', '典型病例', '说明', '个人缴费']) {
     assert.ok(text.includes(words), `the report says ${words}`);
   }
   // Each plan's income and balance of every year, as the CLI computes them for that plan.
@@ -70,7 +70,7 @@ test('the hand-over workbook: an overview and a sheet per table, with the app\'s
   assert.deepEqual(book.SheetNames, ['概况', '逐年测算', '目标', '分项支出']);
   const years = XLSX.utils.sheet_to_json(book.Sheets['逐年测算'], { header: 1 });
   const incomeColumn = years[0].indexOf('基金收入');
-  const row = years.find((r) => r[0] === '方案一（副本）' && r[1] === 2013);
+  const row = years.find((r) => r[0] === '方案二' && r[1] === 2013);
   const shown = await page.getAttribute('[data-testid="kpi-income"]', 'data-value');
   assert.equal(row[incomeColumn].toFixed(2), shown, 'the workbook holds the plan on screen');
   const overview = XLSX.utils.sheet_to_json(book.Sheets['概况'], { header: 1 }).map((r) => r.join('|'));
