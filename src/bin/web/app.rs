@@ -7,7 +7,7 @@ use crate::browser::page;
 use crate::components::answers::Answers;
 use crate::components::balance_chart::BalanceChart;
 use crate::components::changes::Changes;
-use crate::components::controls::{Controls, ManyEdits};
+use crate::components::controls::Controls;
 use crate::components::discussed_levers::DiscussedLevers;
 use crate::components::gauge::Gauge;
 use crate::components::key_figures::KeyFigures;
@@ -28,6 +28,7 @@ use crate::hooks::{
     use_page_listeners, use_presentation, use_printing, use_settled,
 };
 use crate::state::reducer::{Action, NoticeKind, Scope};
+use crate::state::work::ManyEdits;
 use crate::state::work::{PlanStart, Source, Work};
 use yew::prelude::*;
 

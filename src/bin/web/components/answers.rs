@@ -3,9 +3,10 @@
 //! the figures changed (the waterfall). Each tab computes only when shown.
 
 use crate::components::patient_panel::PatientPanel;
-use crate::components::questions_panel::{Apply, QuestionsPanel};
+use crate::components::questions_panel::QuestionsPanel;
 use crate::components::tornado_panel::TornadoPanel;
 use crate::components::waterfall_panel::WaterfallPanel;
+use crate::state::work::ManyEdits;
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
 use ncms_sim::{CheckedScenario, Edits, Lang};
@@ -19,7 +20,7 @@ pub struct AnswersProps {
     pub plan_name: String,
     pub lang: Lang,
     /// An answer applied to the active plan.
-    pub on_apply: Callback<Apply>,
+    pub on_apply: Callback<ManyEdits>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -9,14 +9,12 @@ use crate::components::number_field::NumberField;
 use crate::components::structure_editor::StructureEditor;
 use crate::state::fields::{section_title, Field};
 use crate::state::reducer::{Loaded, Scope};
+use crate::state::work::ManyEdits;
 use crate::state::work::Structural;
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
 use ncms_sim::{Edits, Lang, Problem};
 use yew::prelude::*;
-
-/// Several plan levers set at once, as one step named by the key (the total funding lever).
-pub type ManyEdits = (String, Vec<(String, Option<f64>)>);
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
@@ -38,14 +36,6 @@ fn field_of_problem(path: &str) -> &str {
     path.strip_prefix("proposal.")
         .or_else(|| path.strip_prefix("assumptions."))
         .unwrap_or(path)
-}
-
-/// The value a field shows: the edit if there is one, else the scenario's.
-pub fn value_of(field: &Field, edits: &Edits) -> Option<f64> {
-    match edits.get(&field.path) {
-        Some(value) => *value,
-        None => field.baseline,
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -113,7 +103,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             }
         }
         if let Some((_, items)) = groups.last_mut() {
-            items.push(field_html(field, value_of(field, edits), on_field.clone()));
+            items.push(field_html(field, field.value_in(edits), on_field.clone()));
         }
     }
     let on_reset = props.on_reset.reform(|_: MouseEvent| ());

@@ -1,11 +1,11 @@
 //! Presentation mode's big sliders: the levers being discussed, the active plan's edits (or else
 //! the total funding per head and the first inpatient and outpatient ratios), three at most.
 
-use crate::components::controls::{value_of, ManyEdits};
 use crate::components::funding_total::FundingTotal;
 use crate::components::number_field::NumberField;
 use crate::state::fields::Field;
 use crate::state::reducer::{Loaded, Scope};
+use crate::state::work::ManyEdits;
 use crate::view::shared::Shared;
 use ncms_sim::{Edits, Lang};
 use yew::prelude::*;
@@ -69,7 +69,7 @@ pub fn DiscussedLevers(props: &DiscussedLeversProps) -> Html {
                 },
                 Slot::Lever(field) => html! {
                     <NumberField key={field.path.clone()} field={field.clone()}
-                        value={value_of(field, &props.edits)} {lang}
+                        value={field.value_in(&props.edits)} {lang}
                         edited={props.edits.contains_key(&field.path)} problems={Vec::<String>::new()}
                         on_edit={on_lever.clone()} />
                 },

@@ -2,9 +2,9 @@
 //! its share (`ncms_sim::edits::funding_in_shares`), its value the engine's sum of the payers
 //! (`ncms_sim::edits::funding_total`). The levers panel and presentation mode both show it.
 
-use crate::components::controls::ManyEdits;
 use crate::components::number_field::NumberField;
 use crate::state::fields::field_for;
+use crate::state::work::ManyEdits;
 use crate::view::shared::Shared;
 use ncms_sim::params::FUNDING_TOTAL;
 use ncms_sim::{CheckedScenario, Edits, Lang};

@@ -7,6 +7,7 @@
 //! The one-click answers follow the plan: they are worked out on the settled plan after the page
 //! has painted, one question per task, so that a keystroke waits for one question at most.
 
+use crate::state::work::ManyEdits;
 use crate::view::format::raw;
 use crate::view::shared::Shared;
 use crate::view::ui_words::{fill, ui};
@@ -22,16 +23,13 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// `(key, edits)`: a set of levers of the plan changed at once, as one undo step named `key`.
-pub type Apply = (String, Vec<(String, Option<f64>)>);
-
 #[derive(Properties, PartialEq)]
 pub struct QuestionsPanelProps {
     pub scenario: Shared<CheckedScenario>,
     /// The active plan's (settled) edits: the plan the questions are asked of.
     pub edits: Edits,
     pub lang: Lang,
-    pub on_apply: Callback<Apply>,
+    pub on_apply: Callback<ManyEdits>,
 }
 
 /// The one-click questions, in the order shown.

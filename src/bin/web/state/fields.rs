@@ -7,7 +7,7 @@
 use ncms_sim::edits::levels;
 use ncms_sim::figure::Unit;
 use ncms_sim::params::{self, Group, Param, Role, Slot};
-use ncms_sim::{Lang, Scenario, Text};
+use ncms_sim::{Edits, Lang, Scenario, Text};
 
 /// Where a control sits in its panel.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -38,6 +38,15 @@ pub struct Field {
 impl Field {
     pub fn unit(&self) -> Unit {
         self.param.unit
+    }
+
+    /// The value the field shows in a plan or the assumptions: the edit if there is one, else
+    /// the scenario's.
+    pub fn value_in(&self, edits: &Edits) -> Option<f64> {
+        match edits.get(&self.path) {
+            Some(value) => *value,
+            None => self.baseline,
+        }
     }
 
     pub fn optional(&self) -> bool {

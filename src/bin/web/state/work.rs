@@ -284,6 +284,10 @@ impl Work {
     }
 }
 
+/// Several plan levers set at once, as one undo step named by the key (the total funding
+/// lever, an applied answer).
+pub type ManyEdits = (String, Vec<(String, Option<f64>)>);
+
 /// Where a new plan starts.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum PlanStart {
