@@ -129,7 +129,7 @@ pub fn App() -> Html {
                         <NoticeBanner {notice} {lang} {on_dismiss} />
                     }
                     <ResultsHead scenario_name={comparison.scenario_name.clone()}
-                        years={comparison.proposal.years.iter().map(|y| y.year).collect::<Vec<_>>()}
+                        years={state.horizon_years()}
                         {year} {lang} {on_year} />
                     <PlansBar plans={state.plan_chips()} {active} {lang} on_select={on_plan_select}
                         on_add={on_plan_add} on_duplicate={on_plan_duplicate} on_delete={on_plan_delete}
@@ -154,7 +154,7 @@ pub fn App() -> Html {
                     <LinesTable comparison={settled.comparison.clone()} {year} {lang} />
                     if printing {
                         <PrintReport plans={state.results.clone()} scenario={state.loaded.scenario.clone()} {lang}
-                            edits={state.work.plans.iter().map(|p| p.edits.clone()).collect::<Vec<_>>()}
+                            edits={state.work.plan_edits()}
                             made_at={page::local_time()} />
                     }
                     <Notes notes={comparison.proposal.notes.clone()} {lang} />

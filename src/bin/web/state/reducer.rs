@@ -286,6 +286,16 @@ impl State {
             .min(self.comparison.proposal.years.len().saturating_sub(1))
     }
 
+    /// The years of the horizon, in order.
+    pub fn horizon_years(&self) -> Vec<i32> {
+        self.comparison
+            .proposal
+            .years
+            .iter()
+            .map(|y| y.year)
+            .collect()
+    }
+
     /// Each plan's name as shown, and whether its current edits are invalid: the plans' chips.
     pub fn plan_chips(&self) -> Vec<(String, bool)> {
         self.results
