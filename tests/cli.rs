@@ -1,24 +1,140 @@
-//! The `ncms` command line: exit codes, formats and errors, run as a user would.
+//! The `ncms` command line: exit codes, formats and errors, run as a user would. Data-driven: one
+//! `check(args, Expect { status, stdout, stderr })` runs the program and checks what it shows;
+//! where a test is a list of cases, it is a table of them.
 
+use serde_json::{json, Value};
 use std::process::{Command, Output};
+use Shows::{At, Json, Lacks, Len, Starts, Text};
 
-fn ncms(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ncms"))
+/// What a run of `ncms` must show: its exit code, and what it prints on each stream.
+#[derive(Default)]
+struct Expect<'a> {
+    status: i32,
+    stdout: &'a [Shows<'a>],
+    stderr: &'a [Shows<'a>],
+}
+
+/// One thing a stream must show.
+enum Shows<'a> {
+    /// The text contains this.
+    Text(&'a str),
+    /// The text starts with this.
+    Starts(&'a str),
+    /// The text does not contain this.
+    Lacks(&'a str),
+    /// The text is JSON.
+    Json,
+    /// The text is JSON, and the value at this JSON pointer is this.
+    At(&'a str, Value),
+    /// The text is JSON, and the array at this JSON pointer has this many items.
+    Len(&'a str, usize),
+}
+
+/// What a run printed, for the checks a table cannot say (sums, ranges, a second run).
+struct Run {
+    stdout: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).expect("checked as JSON")
+    }
+}
+
+/// Runs `ncms args` from the crate's folder and checks it shows `expect`.
+#[track_caller]
+fn check(args: &[&str], expect: Expect) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_ncms"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
-        .unwrap()
+        .unwrap();
+    verify(args, &out, &expect)
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+/// Checks that `out`, the output of `ncms args`, shows `expect`; a failure names the command and
+/// shows both streams.
+#[track_caller]
+fn verify(args: &[&str], out: &Output, expect: &Expect) -> Run {
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    if let Err(what) = mismatch(out.status.code(), &stdout, &stderr, expect) {
+        panic!(
+            "ncms {}: {what}\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+            args.join(" ")
+        );
+    }
+    Run { stdout }
 }
+
+/// The first thing the run does not show as `expect` says.
+fn mismatch(
+    status: Option<i32>,
+    stdout: &str,
+    stderr: &str,
+    expect: &Expect,
+) -> Result<(), String> {
+    if status != Some(expect.status) {
+        return Err(format!("exit code {status:?}, expected {}", expect.status));
+    }
+    for (name, text, shows) in [
+        ("stdout", stdout, expect.stdout),
+        ("stderr", stderr, expect.stderr),
+    ] {
+        for show in shows {
+            show.in_text(text)
+                .map_err(|what| format!("{name} {what}"))?;
+        }
+    }
+    Ok(())
+}
+
+impl Shows<'_> {
+    /// Whether `text` shows this; if not, what it shows instead.
+    fn in_text(&self, text: &str) -> Result<(), String> {
+        let at = |pointer: &str| -> Result<Value, String> {
+            let json: Value =
+                serde_json::from_str(text).map_err(|e| format!("is not JSON: {e}"))?;
+            json.pointer(pointer)
+                .cloned()
+                .ok_or_else(|| format!("has no {pointer}"))
+        };
+        match self {
+            Text(part) if !text.contains(part) => Err(format!("lacks {part:?}")),
+            Starts(start) if !text.starts_with(start) => {
+                Err(format!("does not start with {start:?}"))
+            }
+            Lacks(part) if text.contains(part) => Err(format!("shows {part:?}")),
+            Text(_) | Starts(_) | Lacks(_) => Ok(()),
+            Json => at("").map(drop),
+            At(pointer, expected) => match at(pointer)? {
+                found if found == *expected => Ok(()),
+                found => Err(format!("{pointer} is {found}, expected {expected}")),
+            },
+            Len(pointer, expected) => match at(pointer)?.as_array().map(Vec::len) {
+                Some(found) if found == *expected => Ok(()),
+                found => Err(format!(
+                    "{pointer} has {found:?} items, expected {expected}"
+                )),
+            },
+        }
+    }
+}
+
+const TAIZHOU_2012: &str = "scenarios/taizhou-2012.json";
+const TAIZHOU_PLAN: &str = "scenarios/taizhou-2013-plan.json";
+const PINGHU: &str = "scenarios/pinghu-2012.json";
 
 #[test]
 fn check_accepts_a_good_scenario() {
-    let out = ncms(&["check", "scenarios/taizhou-2012.json"]);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(text(&out.stdout).contains("ok (Taizhou NCMS 2012"));
+    check(
+        &["check", TAIZHOU_2012],
+        Expect {
+            status: 0,
+            stdout: &[Text("ok (Taizhou NCMS 2012")],
+            ..Expect::default()
+        },
+    );
 }
 
 #[test]
@@ -26,7 +142,7 @@ fn check_lists_every_problem_and_exits_one() {
     let dir = std::env::temp_dir().join(format!("ncms-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad.json");
-    let json = std::fs::read_to_string("scenarios/taizhou-2012.json")
+    let json = std::fs::read_to_string(TAIZHOU_2012)
         .unwrap()
         .replace("\"enrollees\": 4420000", "\"enrollees\": 0")
         .replace(
@@ -34,93 +150,111 @@ fn check_lists_every_problem_and_exits_one() {
             "\"reimbursement_ratio\": 1.3, \"admission_cap\"",
         );
     std::fs::write(&bad, json).unwrap();
-    let out = ncms(&["check", bad.to_str().unwrap(), "--lang", "zh"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = text(&out.stderr);
-    assert!(err.contains("发现 2 个问题"), "{err}");
-    assert!(err.contains("population.enrollees"), "{err}");
-    assert!(
-        err.contains("县级医院 住院补偿比例应在 0 – 1 (0.0% – 100.0%) 之间，现为 1.3（130.0%）〔lines[2].inpatient.reimbursement_ratio，第 38 行"),
-        "{err}"
-    );
-    assert!(
-        err.contains("reimbursement ratio must be within 0 – 1"),
-        "both languages: {err}"
+    check(
+        &["check", bad.to_str().unwrap(), "--lang", "zh"],
+        Expect {
+            status: 1,
+            stderr: &[
+                Text("发现 2 个问题"),
+                Text("population.enrollees"),
+                Text("县级医院 住院补偿比例应在 0 – 1 (0.0% – 100.0%) 之间，现为 1.3（130.0%）〔lines[2].inpatient.reimbursement_ratio，第 38 行"),
+                // Both languages.
+                Text("reimbursement ratio must be within 0 – 1"),
+            ],
+            ..Expect::default()
+        },
     );
 }
 
 #[test]
 fn simulate_prints_json_with_the_requested_years() {
-    let out = ncms(&[
-        "simulate",
-        "scenarios/taizhou-2013-plan.json",
-        "--years",
-        "3",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(report["format"], "ncms-sim/report@1");
-    assert_eq!(report["baseline"]["years"].as_array().unwrap().len(), 3);
-    assert_eq!(report["proposal"]["years"][2]["year"], 2015);
-    assert_eq!(report["changes"].as_array().unwrap().len(), 10);
-    // Money is an exact decimal string.
-    assert_eq!(
-        report["proposal"]["years"][0]["funding_per_enrollee"],
-        "420.00"
+    check(
+        &["simulate", TAIZHOU_PLAN, "--years", "3", "--format", "json"],
+        Expect {
+            status: 0,
+            stdout: &[
+                At("/format", json!("ncms-sim/report@1")),
+                Len("/baseline/years", 3),
+                At("/proposal/years/2/year", json!(2015)),
+                Len("/changes", 10),
+                // Money is an exact decimal string.
+                At("/proposal/years/0/funding_per_enrollee", json!("420.00")),
+            ],
+            ..Expect::default()
+        },
     );
 }
 
 #[test]
 fn simulate_prints_csv_and_tables() {
-    let out = ncms(&["simulate", "scenarios/pinghu-2012.json", "--format", "csv"]);
-    let csv = text(&out.stdout);
-    assert!(csv.starts_with("plan,section,item,year,unit,baseline,plan,difference,target,met\n"));
-    assert!(
-        csv.contains("proposal,summary,Income,2012,yuan,166980000.00,166980000.00,0.00,,\n"),
-        "{csv}"
+    check(
+        &["simulate", PINGHU, "--format", "csv"],
+        Expect {
+            status: 0,
+            stdout: &[
+                Starts("plan,section,item,year,unit,baseline,plan,difference,target,met\n"),
+                Text("proposal,summary,Income,2012,yuan,166980000.00,166980000.00,0.00,,\n"),
+            ],
+            ..Expect::default()
+        },
     );
-    let out = ncms(&["simulate", "scenarios/pinghu-2012.json", "--lang", "zh"]);
-    assert!(text(&out.stdout).contains("住院政策范围内补偿比"));
+    check(
+        &["simulate", PINGHU, "--lang", "zh"],
+        Expect {
+            status: 0,
+            stdout: &[Text("住院政策范围内补偿比")],
+            ..Expect::default()
+        },
+    );
 }
 
 #[test]
-fn usage_errors_exit_two() {
-    assert_eq!(ncms(&["simulate"]).status.code(), Some(2));
-    assert_eq!(
-        ncms(&["simulate", "scenarios/pinghu-2012.json", "--years", "11"])
-            .status
-            .code(),
-        Some(2)
+fn usage_errors_exit_two_and_help_exits_zero() {
+    let cases: [(&[&str], i32); 6] = [
+        (&["simulate"], 2),
+        (&["simulate", PINGHU, "--years", "11"], 2),
+        (&["simulate", PINGHU, "--format", "xml"], 2),
+        (&["simulate", "no-such-file.json"], 2),
+        (&["frobnicate", "x"], 2),
+        (&["--help"], 0),
+    ];
+    for (args, status) in cases {
+        check(
+            args,
+            Expect {
+                status,
+                ..Expect::default()
+            },
+        );
+    }
+}
+
+#[test]
+fn a_misspelt_option_is_an_error_not_ignored() {
+    check(
+        &["simulate", PINGHU, "--yeras", "3"],
+        Expect {
+            status: 2,
+            stderr: &[Text("unknown option --yeras for simulate")],
+            ..Expect::default()
+        },
     );
-    assert_eq!(
-        ncms(&["simulate", "scenarios/pinghu-2012.json", "--format", "xml"])
-            .status
-            .code(),
-        Some(2)
-    );
-    assert_eq!(
-        ncms(&["simulate", "no-such-file.json"]).status.code(),
-        Some(2)
-    );
-    assert_eq!(ncms(&["frobnicate", "x"]).status.code(), Some(2));
-    assert_eq!(ncms(&["--help"]).status.code(), Some(0));
 }
 
 #[test]
 fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     use std::process::Stdio;
+    let args = [
+        "simulate",
+        TAIZHOU_PLAN,
+        "--format",
+        "json",
+        "--years",
+        "10",
+    ];
     let mut child = Command::new(env!("CARGO_BIN_EXE_ncms"))
-        .args([
-            "simulate",
-            "scenarios/taizhou-2013-plan.json",
-            "--format",
-            "json",
-            "--years",
-            "10",
-        ])
+        .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -132,62 +266,74 @@ fn a_closed_pipe_ends_quietly() {
     stdout.read_exact(&mut first).unwrap();
     drop(stdout);
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(
-        !text(&out.stderr).contains("panicked"),
-        "{}",
-        text(&out.stderr)
+    verify(
+        &args,
+        &out,
+        &Expect {
+            status: 0,
+            stderr: &[Lacks("panicked")],
+            ..Expect::default()
+        },
     );
 }
 
 #[test]
 fn params_lists_every_registry_row() {
-    let out = ncms(&["params", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0));
-    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let rows = rows.as_array().unwrap();
-    assert_eq!(rows.len(), ncms_sim::params::PARAMS.len());
+    let rows = check(
+        &["params", "--format", "json"],
+        Expect {
+            status: 0,
+            stdout: &[Len("", ncms_sim::params::PARAMS.len())],
+            ..Expect::default()
+        },
+    )
+    .json();
     assert!(rows
+        .as_array()
+        .unwrap()
         .iter()
         .any(|r| r["path"] == "lines[*].inpatient.reimbursement_ratio"
             && r["role"] == "policy"
             && r["unit"] == "share"));
-    let out = ncms(&["params", "--lang", "zh"]);
-    assert!(text(&out.stdout)
-        .contains("projection.cost_growth\n    医疗费用年增长率 · 假设 · 比例（小数）"));
-}
-
-#[test]
-fn a_misspelt_option_is_an_error_not_ignored() {
-    let out = ncms(&["simulate", "scenarios/pinghu-2012.json", "--yeras", "3"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("unknown option --yeras for simulate"));
+    check(
+        &["params", "--lang", "zh"],
+        Expect {
+            status: 0,
+            stdout: &[Text(
+                "projection.cost_growth\n    医疗费用年增长率 · 假设 · 比例（小数）",
+            )],
+            ..Expect::default()
+        },
+    );
 }
 
 #[test]
 fn explain_walks_the_surplus_from_baseline_to_proposal() {
-    let out = ncms(&[
-        "explain",
-        "scenarios/taizhou-2013-plan.json",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let w: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(w["format"], "ncms-sim/waterfall@1");
-    assert_eq!(w["outcome"], "surplus");
-    assert_eq!(w["year"], 2013);
-    assert_eq!(w["method"]["kind"], "exact");
-    assert_eq!(w["method"]["subsets"], 1024);
-    let bars = w["bars"].as_array().unwrap();
-    assert_eq!(bars.len(), 20);
-    assert_eq!(bars[0]["path"], "financing.government.county");
-    assert_eq!(bars[0]["kind"], "price");
-    assert_eq!(bars[0]["amount"], "75140000.00");
-    assert_eq!(bars[1]["kind"], "release");
-    assert_eq!(bars[0]["label"]["zh"], "县级财政补助");
+    let waterfall = check(
+        &["explain", TAIZHOU_PLAN, "--format", "json"],
+        Expect {
+            status: 0,
+            stdout: &[
+                At("/format", json!("ncms-sim/waterfall@1")),
+                At("/outcome", json!("surplus")),
+                At("/year", json!(2013)),
+                At("/method/kind", json!("exact")),
+                At("/method/subsets", json!(1024)),
+                Len("/bars", 20),
+                At("/bars/0/path", json!("financing.government.county")),
+                At("/bars/0/kind", json!("price")),
+                At("/bars/0/amount", json!("75140000.00")),
+                At("/bars/1/kind", json!("release")),
+                At("/bars/0/label/zh", json!("县级财政补助")),
+            ],
+            ..Expect::default()
+        },
+    )
+    .json();
     // The bars add up to the difference `simulate` reports, to the fen.
-    let sum: rust_decimal::Decimal = bars
+    let sum: rust_decimal::Decimal = waterfall["bars"]
+        .as_array()
+        .unwrap()
         .iter()
         .map(|b| {
             b["amount"]
@@ -197,273 +343,307 @@ fn explain_walks_the_surplus_from_baseline_to_proposal() {
                 .unwrap()
         })
         .sum();
-    let simulated = ncms(&[
-        "simulate",
-        "scenarios/taizhou-2013-plan.json",
-        "--format",
-        "json",
-    ]);
-    let report: serde_json::Value = serde_json::from_slice(&simulated.stdout).unwrap();
+    let report = check(
+        &["simulate", TAIZHOU_PLAN, "--format", "json"],
+        Expect {
+            status: 0,
+            stdout: &[Json],
+            ..Expect::default()
+        },
+    )
+    .json();
     assert_eq!(sum.to_string(), report["differences"][0]["surplus"]);
-    assert_eq!(w["change"], report["differences"][0]["surplus"]);
+    assert_eq!(waterfall["change"], report["differences"][0]["surplus"]);
 
-    let out = ncms(&[
-        "explain",
-        "scenarios/taizhou-2013-plan.json",
-        "--outcome",
-        "closing_balance",
-        "--lang",
-        "zh",
-    ]);
-    let table = text(&out.stdout);
-    assert!(table.contains("## 2017 年累计结余为何变化"), "{table}");
-    assert!(table.contains("Shapley 值，精确计算：10 项调整的全部 1024 个组合"));
-    assert!(table.contains("县级财政补助"), "{table}");
+    check(
+        &[
+            "explain",
+            TAIZHOU_PLAN,
+            "--outcome",
+            "closing_balance",
+            "--lang",
+            "zh",
+        ],
+        Expect {
+            status: 0,
+            stdout: &[
+                Text("## 2017 年累计结余为何变化"),
+                Text("Shapley 值，精确计算：10 项调整的全部 1024 个组合"),
+                Text("县级财政补助"),
+            ],
+            ..Expect::default()
+        },
+    );
 }
 
 #[test]
 fn explain_needs_a_proposal_and_a_projected_year() {
-    let out = ncms(&["explain", "scenarios/taizhou-2012.json"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("has no proposal: nothing to explain"));
-    let out = ncms(&[
-        "explain",
-        "scenarios/taizhou-2013-plan.json",
-        "--year",
-        "2020",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("2020 is not a projected year (2013 to 2017)"));
-    let out = ncms(&[
-        "explain",
-        "scenarios/taizhou-2013-plan.json",
-        "--outcome",
-        "deficit",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
+    let cases: [(&[&str], i32, &[Shows]); 3] = [
+        (
+            &["explain", TAIZHOU_2012],
+            1,
+            &[Text("has no proposal: nothing to explain")],
+        ),
+        (
+            &["explain", TAIZHOU_PLAN, "--year", "2020"],
+            2,
+            &[Text("2020 is not a projected year (2013 to 2017)")],
+        ),
+        (&["explain", TAIZHOU_PLAN, "--outcome", "deficit"], 2, &[]),
+    ];
+    for (args, status, stderr) in cases {
+        check(
+            args,
+            Expect {
+                status,
+                stderr,
+                ..Expect::default()
+            },
+        );
+    }
 }
 
 #[test]
 fn patient_prices_one_stay_layer_by_layer() {
-    let out = ncms(&[
+    let stay = [
         "patient",
-        "scenarios/taizhou-2013-plan.json",
+        TAIZHOU_PLAN,
         "--level",
         "county",
         "--kind",
         "inpatient",
         "--cost",
         "30000",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let p: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(p["format"], "ncms-sim/patient@1");
-    assert_eq!(p["baseline"]["scheme"], "21250.00");
-    assert_eq!(p["proposal"]["scheme"], "22000.00");
-    assert_eq!(p["proposal"]["patient"], "8000.00");
-    assert_eq!(p["proposal"]["layers"][0]["layer"], "outside_scope");
-    assert_eq!(p["proposal"]["layers"][0]["patient"], "4500.00");
-    assert_eq!(
-        p["proposal"]["layers"][2]["label"]["en"],
-        "Above the deductible, at the ratio (co-payment / scheme)"
+    ];
+    check(
+        &[&stay[..], &["--format", "json"]].concat(),
+        Expect {
+            status: 0,
+            stdout: &[
+                At("/format", json!("ncms-sim/patient@1")),
+                At("/baseline/scheme", json!("21250.00")),
+                At("/proposal/scheme", json!("22000.00")),
+                At("/proposal/patient", json!("8000.00")),
+                At("/proposal/layers/0/layer", json!("outside_scope")),
+                At("/proposal/layers/0/patient", json!("4500.00")),
+                At(
+                    "/proposal/layers/2/label/en",
+                    json!("Above the deductible, at the ratio (co-payment / scheme)"),
+                ),
+            ],
+            ..Expect::default()
+        },
     );
-
-    let out = ncms(&[
-        "patient",
-        "scenarios/taizhou-2013-plan.json",
-        "--level",
-        "county",
-        "--kind",
-        "inpatient",
-        "--cost",
-        "30000",
-        "--scope",
-        "0.6",
-    ]);
-    let table = text(&out.stdout);
-    assert!(
-        table.contains("Policy-scope share       60.0%      60.0%"),
-        "{table}"
+    check(
+        &[&stay[..], &["--scope", "0.6"]].concat(),
+        Expect {
+            status: 0,
+            stdout: &[Text("Policy-scope share       60.0%      60.0%")],
+            ..Expect::default()
+        },
     );
 }
 
 #[test]
 fn patient_without_a_case_lists_the_typical_patients() {
-    let out = ncms(&[
-        "patient",
-        "scenarios/taizhou-2013-plan.json",
-        "--lang",
-        "zh",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let table = text(&out.stdout);
-    for name in [
-        "村卫生室门诊，50 元",
-        "乡镇卫生院住院，3 000 元",
-        "县级医院住院，10 000 元",
-        "省市级医院住院，100 000 元",
-    ] {
-        assert!(table.contains(name), "{name}: {table}");
-    }
-    let out = ncms(&["patient", "scenarios/pinghu-2012.json", "--format", "json"]);
-    let all: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(all.as_array().unwrap().len(), 4);
+    check(
+        &["patient", TAIZHOU_PLAN, "--lang", "zh"],
+        Expect {
+            status: 0,
+            stdout: &[
+                Text("村卫生室门诊，50 元"),
+                Text("乡镇卫生院住院，3 000 元"),
+                Text("县级医院住院，10 000 元"),
+                Text("省市级医院住院，100 000 元"),
+            ],
+            ..Expect::default()
+        },
+    );
+    check(
+        &["patient", PINGHU, "--format", "json"],
+        Expect {
+            status: 0,
+            stdout: &[Len("", 4)],
+            ..Expect::default()
+        },
+    );
 }
 
 #[test]
 fn patient_options_that_do_not_fit_exit_two() {
-    let file = "scenarios/taizhou-2013-plan.json";
-    let code = |args: &[&str]| {
-        let mut all = vec!["patient", file];
-        all.extend_from_slice(args);
-        ncms(&all).status.code()
-    };
-    assert_eq!(code(&["--kind", "inpatient"]), Some(2));
-    assert_eq!(code(&["--kind", "inpatient", "--cost", "100"]), Some(2));
-    assert_eq!(
-        code(&["--level", "moon", "--kind", "inpatient", "--cost", "1"]),
-        Some(2)
-    );
-    assert_eq!(
-        code(&["--level", "village", "--kind", "inpatient", "--cost", "100"]),
-        Some(2)
-    );
-    assert_eq!(
-        code(&["--level", "county", "--kind", "inpatient", "--cost", "-5"]),
-        Some(2)
-    );
-    let out = ncms(&[
-        "patient",
-        file,
-        "--level",
-        "village",
-        "--kind",
-        "inpatient",
-        "--cost",
-        "100",
-    ]);
-    assert!(
-        text(&out.stderr).contains("the scenario has no rules for Village clinic inpatient stay")
-    );
+    let cases: [(&[&str], &[Shows]); 5] = [
+        (&["--kind", "inpatient"], &[]),
+        (&["--kind", "inpatient", "--cost", "100"], &[]),
+        (
+            &["--level", "moon", "--kind", "inpatient", "--cost", "1"],
+            &[],
+        ),
+        (
+            &["--level", "village", "--kind", "inpatient", "--cost", "100"],
+            &[Text(
+                "the scenario has no rules for Village clinic inpatient stay",
+            )],
+        ),
+        (
+            &["--level", "county", "--kind", "inpatient", "--cost", "-5"],
+            &[],
+        ),
+    ];
+    for (options, stderr) in cases {
+        check(
+            &[&["patient", TAIZHOU_PLAN][..], options].concat(),
+            Expect {
+                status: 2,
+                stderr,
+                ..Expect::default()
+            },
+        );
+    }
 }
 
 #[test]
 fn solve_answers_in_words_and_in_json() {
-    let out = ncms(&[
-        "solve",
-        "scenarios/taizhou-2013-plan.json",
-        "--lever",
-        "funding_per_head",
-        "--target",
-        "surplus>=0",
-        "--lang",
-        "zh",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let table = text(&out.stdout);
-    assert!(
-        table.starts_with("需人均筹资 438.11 元（或以上）才能实现2013年当年收支平衡"),
-        "{table}"
+    check(
+        &[
+            "solve",
+            TAIZHOU_PLAN,
+            "--lever",
+            "funding_per_head",
+            "--target",
+            "surplus>=0",
+            "--lang",
+            "zh",
+        ],
+        Expect {
+            status: 0,
+            stdout: &[
+                Starts("需人均筹资 438.11 元（或以上）才能实现2013年当年收支平衡"),
+                Text("求得值"),
+            ],
+            ..Expect::default()
+        },
     );
-    assert!(table.contains("求得值"), "{table}");
-
-    let out = ncms(&[
-        "solve",
-        "scenarios/taizhou-2013-plan.json",
-        "--lever",
-        "inpatient_ratios",
-        "--target",
-        "closing_balance>=0",
-        "--year",
-        "all",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(answer["format"], "ncms-sim/answer@1");
-    assert_eq!(answer["status"], "solved");
-    assert_eq!(answer["target"]["when"]["kind"], "every_year");
+    let answer = check(
+        &[
+            "solve",
+            TAIZHOU_PLAN,
+            "--lever",
+            "inpatient_ratios",
+            "--target",
+            "closing_balance>=0",
+            "--year",
+            "all",
+            "--format",
+            "json",
+        ],
+        Expect {
+            status: 0,
+            stdout: &[
+                At("/format", json!("ncms-sim/answer@1")),
+                At("/status", json!("solved")),
+                At("/target/when/kind", json!("every_year")),
+            ],
+            ..Expect::default()
+        },
+    )
+    .json();
     let value = answer["value"].as_f64().unwrap();
     assert!(value < 0.0 && value > -0.2, "{value}");
     assert!(answer["edits"]["lines[2].inpatient.reimbursement_ratio"].is_number());
 }
 
 #[test]
-fn solve_reports_a_target_out_of_reach_and_refuses_assumptions() {
-    let out = ncms(&[
-        "solve",
-        "scenarios/taizhou-2013-plan.json",
-        "--lever",
-        "lines[2].inpatient.reimbursement_ratio",
-        "--target",
-        "surplus_rate>=50%",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0));
-    let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(answer["status"], "unreachable");
-    assert_eq!(answer["value"], 0.0);
+fn solve_reports_a_target_out_of_reach() {
+    check(
+        &[
+            "solve",
+            TAIZHOU_PLAN,
+            "--lever",
+            "lines[2].inpatient.reimbursement_ratio",
+            "--target",
+            "surplus_rate>=50%",
+            "--format",
+            "json",
+        ],
+        Expect {
+            status: 0,
+            stdout: &[
+                At("/status", json!("unreachable")),
+                At("/value", json!(0.0)),
+            ],
+            ..Expect::default()
+        },
+    );
+}
 
-    let out = ncms(&[
-        "solve",
-        "scenarios/taizhou-2013-plan.json",
-        "--lever",
-        "projection.cost_growth",
-        "--target",
-        "surplus>=0",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("is an assumption, not a policy lever"));
-    let out = ncms(&["solve", "scenarios/taizhou-2013-plan.json"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("solve needs --lever"));
+#[test]
+fn solve_refuses_an_assumption_as_a_lever_and_needs_one() {
+    let cases: [(&[&str], &str); 2] = [
+        (
+            &[
+                "--lever",
+                "projection.cost_growth",
+                "--target",
+                "surplus>=0",
+            ],
+            "is an assumption, not a policy lever",
+        ),
+        (&[], "solve needs --lever"),
+    ];
+    for (options, error) in cases {
+        check(
+            &[&["solve", TAIZHOU_PLAN][..], options].concat(),
+            Expect {
+                status: 2,
+                stderr: &[Text(error)],
+                ..Expect::default()
+            },
+        );
+    }
 }
 
 #[test]
 fn sensitivity_prints_the_tornado() {
-    let out = ncms(&[
-        "sensitivity",
-        "scenarios/taizhou-2013-plan.json",
-        "--top",
-        "3",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let table = text(&out.stdout);
-    assert!(
-        table.starts_with("# Surplus in 2013: -80,023,455.67"),
-        "{table}"
+    check(
+        &["sensitivity", TAIZHOU_PLAN, "--top", "3"],
+        Expect {
+            status: 0,
+            stdout: &[
+                Starts("# Surplus in 2013: -80,023,455.67"),
+                Text("## Each parameter ±10%"),
+                Text("County subsidy"),
+                Text("+256,360,000.00"),
+            ],
+            ..Expect::default()
+        },
     );
-    assert!(table.contains("## Each parameter ±10%"), "{table}");
-    assert!(
-        table.contains("County subsidy") && table.contains("+256,360,000.00"),
-        "{table}"
+    check(
+        &[
+            "sensitivity",
+            TAIZHOU_PLAN,
+            "--outcome",
+            "outpatient_share",
+            "--format",
+            "json",
+        ],
+        Expect {
+            status: 0,
+            stdout: &[
+                At("/format", json!("ncms-sim/tornado@1")),
+                At("/outcome/indicator", json!("outpatient_share")),
+                At(
+                    "/ten_percent/0/path",
+                    json!("lines[1].outpatient.reimbursement_ratio"),
+                ),
+            ],
+            ..Expect::default()
+        },
     );
-
-    let out = ncms(&[
-        "sensitivity",
-        "scenarios/taizhou-2013-plan.json",
-        "--outcome",
-        "outpatient_share",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let tornado: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(tornado["format"], "ncms-sim/tornado@1");
-    assert_eq!(tornado["outcome"]["indicator"], "outpatient_share");
-    assert_eq!(
-        tornado["ten_percent"][0]["path"],
-        "lines[1].outpatient.reimbursement_ratio"
+    check(
+        &["sensitivity", TAIZHOU_PLAN, "--outcome", "profit"],
+        Expect {
+            status: 2,
+            ..Expect::default()
+        },
     );
-    let out = ncms(&[
-        "sensitivity",
-        "scenarios/taizhou-2013-plan.json",
-        "--outcome",
-        "profit",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
 }

@@ -4,7 +4,7 @@
 mod common;
 use common::{checked, scenario_from, small, small_with};
 use ncms_sim::report::{CareKind, YearReport};
-use ncms_sim::{compare, parse_scenario, simulate, Edits, Report};
+use ncms_sim::{compare, parse_scenario, simulate, Edits};
 use rust_decimal::Decimal;
 use serde_json::json;
 use std::str::FromStr;
@@ -20,55 +20,12 @@ fn edits(pairs: &[(&str, f64)]) -> Edits {
         .collect()
 }
 
-/// Every identity of the ledger, to the fen, and every money figure carries two decimals.
-fn assert_ledger_adds_up(report: &Report, opening: Decimal) {
-    let mut expected_opening = opening;
-    for y in &report.years {
-        let i = &y.income;
-        assert_eq!(
-            i.total,
-            i.individual_contributions + i.government_subsidies + i.interest + i.other,
-            "{}",
-            y.year
-        );
-        let s = &y.spending;
-        let lines: Decimal = s.lines.iter().map(|l| l.benefit).sum();
-        let special = s
-            .special_disease
-            .as_ref()
-            .map_or(Decimal::ZERO, |l| l.benefit);
-        assert_eq!(
-            s.total,
-            lines + special + s.consultation_fee + s.major_disease + s.critical_illness_premium
-        );
-        assert_eq!(y.surplus, i.total - s.total);
-        assert_eq!(y.opening_balance, expected_opening);
-        assert_eq!(y.closing_balance, y.opening_balance + y.surplus);
-        assert_eq!(y.available_balance, y.closing_balance - y.risk_reserve);
-        for money in [
-            i.total,
-            s.total,
-            y.surplus,
-            y.closing_balance,
-            y.risk_reserve_moved,
-            y.indicators.outpatient_headroom,
-        ] {
-            assert!(money.scale() <= 2, "{money} is rounded to the fen");
-        }
-        for line in &s.lines {
-            assert_eq!(line.benefit.scale(), 2);
-        }
-        expected_opening = y.closing_balance;
-    }
-}
-
 #[test]
 fn the_ledger_adds_up_to_the_fen_in_every_scenario_and_year() {
     for (id, json) in ncms_sim::scenarios::BUNDLED {
         let scenario = parse_scenario(json).unwrap();
         let comparison = compare(&scenario, &scenario.proposal, None).unwrap();
-        assert_ledger_adds_up(&comparison.baseline, scenario.financing.opening_balance);
-        assert_ledger_adds_up(&comparison.proposal, scenario.financing.opening_balance);
+        common::assert_comparison_adds_up(&scenario, &comparison);
         assert_eq!(
             comparison.baseline.years.len(),
             scenario.projection.years as usize,

@@ -1,6 +1,7 @@
 //! Bad scenarios get every problem at once, with the field path, the value, the allowed range, a
 //! message in both languages, the position in the file and, for the slips people make by hand, a
-//! hint; nothing panics. Data-driven: one `problems_of(json)` and assertions on what comes back.
+//! hint; nothing panics. Data-driven: one `problems_of(json)` and assertions on what comes back,
+//! and every rule between two fields through one `check_rule`, one fen below, at and above.
 
 mod common;
 use common::{small_json, small_with};
@@ -873,4 +874,385 @@ fn every_bundled_scenario_is_valid() {
         common::scenario_files().len(),
         "every file is bundled"
     );
+}
+
+// Rules between two fields (`validate::Checker::rules`), each tried one fen below its threshold,
+// at it and one fen above it (one ten-thousandth for a share), from the side of either field
+// where a plan can move both. Every case runs twice: written in the file, and as an edit of the
+// file (a plan's `proposal`, or `assumptions` for an assumption), since `check` checks the edits
+// exactly as `simulate` runs them.
+
+/// What validation makes of one case: accepted, or refused with exactly these problems (each a
+/// path, without the `proposal.` or `assumptions.` of an edit, and a kind).
+enum Verdict {
+    Accepted,
+    Refused(Vec<(&'static str, ProblemKind)>),
+}
+use Verdict::{Accepted, Refused};
+
+/// One rule between two fields: the fixture with `setup` written in (a valid scenario), then
+/// `field` (a JSON pointer) set to each case's value.
+struct Rule {
+    setup: Vec<(&'static str, Value)>,
+    field: &'static str,
+    /// Where an edit of `field` is written: `proposal` for a policy lever, `assumptions` for an
+    /// assumption.
+    edited_in: &'static str,
+    below: (f64, Verdict),
+    at: (f64, Verdict),
+    above: (f64, Verdict),
+}
+
+/// Sets `pointer` in `json` to `value`, adding the last key if it is missing.
+fn set(json: &mut Value, pointer: &str, value: Value) {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    let parent = json
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent} in the fixture"));
+    match parent {
+        Value::Object(map) => {
+            map.insert(key.to_string(), value);
+        }
+        Value::Array(items) => items[key.parse::<usize>().unwrap()] = value,
+        _ => panic!("{pointer}: not in an object or a list"),
+    }
+}
+
+/// The field path of a JSON pointer: `/lines/1/inpatient/deductible` is
+/// `lines[1].inpatient.deductible`.
+fn path_of(pointer: &str) -> String {
+    let mut path = String::new();
+    for part in pointer.split('/').skip(1) {
+        if part.parse::<usize>().is_ok() {
+            path.push_str(&format!("[{part}]"));
+        } else {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(part);
+        }
+    }
+    path
+}
+
+/// Runs the three cases of `rule`, each written in the file and as an edit, and checks each ends
+/// as its verdict says; a failure names the case.
+fn check_rule(rule: Rule) {
+    let mut base = small_json();
+    for (pointer, value) in rule.setup {
+        set(&mut base, pointer, value);
+    }
+    assert!(
+        parse_scenario(&base.to_string()).is_ok(),
+        "the setup is valid: {:#?}",
+        parse_scenario(&base.to_string()).err()
+    );
+    let path = path_of(rule.field);
+    for (case, (value, verdict)) in [
+        ("below", rule.below),
+        ("at", rule.at),
+        ("above", rule.above),
+    ] {
+        let mut written = base.clone();
+        set(&mut written, rule.field, json!(value));
+        let mut edited = base.clone();
+        edited[rule.edited_in] = json!({ path.as_str(): value });
+        for (how, json, under) in [
+            ("written in the file", written, None),
+            ("as an edit", edited, Some(rule.edited_in)),
+        ] {
+            let text = json.to_string();
+            let about = format!("{path} = {value} ({case}), {how}");
+            match &verdict {
+                Accepted => {
+                    if let Err(problems) = parse_scenario(&text) {
+                        panic!("{about}: accepted, yet {problems:#?}");
+                    }
+                }
+                Refused(expected) => {
+                    if parse_scenario(&text).is_ok() {
+                        panic!("{about}: refused, yet accepted");
+                    }
+                    let problems = problems_of(&text);
+                    let mut found: Vec<(String, &ProblemKind)> =
+                        problems.iter().map(|p| (p.path.clone(), &p.kind)).collect();
+                    let mut expected: Vec<(String, &ProblemKind)> = expected
+                        .iter()
+                        .map(|(path, kind)| match under {
+                            Some(part) => (format!("{part}.{path}"), kind),
+                            None => (path.to_string(), kind),
+                        })
+                        .collect();
+                    found.sort_by(|a, b| a.0.cmp(&b.0));
+                    expected.sort_by(|a, b| a.0.cmp(&b.0));
+                    assert_eq!(found, expected, "{about}");
+                }
+            }
+        }
+    }
+}
+
+fn deductible_above(ceiling: &str) -> ProblemKind {
+    ProblemKind::DeductibleAboveCeiling {
+        ceiling: ceiling.into(),
+    }
+}
+
+fn scheme_part_above(fee: &str) -> ProblemKind {
+    ProblemKind::SchemePartAboveFee { fee: fee.into() }
+}
+
+fn out_of_range(pattern: &str) -> ProblemKind {
+    let param = ncms_sim::params::by_path(pattern).unwrap();
+    ProblemKind::OutOfRange {
+        range: param.range,
+        unit: param.unit,
+    }
+}
+
+#[test]
+fn an_outpatient_deductible_may_equal_the_ceiling_but_not_exceed_it() {
+    check_rule(Rule {
+        setup: vec![("/rules/annual_ceiling", json!({ "fixed": 60000 }))],
+        field: "/lines/0/outpatient/deductible",
+        edited_in: "proposal",
+        below: (59999.99, Accepted),
+        at: (60000.0, Accepted),
+        above: (
+            60000.01,
+            Refused(vec![(
+                "lines[0].outpatient.deductible",
+                deductible_above("60000"),
+            )]),
+        ),
+    });
+}
+
+#[test]
+fn an_inpatient_deductible_may_equal_the_ceiling_but_not_exceed_it() {
+    check_rule(Rule {
+        setup: vec![("/rules/annual_ceiling", json!({ "fixed": 60000 }))],
+        field: "/lines/1/inpatient/deductible",
+        edited_in: "proposal",
+        below: (59999.99, Accepted),
+        at: (60000.0, Accepted),
+        above: (
+            60000.01,
+            Refused(vec![(
+                "lines[1].inpatient.deductible",
+                deductible_above("60000"),
+            )]),
+        ),
+    });
+}
+
+#[test]
+fn the_special_disease_deductible_may_equal_the_ceiling_but_not_exceed_it() {
+    check_rule(Rule {
+        setup: vec![("/rules/annual_ceiling", json!({ "fixed": 60000 }))],
+        field: "/rules/special_disease/deductible",
+        edited_in: "proposal",
+        below: (59999.99, Accepted),
+        at: (60000.0, Accepted),
+        above: (
+            60000.01,
+            Refused(vec![(
+                "rules.special_disease.deductible",
+                deductible_above("60000"),
+            )]),
+        ),
+    });
+}
+
+#[test]
+fn the_ceiling_may_come_down_to_the_highest_deductible_but_not_below_it() {
+    // The county's inpatient deductible of 600 is the fixture's highest; it is the one refused.
+    check_rule(Rule {
+        setup: vec![],
+        field: "/rules/annual_ceiling/fixed",
+        edited_in: "proposal",
+        below: (
+            599.99,
+            Refused(vec![(
+                "lines[1].inpatient.deductible",
+                deductible_above("599.99"),
+            )]),
+        ),
+        at: (600.0, Accepted),
+        above: (600.01, Accepted),
+    });
+}
+
+#[test]
+fn against_an_income_multiple_ceiling_the_floor_binds_when_it_is_the_larger() {
+    // max(8 × 9 000, 80 000) = 80 000.
+    check_rule(Rule {
+        setup: vec![(
+            "/rules/annual_ceiling",
+            json!({ "income_multiple": { "multiple": 8, "rural_net_income": 9000, "floor": 80000 } }),
+        )],
+        field: "/lines/1/inpatient/deductible",
+        edited_in: "proposal",
+        below: (79999.99, Accepted),
+        at: (80000.0, Accepted),
+        above: (
+            80000.01,
+            Refused(vec![(
+                "lines[1].inpatient.deductible",
+                deductible_above("80000"),
+            )]),
+        ),
+    });
+}
+
+#[test]
+fn against_an_income_multiple_ceiling_the_multiple_binds_rounded_to_the_fen() {
+    // max(8.5 × 9 000.01, 60 000) = 76 500.085, which is 76 500.09 to the fen (half away from
+    // zero).
+    check_rule(Rule {
+        setup: vec![(
+            "/rules/annual_ceiling",
+            json!({ "income_multiple": { "multiple": 8.5, "rural_net_income": 9000.01, "floor": 60000 } }),
+        )],
+        field: "/lines/1/inpatient/deductible",
+        edited_in: "proposal",
+        below: (76500.08, Accepted),
+        at: (76500.09, Accepted),
+        above: (
+            76500.10,
+            Refused(vec![(
+                "lines[1].inpatient.deductible",
+                deductible_above("76500.09"),
+            )]),
+        ),
+    });
+}
+
+#[test]
+fn an_income_multiple_ceiling_must_work_out_above_zero() {
+    // With a multiple of 0 the ceiling is the floor. The rule is strict, so the case at the
+    // threshold is refused: a ceiling of 0 reimburses no admission (the fixed ceiling's range,
+    // `> 0`, says the same). A floor one fen below zero is out of its own range as well. The
+    // deductibles are 0, so that a ceiling of one fen is valid.
+    check_rule(Rule {
+        setup: vec![
+            ("/lines/0/inpatient/deductible", json!(0)),
+            ("/lines/1/inpatient/deductible", json!(0)),
+            (
+                "/rules/annual_ceiling",
+                json!({ "income_multiple": { "multiple": 0, "rural_net_income": 9000, "floor": 80000 } }),
+            ),
+        ],
+        field: "/rules/annual_ceiling/income_multiple/floor",
+        edited_in: "proposal",
+        below: (
+            -0.01,
+            Refused(vec![
+                (
+                    "rules.annual_ceiling.income_multiple.floor",
+                    out_of_range("rules.annual_ceiling.income_multiple.floor"),
+                ),
+                ("rules.annual_ceiling", ProblemKind::ZeroCeiling),
+            ]),
+        ),
+        at: (
+            0.0,
+            Refused(vec![("rules.annual_ceiling", ProblemKind::ZeroCeiling)]),
+        ),
+        above: (0.01, Accepted),
+    });
+}
+
+#[test]
+fn the_scheme_part_may_equal_the_fee_but_not_exceed_it() {
+    // The fixture's fee is 6 yuan a visit.
+    check_rule(Rule {
+        setup: vec![],
+        field: "/rules/consultation_fee/scheme_part",
+        edited_in: "proposal",
+        below: (5.99, Accepted),
+        at: (6.0, Accepted),
+        above: (
+            6.01,
+            Refused(vec![(
+                "rules.consultation_fee.scheme_part",
+                scheme_part_above("6"),
+            )]),
+        ),
+    });
+}
+
+#[test]
+fn the_fee_may_come_down_to_the_scheme_part_but_not_below_it() {
+    // The fixture's scheme part is 5.5 yuan; the problem is the part's, worded with the fee.
+    check_rule(Rule {
+        setup: vec![],
+        field: "/rules/consultation_fee/fee_per_visit",
+        edited_in: "proposal",
+        below: (
+            5.49,
+            Refused(vec![(
+                "rules.consultation_fee.scheme_part",
+                scheme_part_above("5.49"),
+            )]),
+        ),
+        at: (5.5, Accepted),
+        above: (5.51, Accepted),
+    });
+}
+
+#[test]
+fn the_minimum_surplus_rate_may_equal_the_maximum_but_not_exceed_it() {
+    check_rule(Rule {
+        setup: vec![(
+            "/targets",
+            json!({ "surplus_rate_min": 0.05, "surplus_rate_max": 0.15 }),
+        )],
+        field: "/targets/surplus_rate_min",
+        edited_in: "assumptions",
+        below: (0.1499, Accepted),
+        at: (0.15, Accepted),
+        above: (
+            0.1501,
+            Refused(vec![(
+                "targets.surplus_rate_min",
+                ProblemKind::SurplusBandReversed,
+            )]),
+        ),
+    });
+}
+
+#[test]
+fn the_maximum_surplus_rate_may_come_down_to_the_minimum_but_not_below_it() {
+    // The problem is at the minimum, whichever of the two moved.
+    check_rule(Rule {
+        setup: vec![(
+            "/targets",
+            json!({ "surplus_rate_min": 0.05, "surplus_rate_max": 0.15 }),
+        )],
+        field: "/targets/surplus_rate_max",
+        edited_in: "assumptions",
+        below: (
+            0.0499,
+            Refused(vec![(
+                "targets.surplus_rate_min",
+                ProblemKind::SurplusBandReversed,
+            )]),
+        ),
+        at: (0.05, Accepted),
+        above: (0.0501, Accepted),
+    });
+}
+
+#[test]
+fn the_field_path_of_a_pointer() {
+    for (pointer, path) in [
+        (
+            "/lines/1/inpatient/deductible",
+            "lines[1].inpatient.deductible",
+        ),
+        ("/targets/surplus_rate_min", "targets.surplus_rate_min"),
+    ] {
+        assert_eq!(path_of(pointer), path);
+    }
 }

@@ -5,10 +5,10 @@
 //! figure is NaN or infinite; the plan's waterfall adds up and its typical patients are priced;
 //! an accepted scenario reads back as itself.
 
+use crate::common;
 use ncms_sim::compare::compare_plans;
-use ncms_sim::money;
 use ncms_sim::problem::ProblemKind;
-use ncms_sim::report::{Comparison, Report};
+use ncms_sim::report::Comparison;
 use ncms_sim::{attribution, patient, render};
 use ncms_sim::{compare, read_checked, CheckedScenario, Lang, Problem};
 use rust_decimal::Decimal;
@@ -277,35 +277,18 @@ fn words_fit(p: &Problem) -> Result<(), Broken> {
 /// every money string has two decimals.
 fn report(scenario: &CheckedScenario, c: &Comparison, years: u32) -> Result<(), Broken> {
     for (name, r) in [("baseline", &c.baseline), ("proposal", &c.proposal)] {
-        ledger(scenario, r, years).map_err(|detail| {
+        if r.years.len() != years as usize {
+            return Err(broken(
+                "a projection spans the horizon",
+                format!("{name}: {} years for a horizon of {years}", r.years.len()),
+            ));
+        }
+        common::ledger_adds_up(scenario, r).map_err(|detail| {
             broken("the ledger adds up to the fen", format!("{name}: {detail}"))
         })?;
     }
-    if c.differences.len() != c.baseline.years.len() {
-        return Err(broken(
-            "a difference for every year",
-            format!("{:?}", c.differences),
-        ));
-    }
-    for ((d, b), p) in c
-        .differences
-        .iter()
-        .zip(&c.baseline.years)
-        .zip(&c.proposal.years)
-    {
-        let expected = [
-            p.income.total - b.income.total,
-            p.spending.total - b.spending.total,
-            p.surplus - b.surplus,
-            p.closing_balance - b.closing_balance,
-        ];
-        if [d.income, d.spending, d.surplus, d.closing_balance] != expected {
-            return Err(broken(
-                "differences are proposal − baseline",
-                format!("{d:?} against {expected:?}"),
-            ));
-        }
-    }
+    common::differences_are_proposal_minus_baseline(c)
+        .map_err(|detail| broken("differences are proposal − baseline", detail))?;
     let json = serde_json::to_value(c).expect("a comparison serialises");
     two_decimals(&json, &mut String::new())
         .map_err(|detail| broken("money has exactly two decimals", detail))?;
@@ -358,75 +341,6 @@ fn nulls_only_where_allowed(value: &Value, key: &str, path: &mut String) -> Resu
         }
         _ => Ok(()),
     }
-}
-
-fn ledger(scenario: &CheckedScenario, r: &Report, years: u32) -> Result<(), String> {
-    if r.years.len() != years as usize {
-        return Err(format!("{} years for a horizon of {years}", r.years.len()));
-    }
-    let mut opening = money::fen(scenario.financing.opening_balance);
-    let mut reserve = scenario
-        .rules
-        .risk_reserve
-        .as_ref()
-        .map_or(money::ZERO, |rr| money::fen(rr.opening_reserve));
-    for (t, y) in r.years.iter().enumerate() {
-        let at = |what: &str| format!("year {} ({}): {what}", t, y.year);
-        if y.year != scenario.year + t as i32 {
-            return Err(at("the years follow each other"));
-        }
-        let i = &y.income;
-        if i.total != i.individual_contributions + i.government_subsidies + i.interest + i.other {
-            return Err(at(&format!(
-                "income total {} ≠ the sum of its parts {i:?}",
-                i.total
-            )));
-        }
-        let s = &y.spending;
-        let lines: Decimal = s.lines.iter().map(|l| l.benefit).sum();
-        let special = s
-            .special_disease
-            .as_ref()
-            .map_or(Decimal::ZERO, |l| l.benefit);
-        let parts =
-            lines + s.consultation_fee + special + s.major_disease + s.critical_illness_premium;
-        if s.total != parts {
-            return Err(at(&format!(
-                "spending total {} ≠ the sum of its parts {parts}",
-                s.total
-            )));
-        }
-        if y.surplus != i.total - s.total {
-            return Err(at(&format!("surplus {} ≠ income − spending", y.surplus)));
-        }
-        if y.opening_balance != opening {
-            return Err(at(&format!(
-                "opening {} ≠ last year's closing {opening}",
-                y.opening_balance
-            )));
-        }
-        if y.closing_balance != y.opening_balance + y.surplus {
-            return Err(at(&format!(
-                "closing {} ≠ opening + surplus",
-                y.closing_balance
-            )));
-        }
-        if y.risk_reserve != reserve + y.risk_reserve_moved {
-            return Err(at(&format!(
-                "reserve {} ≠ last year's {reserve} + moved {}",
-                y.risk_reserve, y.risk_reserve_moved
-            )));
-        }
-        if y.available_balance != y.closing_balance - y.risk_reserve {
-            return Err(at(&format!(
-                "available {} ≠ closing − reserve",
-                y.available_balance
-            )));
-        }
-        opening = y.closing_balance;
-        reserve = y.risk_reserve;
-    }
-    Ok(())
 }
 
 /// Keys whose strings come from the file (an id or a name may be "123") or are words.

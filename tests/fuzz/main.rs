@@ -12,6 +12,8 @@
 //! `scripts/fuzz.sh` runs a million cases in release with debug assertions.
 
 mod bytes;
+#[path = "../common/mod.rs"]
+mod common;
 mod laws;
 mod structured;
 
