@@ -193,7 +193,7 @@ fn simulate_prints_csv_and_tables() {
             status: 0,
             stdout: &[
                 Starts("plan,section,item,year,unit,baseline,plan,difference,target,met\n"),
-                Text("proposal,summary,Income,2012,yuan,166980000.00,166980000.00,0.00,,\n"),
+                Text("proposal,summary,Fund income,2012,yuan,166980000.00,166980000.00,0.00,,\n"),
             ],
             ..Expect::default()
         },

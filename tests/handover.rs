@@ -63,7 +63,9 @@ fn the_workbook_holds_the_overview_and_a_sheet_per_table_with_the_engines_figure
     // The years: the baseline's five years, then each plan's; income to the fen.
     let years = book.worksheet_range("逐年测算").unwrap();
     assert_eq!(cell(&years, 0, 0), "方案");
-    let income_column = (0..30).find(|c| cell(&years, 0, *c) == "基金收入").unwrap();
+    let income_column = (0..30)
+        .find(|c| cell(&years, 0, *c) == "基金收入（元）")
+        .unwrap();
     let horizon = plans[0].comparison.baseline.years.len();
     for (i, plan) in plans.iter().enumerate() {
         for (k, year) in plan.comparison.proposal.years.iter().enumerate() {

@@ -71,12 +71,12 @@ fn the_csv_is_one_table_with_a_plan_column_targets_and_their_verdicts() {
     assert_eq!(
         lines
             .iter()
-            .filter(|l| l.starts_with("方案二,summary,Income,2012,"))
+            .filter(|l| l.starts_with("方案二,summary,Fund income,2012,"))
             .count(),
         1
     );
     assert!(
-        csv.contains("方案二,summary,Income,2012,yuan,30600000.00,35600000.00,5000000.00,,\n"),
+        csv.contains("方案二,summary,Fund income,2012,yuan,30600000.00,35600000.00,5000000.00,,\n"),
         "{csv}"
     );
     // Shares as fractions to four decimals; a target with its bound and verdict.

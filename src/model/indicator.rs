@@ -1,11 +1,15 @@
-//! The figures a question is asked about: an [`Indicator`] of the yearly report, named as the
-//! report's fields are (`surplus`, `outpatient_share`, …), in one year or in every year of the
-//! horizon ([`When`]). The shared vocabulary of goal seek (`solve`) and of the sensitivity
-//! tornado (`sensitivity`).
+//! The one vocabulary of a year's figures: each [`Indicator`] of the yearly report once, named as
+//! the report's fields are (`surplus`, `outpatient_share`, …), with its label in both languages,
+//! its unit and how it is shown ([`Shown`]: fund totals in 万元 / million yuan, amounts per head
+//! or per case in 元, rates in per cent and their differences in 个百分点, people and
+//! person-times with their word). The cards, the tables, the targets, the answers, the tornado,
+//! the waterfall, the CSV, the workbook and the printed report all name and show a figure from
+//! here; goal seek and the tornado ask their questions in its terms, in one year or in every year
+//! of the horizon ([`When`]).
 
 use crate::base::lang::{Label, Lang};
 use crate::base::money;
-use crate::base::units::{Figure, Unit};
+use crate::base::units::{Figure, Shown, Unit};
 use crate::model::report::{Report, YearReport};
 use serde::Serialize;
 
@@ -13,6 +17,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Indicator {
+    Enrollees,
     Income,
     Spending,
     Surplus,
@@ -39,7 +44,8 @@ pub enum Indicator {
 }
 
 impl Indicator {
-    pub const ALL: [Indicator; 23] = [
+    pub const ALL: [Indicator; 24] = [
+        Indicator::Enrollees,
         Indicator::Income,
         Indicator::Spending,
         Indicator::Surplus,
@@ -68,6 +74,7 @@ impl Indicator {
     /// The name of the report's field (`income` and `spending` are their totals).
     pub fn name(self) -> &'static str {
         match self {
+            Indicator::Enrollees => "enrollees",
             Indicator::Income => "income",
             Indicator::Spending => "spending",
             Indicator::Surplus => "surplus",
@@ -99,9 +106,12 @@ impl Indicator {
         Indicator::ALL.into_iter().find(|i| i.name() == name)
     }
 
+    /// The figure's name, in lower case where English puts it inside a sentence ("the surplus
+    /// in 2014"); [`Indicator::title`] is the name at the head of a row or a card.
     pub fn label(self) -> Label {
         match self {
-            Indicator::Income => Label::new("当年筹资", "income"),
+            Indicator::Enrollees => Label::new("参合人数", "enrollees"),
+            Indicator::Income => Label::new("基金收入", "fund income"),
             Indicator::Spending => Label::new("基金支出", "fund spending"),
             Indicator::Surplus => Label::new("当年结余", "surplus"),
             Indicator::ClosingBalance => Label::new("累计结余", "accumulated balance"),
@@ -111,12 +121,14 @@ impl Indicator {
             Indicator::RiskReserve => Label::new("风险基金", "risk reserve"),
             Indicator::FundingPerEnrollee => Label::new("人均筹资", "funding per enrollee"),
             Indicator::SurplusRate => Label::new("当年结余率", "surplus rate"),
-            Indicator::BalanceRatio => Label::new("累计结余率", "accumulated balance ratio"),
-            Indicator::MonthsCovered => Label::new("累计结余可支付月数", "months covered"),
+            Indicator::BalanceRatio => Label::new("累计结余率", "balance ratio"),
+            Indicator::MonthsCovered => {
+                Label::new("累计结余可支付月数", "months of spending covered")
+            }
             Indicator::OutpatientSpending => {
                 Label::new("门诊统筹支出", "outpatient pooling spending")
             }
-            Indicator::OutpatientShare => Label::new("门诊统筹占比", "outpatient share"),
+            Indicator::OutpatientShare => Label::new("门诊统筹支出占比", "outpatient share"),
             Indicator::OutpatientCapUsed => Label::new("门诊统筹上限使用率", "outpatient cap used"),
             Indicator::OutpatientHeadroom => Label::new("门诊统筹剩余额度", "outpatient headroom"),
             Indicator::InpatientPolicyRatio => {
@@ -136,7 +148,7 @@ impl Indicator {
                 "primary outpatient policy-scope ratio",
             ),
             Indicator::MeanOutOfPocketPerAdmission => {
-                Label::new("次均住院自付", "out of pocket per admission")
+                Label::new("住院次均自付", "out of pocket per admission")
             }
             Indicator::InpatientSpending => Label::new("住院补偿支出", "inpatient spending"),
             Indicator::Admissions => Label::new("住院人次", "admissions"),
@@ -144,8 +156,14 @@ impl Indicator {
         }
     }
 
+    /// The figure's name at the head of a row, a column or a card: "Fund income", "基金收入".
+    pub fn title(self, lang: Lang) -> String {
+        crate::base::lang::capitalise(self.label().get(lang))
+    }
+
     pub fn unit(self) -> Unit {
         match self {
+            Indicator::Enrollees => Unit::Count,
             Indicator::Income
             | Indicator::Spending
             | Indicator::Surplus
@@ -167,6 +185,7 @@ impl Indicator {
     pub fn of(self, year: &YearReport) -> Figure {
         let i = &year.indicators;
         match self {
+            Indicator::Enrollees => Figure::Count(year.enrollees as f64),
             Indicator::Income => Figure::Yuan(year.income.total),
             Indicator::Spending => Figure::Yuan(year.spending.total),
             Indicator::Surplus => Figure::Yuan(year.surplus),
@@ -199,10 +218,88 @@ impl Indicator {
         }
     }
 
-    /// A value of this indicator as people read it: "463.20 元", "24.8%".
-    pub fn show(self, value: f64, lang: Lang) -> String {
-        self.unit().show(value, lang)
+    /// How the figure is shown: the one display rule of its kind.
+    pub fn shown(self) -> Shown {
+        match self {
+            Indicator::Income
+            | Indicator::Spending
+            | Indicator::Surplus
+            | Indicator::ClosingBalance
+            | Indicator::AvailableBalance
+            | Indicator::RiskReserve
+            | Indicator::OutpatientSpending
+            | Indicator::OutpatientHeadroom
+            | Indicator::InpatientSpending => Shown::FundTotal,
+            Indicator::FundingPerEnrollee | Indicator::MeanOutOfPocketPerAdmission => Shown::Amount,
+            Indicator::Enrollees => Shown::Persons,
+            Indicator::Admissions | Indicator::CompensatedPersonTimes => Shown::PersonTimes,
+            Indicator::MonthsCovered => Shown::Months,
+            _ => Shown::Percent,
+        }
     }
+
+    /// A value of this indicator as people read it: "463.20 元", "24.8%", "21,027.43 万元".
+    pub fn show(self, value: f64, lang: Lang) -> String {
+        let figure = match self.unit() {
+            Unit::Yuan => match money::decimal_from_f64(value) {
+                Some(amount) => Figure::Yuan(money::fen(amount)),
+                None => return self.unit().show(value, lang),
+            },
+            Unit::Share => Figure::Share(value),
+            Unit::Months => Figure::Months(value),
+            _ => Figure::Count(value),
+        };
+        self.shown().text(&figure, lang)
+    }
+
+    /// The figure in `year`, as people read it.
+    pub fn text(self, year: &YearReport, lang: Lang) -> String {
+        self.shown().text(&self.of(year), lang)
+    }
+
+    /// `proposal`'s figure less `baseline`'s (the engine's difference, exact for money).
+    pub fn difference(self, baseline: &YearReport, proposal: &YearReport) -> Option<Figure> {
+        self.of(proposal).minus(&self.of(baseline))
+    }
+
+    /// The difference of `proposal` from `baseline` as people read it, signed: "+2.27 万元",
+    /// "−0.9 个百分点".
+    pub fn change_text(self, baseline: &YearReport, proposal: &YearReport, lang: Lang) -> String {
+        self.difference(baseline, proposal)
+            .map_or_else(String::new, |d| self.shown().change(&d, lang))
+    }
+
+    /// The rows officials read first, in order: the yearly summary of every table (the CLI's,
+    /// the app's, the CSV's, the workbook's and the printed report's).
+    pub const SUMMARY: [Indicator; 18] = [
+        Indicator::Enrollees,
+        Indicator::FundingPerEnrollee,
+        Indicator::Income,
+        Indicator::Spending,
+        Indicator::Surplus,
+        Indicator::SurplusRate,
+        Indicator::ClosingBalance,
+        Indicator::BalanceRatio,
+        Indicator::MonthsCovered,
+        Indicator::RiskReserve,
+        Indicator::OutpatientShare,
+        Indicator::OutpatientHeadroom,
+        Indicator::InpatientPolicyRatio,
+        Indicator::InpatientActualRatio,
+        Indicator::OutpatientPolicyRatio,
+        Indicator::OutpatientActualRatio,
+        Indicator::MeanOutOfPocketPerAdmission,
+        Indicator::CompensatedPersonTimes,
+    ];
+
+    /// The headline cards, in order.
+    pub const CARDS: [Indicator; 5] = [
+        Indicator::Income,
+        Indicator::Spending,
+        Indicator::Surplus,
+        Indicator::SurplusRate,
+        Indicator::ClosingBalance,
+    ];
 }
 
 /// Which year a question is about.

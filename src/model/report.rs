@@ -6,8 +6,9 @@
 //! fractions, counts are numbers. Add fields freely; rename or remove one only with a new
 //! `format` version.
 
-use crate::base::lang::{Label, Text};
-use crate::base::money::Yuan;
+use crate::base::lang::{Label, Lang, Text};
+use crate::base::money::{self, Yuan};
+use crate::base::units::{Figure, Shown};
 use crate::scenario::file_format::Level;
 use serde::Serialize;
 
@@ -198,6 +199,63 @@ pub struct TargetCheck {
     /// The margin: actual − target for a minimum, target − actual for a maximum. Negative is
     /// the shortfall of a missed target.
     pub gap: Option<f64>,
+}
+
+impl TargetCheck {
+    /// How the target's figures are shown: amounts (per head, a ceiling) in 元, rates in per
+    /// cent with gaps in percentage points.
+    pub fn shown(&self) -> Shown {
+        match self.unit {
+            Unit::Yuan => Shown::Amount,
+            Unit::Months => Shown::Months,
+            Unit::Count => Shown::Persons,
+            _ => Shown::Percent,
+        }
+    }
+
+    fn show(&self, value: f64, lang: Lang) -> String {
+        self.shown().text(&self.figure(value), lang)
+    }
+
+    fn figure(&self, value: f64) -> Figure {
+        match self.unit {
+            Unit::Yuan => money::decimal_from_f64(value)
+                .map_or(Figure::Share(f64::NAN), |d| Figure::Yuan(money::fen(d))),
+            Unit::Months => Figure::Months(value),
+            Unit::Count => Figure::Count(value),
+            _ => Figure::Share(value),
+        }
+    }
+
+    /// The target with its bound and unit: "≥ 415.00 元", "≤ 25.0%".
+    pub fn target_text(&self, lang: Lang) -> String {
+        let bound = match self.bound {
+            Bound::AtLeast => "≥",
+            Bound::AtMost => "≤",
+        };
+        format!("{bound} {}", self.show(self.target, lang))
+    }
+
+    /// The figure the target reads, with its unit; "–" when the scenario does not give it.
+    pub fn actual_text(&self, lang: Lang) -> String {
+        self.actual
+            .map_or_else(|| "–".into(), |a| self.show(a, lang))
+    }
+
+    /// The margin, signed, in the figure's unit (percentage points for rates): "+0.9 个百分点".
+    pub fn gap_text(&self, lang: Lang) -> String {
+        self.gap
+            .map_or_else(String::new, |g| self.shown().change(&self.figure(g), lang))
+    }
+
+    /// 达标 / 未达标 / 无数据.
+    pub fn verdict(&self) -> Label {
+        match self.met {
+            Some(true) => Label::new("达标", "met"),
+            Some(false) => Label::new("未达标", "missed"),
+            None => Label::new("无数据", "no data"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -6,8 +6,9 @@
 
 use crate::base::lang::Lang;
 use crate::model::compare::PlanComparison;
+use crate::model::indicator::Indicator;
 use crate::model::report::{Bound, Report};
-use crate::output::tables::{spending_rows, summary_rows};
+use crate::output::tables::{exact_title, spending_rows};
 use crate::scenario::validate::CheckedScenario;
 use crate::spreadsheet::grid::{CellValue, SheetOut, Style, Written};
 
@@ -181,9 +182,9 @@ fn overview(
 }
 
 fn years(baseline: &Report, plans: &[PlanComparison], lang: Lang) -> SheetOut {
-    let rows_of = summary_rows();
+    let rows_of = Indicator::SUMMARY;
     let mut first = header(lang, &[("方案", "Plan"), ("年度", "Year")]);
-    first.extend(rows_of.iter().map(|r| bold(r.label.get(lang))));
+    first.extend(rows_of.iter().map(|&r| bold(exact_title(r, lang))));
     let mut rows = vec![first];
     for (name, report) in reports(baseline, plans, lang) {
         for year in &report.years {
@@ -191,7 +192,7 @@ fn years(baseline: &Report, plans: &[PlanComparison], lang: Lang) -> SheetOut {
                 text(name.clone()),
                 number(f64::from(year.year), Style::Plain),
             ];
-            row.extend(rows_of.iter().map(|r| match r.figure(year) {
+            row.extend(rows_of.iter().map(|r| match r.of(year) {
                 crate::base::units::Figure::Yuan(a) => money(a),
                 crate::base::units::Figure::Share(v) => number(v, Style::Percent),
                 crate::base::units::Figure::Count(v) => number(v.round(), Style::Count),

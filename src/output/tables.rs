@@ -5,24 +5,13 @@
 use crate::answers::attribution::Waterfall;
 use crate::answers::patient::{PatientBill, PatientComparison, PatientKind, PatientLayer};
 use crate::base::lang::{Lang, Text};
-use crate::base::money::{to_f64, Yuan};
-use crate::base::units::Figure;
+use crate::base::money::Yuan;
 pub use crate::base::units::{count, percent, yuan};
+use crate::base::units::{Figure, Shown};
+use crate::model::indicator::Indicator;
 use crate::model::report::{Bound, Comparison, LineResult, Report, TargetCheck, Unit, YearReport};
 use crate::scenario::terms::level_name;
 use std::fmt::Write;
-
-/// Large sums in 万元 (zh) or millions (en), for tables that must stay narrow.
-pub fn yuan_short(amount: Yuan, lang: Lang) -> String {
-    let value = to_f64(amount);
-    match lang {
-        Lang::Zh => format!(
-            "{}万",
-            crate::base::units::group_thousands(&format!("{:.0}", value / 10_000.0))
-        ),
-        Lang::En => format!("{:.2}M", value / 1_000_000.0),
-    }
-}
 
 /// A figure in its unit.
 pub fn figure(value: f64, unit: Unit) -> String {
@@ -123,130 +112,19 @@ pub fn spending_rows(year: &YearReport) -> Vec<SpendingRow<'_>> {
     lines.chain(items).collect()
 }
 
-/// One row of the yearly summary: a label and how to read the figure from a year.
-pub struct SummaryRow {
-    pub id: &'static str,
-    pub label: Text,
-    pub read: fn(&YearReport) -> Figure,
-}
-
-impl SummaryRow {
-    /// The row's figure in `year`.
-    pub fn figure(&self, year: &YearReport) -> Figure {
-        (self.read)(year)
+/// A summary row's name in the exact tables (the CLI's text table): the vocabulary's title with
+/// the unit the exact figures are in ("基金收入（元）", "Fund income (yuan)").
+pub fn exact_title(row: Indicator, lang: Lang) -> String {
+    let unit = match row.shown() {
+        Shown::FundTotal | Shown::Amount => Some(Unit::Yuan.suffix(lang)),
+        Shown::Persons | Shown::PersonTimes | Shown::Months => Some(row.shown().unit_word(lang)),
+        Shown::Percent => None,
+    };
+    match (unit, lang) {
+        (None, _) => row.title(lang),
+        (Some(unit), Lang::Zh) => format!("{}（{unit}）", row.title(lang)),
+        (Some(unit), Lang::En) => format!("{} ({unit})", row.title(lang)),
     }
-
-    /// The proposal's figure less the baseline's (the engine's difference, exact for money).
-    pub fn difference(&self, baseline: &YearReport, proposal: &YearReport) -> Option<Figure> {
-        self.figure(proposal).minus(&self.figure(baseline))
-    }
-}
-
-/// The rows officials read first, in order. The app's tables use the same list.
-pub fn summary_rows() -> Vec<SummaryRow> {
-    fn row(id: &'static str, zh: &str, en: &str, read: fn(&YearReport) -> Figure) -> SummaryRow {
-        SummaryRow {
-            id,
-            label: Text::new(zh, en),
-            read,
-        }
-    }
-    vec![
-        row("enrollees", "参合人数", "Enrollees", |y| {
-            Figure::Count(y.enrollees as f64)
-        }),
-        row(
-            "funding_per_enrollee",
-            "人均筹资",
-            "Funding per enrollee",
-            |y| Figure::Yuan(y.funding_per_enrollee),
-        ),
-        row("income", "基金收入", "Income", |y| {
-            Figure::Yuan(y.income.total)
-        }),
-        row("spending", "基金支出", "Spending", |y| {
-            Figure::Yuan(y.spending.total)
-        }),
-        row("surplus", "当年结余", "Surplus", |y| {
-            Figure::Yuan(y.surplus)
-        }),
-        row("surplus_rate", "当年结余率", "Surplus rate", |y| {
-            Figure::Share(y.indicators.surplus_rate)
-        }),
-        row(
-            "closing_balance",
-            "累计结余",
-            "Accumulated balance",
-            |y| Figure::Yuan(y.closing_balance),
-        ),
-        row(
-            "balance_ratio",
-            "累计结余率",
-            "Balance / income",
-            |y| Figure::Share(y.indicators.balance_ratio),
-        ),
-        row(
-            "months_covered",
-            "可支付月数",
-            "Months of spending covered",
-            |y| Figure::Months(y.indicators.months_covered),
-        ),
-        row("risk_reserve", "风险基金", "Risk reserve", |y| {
-            Figure::Yuan(y.risk_reserve)
-        }),
-        row(
-            "outpatient_share",
-            "门诊统筹占比",
-            "Outpatient share",
-            |y| Figure::Share(y.indicators.outpatient_share),
-        ),
-        row(
-            "outpatient_headroom",
-            "门诊统筹余量",
-            "Outpatient headroom",
-            |y| Figure::Yuan(y.indicators.outpatient_headroom),
-        ),
-        row(
-            "inpatient_policy_ratio",
-            "住院政策范围内补偿比",
-            "Inpatient policy-scope ratio",
-            |y| Figure::Share(y.indicators.inpatient_policy_ratio),
-        ),
-        row(
-            "inpatient_actual_ratio",
-            "住院实际补偿比",
-            "Inpatient actual ratio",
-            |y| Figure::Share(y.indicators.inpatient_actual_ratio),
-        ),
-        row(
-            "outpatient_policy_ratio",
-            "门诊政策范围内补偿比",
-            "Outpatient policy-scope ratio",
-            |y| Figure::Share(y.indicators.outpatient_policy_ratio),
-        ),
-        row(
-            "outpatient_actual_ratio",
-            "门诊实际补偿比",
-            "Outpatient actual ratio",
-            |y| Figure::Share(y.indicators.outpatient_actual_ratio),
-        ),
-        row(
-            "out_of_pocket",
-            "住院次均自付",
-            "Out of pocket per admission",
-            |y| {
-                Figure::Yuan(crate::base::money::fen_from_f64(
-                    y.indicators.mean_out_of_pocket_per_admission,
-                ))
-            },
-        ),
-        row(
-            "compensated",
-            "补偿人次",
-            "Compensated person-times",
-            |y| Figure::Count(y.indicators.compensated_person_times),
-        ),
-    ]
 }
 
 /// A figure for the text table: money to the fen with separators, shares in percent, counts
@@ -259,8 +137,8 @@ pub fn figure_text(figure: &Figure) -> String {
     }
 }
 
-fn cell(row: &SummaryRow, year: &YearReport) -> String {
-    figure_text(&row.figure(year))
+fn cell(row: Indicator, year: &YearReport) -> String {
+    figure_text(&row.of(year))
 }
 
 fn push_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
@@ -311,10 +189,10 @@ fn report_table(out: &mut String, title: &str, report: &Report, lang: Lang) {
     let header: Vec<String> = std::iter::once(String::new())
         .chain(report.years.iter().map(|y| y.year.to_string()))
         .collect();
-    let rows: Vec<Vec<String>> = summary_rows()
+    let rows: Vec<Vec<String>> = Indicator::SUMMARY
         .iter()
-        .map(|row| {
-            std::iter::once(row.label.get(lang).to_string())
+        .map(|&row| {
+            std::iter::once(exact_title(row, lang))
                 .chain(report.years.iter().map(|y| cell(row, y)))
                 .collect()
         })
@@ -338,30 +216,16 @@ fn report_table(out: &mut String, title: &str, report: &Report, lang: Lang) {
 }
 
 fn target_text(check: &TargetCheck, lang: Lang) -> (String, String, String) {
-    let bound = match check.bound {
-        Bound::AtLeast => "≥ ",
-        Bound::AtMost => "≤ ",
-    };
-    let met = match (check.met, lang) {
-        (Some(true), Lang::Zh) => "达标",
-        (Some(false), Lang::Zh) => "未达标",
-        (None, Lang::Zh) => "无数据",
-        (Some(true), Lang::En) => "met",
-        (Some(false), Lang::En) => "missed",
-        (None, Lang::En) => "no data",
-    };
-    let actual = check.actual.map_or("–".into(), |a| figure(a, check.unit));
-    let gap = check.gap.map_or(String::new(), |g| {
-        format!(
-            " ({}{})",
-            if g >= 0.0 { "+" } else { "" },
-            figure(g, check.unit)
-        )
-    });
+    let gap = check.gap_text(lang);
+    let verdict = check.verdict().get(lang);
     (
-        format!("{bound}{}", figure(check.target, check.unit)),
-        actual,
-        format!("{met}{gap}"),
+        check.target_text(lang),
+        check.actual_text(lang),
+        if gap.is_empty() {
+            verdict.to_string()
+        } else {
+            format!("{verdict} ({gap})")
+        },
     )
 }
 
@@ -601,14 +465,14 @@ pub fn csv(plans: &[crate::model::compare::PlanComparison], lang: Lang) -> Strin
                     cells.join(",")
                 );
             };
-            for summary_row in summary_rows() {
-                let (bf, pf) = (summary_row.figure(b), summary_row.figure(p));
+            for summary_row in Indicator::SUMMARY {
+                let (bf, pf) = (summary_row.of(b), summary_row.of(p));
                 let difference = summary_row
                     .difference(b, p)
                     .map_or_else(String::new, |d| plain(&d));
                 row(
                     summary,
-                    summary_row.label.get(lang),
+                    &summary_row.title(lang),
                     unit_name(bf.unit()),
                     [
                         plain(&bf),

@@ -14,11 +14,17 @@ let browser;
 before(async () => { server = await startServer(); browser = await openBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** "1970140000.00" → "1,970,140,000.00", as the report writes money. */
+/**
+ * A fund total as every panel and the report write it, worked out here from the CLI's exact
+ * yuan: "1970140000.00" → "197,014.00 万元" (to the hundredth of 万元, half away from zero).
+ */
 const grouped = (money) => {
-  const [whole, fraction] = money.split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  return `${sign}${whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
+  const cents = BigInt(money.replace('.', ''));
+  const negative = cents < 0n;
+  const rounded = ((negative ? -cents : cents) + 5000n) / 10000n;
+  const whole = (rounded / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = (rounded % 100n).toString().padStart(2, '0');
+  return `${negative && rounded > 0n ? '-' : ''}${whole}.${fraction} 万元`;
 };
 
 test('the printed report has its pages, every plan and the CLI\'s figures', async () => {
@@ -69,7 +75,7 @@ test('the hand-over workbook: an overview and a sheet per table, with the app\'s
   const book = XLSX.read(fs.readFileSync(await download.path()), { type: 'buffer' });
   assert.deepEqual(book.SheetNames, ['概况', '逐年测算', '目标', '分项支出']);
   const years = XLSX.utils.sheet_to_json(book.Sheets['逐年测算'], { header: 1 });
-  const incomeColumn = years[0].indexOf('基金收入');
+  const incomeColumn = years[0].indexOf('基金收入（元）');
   const row = years.find((r) => r[0] === '方案二' && r[1] === 2013);
   const shown = await page.getAttribute('[data-testid="kpi-income"]', 'data-value');
   assert.equal(row[incomeColumn].toFixed(2), shown, 'the workbook holds the plan on screen');

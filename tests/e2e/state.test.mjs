@@ -144,14 +144,14 @@ test('the language switch changes labels and number formats', async () => {
     const label = page.locator('label[for="f-financing-individual"]');
     assert.equal(await label.innerText(), '个人缴费');
     const income = page.locator('[data-testid="kpi-income"] .card-value');
-    assert.match(await income.innerText(), /万元$/);
+    assert.match(await income.innerText(), /^-?\d{1,3}(,\d{3})*\.\d{2} 万元$/);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     const value = await dataValue(page, 'kpi-income');
 
     await page.click('[data-testid="lang-toggle"]');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.equal(await label.innerText(), 'Individual contribution');
-    assert.match(await income.innerText(), /M yuan$/);
+    assert.match(await income.innerText(), /^-?\d{1,3}(,\d{3})*\.\d{2} million yuan$/);
     assert.equal(await page.locator('#summary-title').innerText().then((t) => t.startsWith('Yearly summary')), true);
     assert.equal(await dataValue(page, 'kpi-income'), value, 'the figure itself is unchanged');
 

@@ -110,8 +110,8 @@ pub fn App() -> Html {
                 on_share={files.on_share.clone()} on_csv={files.on_csv.clone()}
                 on_print={files.on_print.clone()} {on_lang} {on_undo} {on_redo} {presenting}
                 {on_present} {on_new_fund} on_workbook={files.on_workbook.clone()} />
-            <PhoneBar view={*phone_view} on_view={on_phone_view}
-                year={comparison.proposal.years.get(year).cloned()} {lang} />
+            <PhoneBar view={*phone_view} on_view={on_phone_view} figures={state.figures.clone()}
+                {active} {lang} />
             if let Some(reason) = state.autosave_failure.clone() {
                 <AutosaveBanner {reason} {lang} />
             }
@@ -134,14 +134,14 @@ pub fn App() -> Html {
                     <PlansBar plans={state.plan_chips()} {active} {lang} on_select={on_plan_select}
                         on_add={on_plan_add} on_duplicate={on_plan_duplicate} on_delete={on_plan_delete}
                         on_rename={on_plan_rename} on_make_baseline={on_make_baseline} />
-                    <KeyFigures plans={state.results.clone()} {active} {year} {lang} />
+                    <KeyFigures figures={state.figures.clone()} names={state.plan_names()} {active} {lang} />
                     <div class="row">
                         <div class="column">
-                            <Gauge comparison={comparison.clone()} {year} {lang} />
-                            <Ratios comparison={comparison.clone()} {year} {lang} />
+                            <Gauge figures={state.figures.clone()} names={state.plan_names()} {active} {lang} />
+                            <Ratios figures={state.figures.clone()} names={state.plan_names()} {active} {lang} />
                             <Changes comparison={comparison.clone()} {lang} />
                         </div>
-                        <SummaryTable plans={state.results.clone()} {active} {year} {lang} />
+                        <SummaryTable figures={state.figures.clone()} names={state.plan_names()} {active} {lang} />
                     </div>
                     <BalanceChart plans={state.results.clone()} {active} {lang} values_on_points={presenting} />
                     if presenting {

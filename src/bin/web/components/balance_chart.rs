@@ -2,10 +2,11 @@
 //! in its colour, the zero line, and the active plan's first yearly deficit and the year its
 //! available balance runs out. In presentation mode the values are written on the points.
 
+use crate::view::format::fund;
 use crate::view::ui_words::ui;
 use crate::view::year_props::PlanResults;
+use ncms_sim::figure::Shown;
 use ncms_sim::money::to_f64;
-use ncms_sim::render::yuan_short;
 use ncms_sim::{Lang, Report};
 use yew::prelude::*;
 
@@ -94,9 +95,11 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let label = |v: f64| {
-        ncms_sim::money::decimal_from_f64(v).map_or_else(String::new, |d| yuan_short(d, lang))
-    };
+    // Values on points and in tooltips as every panel shows a fund total; the axis in the same
+    // unit, its word written once above it.
+    let label =
+        |v: f64| ncms_sim::money::decimal_from_f64(v).map_or_else(String::new, |d| fund(d, lang));
+    let tick = |v: f64| Shown::FundTotal.axis_number(v, lang);
     let ticks: Vec<f64> = (0..)
         .map(|k| low + step * k as f64)
         .take_while(|v| *v <= high + step / 2.0)
@@ -154,13 +157,15 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
             </p>
             <svg viewBox={format!("0 0 {W} {H}")} class="chart" role="img" data-testid="balance-chart"
                 aria-label={ui.balance_chart_desc}>
+                <text class="axis-unit" x={(LEFT - 6.0).to_string()} y="14" text-anchor="end">
+                    { Shown::FundTotal.unit_word(lang) }</text>
                 { for ticks.iter().map(|t| html! {
                     <g class="tick">
                         <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()}
                             y1={y(*t).to_string()} y2={y(*t).to_string()}
                             class={if *t == 0.0 { "zero" } else { "grid" }} />
                         <text x={(LEFT - 6.0).to_string()} y={(y(*t) + 4.0).to_string()}
-                            text-anchor="end">{ label(*t) }</text>
+                            text-anchor="end">{ tick(*t) }</text>
                     </g>
                 }) }
                 { for years.iter().enumerate().map(|(i, yr)| html! {

@@ -1,7 +1,7 @@
 //! Spending by line of care in the selected year: each level's outpatient and inpatient care,
 //! the special-disease, consultation-fee, major-disease and premium lines, and the total.
 
-use crate::view::format::{money, money_change, share};
+use crate::view::format::{fund, fund_change, share};
 use crate::view::ui_words::ui;
 use crate::view::year_props::YearProps;
 use ncms_sim::render::{count, spending_rows};
@@ -40,12 +40,12 @@ pub fn LinesTable(props: &YearProps) -> Html {
                         <tr class={classes!(p.is_total.then_some("total"))}>
                             <th scope="row">{ p.name.get(lang) }</th>
                             <td>{ p.line.map(|l| count(l.volume)).unwrap_or_default() }</td>
-                            <td>{ p.line.map(|l| share(l.policy_ratio)).unwrap_or_default() }</td>
+                            <td>{ p.line.map(|l| share(l.policy_ratio, lang)).unwrap_or_default() }</td>
                             <td data-testid={format!("{}-baseline", b.id)} data-value={b.benefit.to_string()}>
-                                { money(b.benefit, lang) }</td>
+                                { fund(b.benefit, lang) }</td>
                             <td data-testid={format!("{}-proposal", p.id)} data-value={p.benefit.to_string()}>
-                                { money(p.benefit, lang) }</td>
-                            <td class="change">{ money_change(p.difference(&b), lang) }</td>
+                                { fund(p.benefit, lang) }</td>
+                            <td class="change">{ fund_change(p.difference(&b), lang) }</td>
                         </tr>
                     }) }
                     </tbody>

@@ -10,7 +10,7 @@
 use crate::state::fields::Field;
 use crate::state::typed_number::{interpret, shown, Typed};
 use crate::view::ui_words::{fill, ui};
-use ncms_sim::figure::{trimmed, Unit};
+use ncms_sim::figure::trimmed;
 use ncms_sim::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -106,11 +106,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             .map_or(String::new(), |v| shown(v, field.unit()))
     });
     let slider_value = props.value.unwrap_or(field.min).to_string();
-    let suffix = match field.unit() {
-        Unit::Share => "%",
-        Unit::Yuan => ui.yuan,
-        other => other.suffix(lang),
-    };
+    let suffix = field.unit().suffix(lang);
     let mut messages = props.problems.clone();
     if *pending == Some(Typed::NotANumber) {
         messages.insert(0, ui.not_a_number.to_string());

@@ -3,7 +3,7 @@
 //! deductible, the co-payment, the caps, the ceiling. A stacked bar per plan and a table; the
 //! bundled typical patients one click away.
 
-use crate::view::format::money;
+use crate::view::format::amount;
 use crate::view::shared::Shared;
 use crate::view::ui_words::{fill, ui};
 use ncms_sim::money::Yuan;
@@ -138,11 +138,11 @@ pub fn PatientPanel(props: &PatientPanelProps) -> Html {
                                     data-scheme-proposal={c.proposal.scheme.to_string()}>
                                     { fill(ui.patient_summary, &[
                                         ("case", c.name.get(lang)),
-                                        ("patient_before", &money(c.baseline.patient, lang)),
-                                        ("patient_after", &money(c.proposal.patient, lang)),
-                                        ("change", &crate::view::format::money_change(c.patient_change, lang)),
-                                        ("scheme_before", &money(c.baseline.scheme, lang)),
-                                        ("scheme_after", &money(c.proposal.scheme, lang)),
+                                        ("patient_before", &amount(c.baseline.patient, lang)),
+                                        ("patient_after", &amount(c.proposal.patient, lang)),
+                                        ("change", &crate::view::format::amount_change(c.patient_change, lang)),
+                                        ("scheme_before", &amount(c.baseline.scheme, lang)),
+                                        ("scheme_after", &amount(c.proposal.scheme, lang)),
                                     ]) }
                                 </p>
                                 <svg viewBox="0 0 680 70" class="patient-bars" role="img" aria-label={ui.patient_bars}>
@@ -166,18 +166,18 @@ pub fn PatientPanel(props: &PatientPanelProps) -> Html {
                                         { for rows.map(|(b, p)| html! {
                                             <tr>
                                                 <th scope="row">{ b.label.get(lang) }</th>
-                                                <td>{ money(b.patient, lang) }</td>
-                                                <td>{ money(b.scheme, lang) }</td>
-                                                <td>{ money(p.patient, lang) }</td>
-                                                <td>{ money(p.scheme, lang) }</td>
+                                                <td>{ amount(b.patient, lang) }</td>
+                                                <td>{ amount(b.scheme, lang) }</td>
+                                                <td>{ amount(p.patient, lang) }</td>
+                                                <td>{ amount(p.scheme, lang) }</td>
                                             </tr>
                                         }) }
                                         <tr class="total">
                                             <th scope="row">{ ui.total }</th>
-                                            <td>{ money(c.baseline.patient, lang) }</td>
-                                            <td>{ money(c.baseline.scheme, lang) }</td>
-                                            <td>{ money(c.proposal.patient, lang) }</td>
-                                            <td>{ money(c.proposal.scheme, lang) }</td>
+                                            <td>{ amount(c.baseline.patient, lang) }</td>
+                                            <td>{ amount(c.baseline.scheme, lang) }</td>
+                                            <td>{ amount(c.proposal.patient, lang) }</td>
+                                            <td>{ amount(c.proposal.scheme, lang) }</td>
                                         </tr>
                                     </tbody>
                                 </table>

@@ -2,15 +2,16 @@
 //! replaces the interactive page on paper. Title, fund, date and time, the app's version; the
 //! assumptions; every plan's policy changes; a multi-year table per plan; the targets per plan;
 //! the balance chart; one typical patient per plan; the model's notes. Every figure is the
-//! engine's, money to the fen.
+//! engine's, named and shown as on screen.
 
 use crate::components::balance_chart::BalanceChart;
+use crate::view::format::amount;
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
 use crate::view::year_props::PlanResults;
-use ncms_sim::figure::{percent, yuan};
+use ncms_sim::indicator::Indicator;
 use ncms_sim::patient::{self, TYPICAL_CASES};
-use ncms_sim::report::{Bound, Change};
+use ncms_sim::report::Change;
 use ncms_sim::{CheckedScenario, Edits, Lang};
 use yew::prelude::*;
 
@@ -47,22 +48,15 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
     let baseline = &first.comparison.baseline;
     let s = &props.scenario;
     let years: Vec<i32> = baseline.years.iter().map(|y| y.year).collect();
-    // The yearly rows of the tables: money in yuan to the fen, shares in percent.
-    type Row = (&'static str, fn(&ncms_sim::YearReport) -> String);
-    let rows: [Row; 7] = [
-        (ui.r_income, |y| yuan(y.income.total)),
-        (ui.r_spending, |y| yuan(y.spending.total)),
-        (ui.r_surplus, |y| yuan(y.surplus)),
-        (ui.r_balance, |y| yuan(y.closing_balance)),
-        (ui.r_outpatient_share, |y| {
-            percent(y.indicators.outpatient_share)
-        }),
-        (ui.r_inpatient_ratio, |y| {
-            percent(y.indicators.inpatient_policy_ratio)
-        }),
-        (ui.r_outpatient_ratio, |y| {
-            percent(y.indicators.outpatient_policy_ratio)
-        }),
+    // The yearly rows of the tables, named and shown by the engine's vocabulary.
+    let rows = [
+        Indicator::Income,
+        Indicator::Spending,
+        Indicator::Surplus,
+        Indicator::ClosingBalance,
+        Indicator::OutpatientShare,
+        Indicator::InpatientPolicyRatio,
+        Indicator::OutpatientPolicyRatio,
     ];
     let table = |report: &ncms_sim::Report, title: String| {
         html! {
@@ -70,34 +64,35 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                 <h3>{ title }</h3>
                 <table class="figures report-table">
                     <thead><tr><th></th>{ for years.iter().map(|y| html! { <th>{ y.to_string() }</th> }) }</tr></thead>
-                    <tbody>{ for rows.iter().map(|(label, read)| html! {
-                        <tr><th scope="row">{ *label }</th>
-                            { for report.years.iter().map(|y| html! { <td>{ read(y) }</td> }) }</tr>
+                    <tbody>{ for rows.iter().map(|row| html! {
+                        <tr><th scope="row">{ row.title(lang) }</th>
+                            { for report.years.iter().map(|y| html! { <td>{ row.text(y, lang) }</td> }) }</tr>
                     }) }</tbody>
                 </table>
             </>
         }
     };
     let assumption_changes = s.assumption_changes();
-    let p = &s.projection;
-    let key_assumptions = [
-        (
-            ui.a_enrollees,
-            ncms_sim::figure::count(s.population.enrollees as f64),
-        ),
-        (
-            ui.a_years,
-            format!("{} ({}–{})", p.years, s.year, s.year + p.years as i32 - 1),
-        ),
-        (ui.a_funding_growth, percent(p.funding_growth)),
-        (ui.a_cost_growth, percent(p.cost_growth)),
-        (ui.a_utilisation_growth, percent(p.utilisation_growth)),
-        (ui.a_elasticity, s.behaviour.elasticity.to_string()),
-        (
-            ui.a_opening_balance,
-            format!("{} {}", yuan(s.financing.opening_balance), ui.yuan),
-        ),
-    ];
+    // The key assumptions, named and shown by the parameter registry.
+    let key_assumptions: Vec<(String, String)> = [
+        "population.enrollees",
+        "projection.years",
+        "projection.funding_growth",
+        "projection.cost_growth",
+        "projection.utilisation_growth",
+        "behaviour.elasticity",
+        "financing.opening_balance",
+    ]
+    .iter()
+    .filter_map(|path| {
+        let param = ncms_sim::params::by_path(path)?;
+        let value = param.read(s, 0).and_then(|slot| slot.number());
+        Some((
+            ncms_sim::lang::capitalise(param.label.get(lang)),
+            param.show(value, lang),
+        ))
+    })
+    .collect();
     let typical = TYPICAL_CASES
         .iter()
         .find(|c| c.id == "county-stay" && patient::levels_with(s, c.kind).contains(&c.level))
@@ -118,7 +113,7 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
             <section>
                 <h2>{ ui.r_assumptions }</h2>
                 <table class="figures report-kv"><tbody>
-                    { for key_assumptions.iter().map(|(k, v)| html! { <tr><th scope="row">{ *k }</th><td>{ v.clone() }</td></tr> }) }
+                    { for key_assumptions.iter().map(|(k, v)| html! { <tr><th scope="row">{ k.clone() }</th><td>{ v.clone() }</td></tr> }) }
                 </tbody></table>
                 <h3>{ ui.assumption_changes }</h3>
                 { changes_list(assumption_changes, lang, ui.r_none) }
@@ -144,15 +139,13 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                         { for props.plans.iter().map(|p| html! { <th>{ p.name.clone() }</th> }) }</tr></thead>
                     <tbody>
                     { for baseline.years[0].targets.iter().enumerate().map(|(i, t)| {
-                        let bound = match t.bound { Bound::AtLeast => "≥ ", Bound::AtMost => "≤ " };
                         let cell = |check: Option<&ncms_sim::report::TargetCheck>| match check {
-                            Some(c) => format!("{} {}", c.actual.map_or("–".into(), |a| ncms_sim::render::figure(a, c.unit)),
-                                match c.met { Some(true) => ui.met, Some(false) => ui.missed, None => ui.no_data }),
+                            Some(c) => format!("{} {}", c.actual_text(lang), c.verdict().get(lang)),
                             None => "–".into(),
                         };
                         html! {
                             <tr><th scope="row">{ t.label.get(lang) }</th>
-                                <td>{ format!("{bound}{}", ncms_sim::render::figure(t.target, t.unit)) }</td>
+                                <td>{ t.target_text(lang) }</td>
                                 <td>{ cell(Some(t)) }</td>
                                 { for props.plans.iter().map(|p| html! {
                                     <td>{ cell(p.comparison.proposal.years[0].targets.get(i)) }</td>
@@ -176,8 +169,8 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                                 .chain(props.plans.iter().zip(&props.edits).map(|(p, e)| (p.name.clone(), e.clone())))
                                 .map(|(name, edits)| match patient::compare_plan(s, &edits, &case.case()) {
                                     Ok(c) => html! { <tr><th scope="row">{ name }</th>
-                                        <td>{ format!("{} {}", yuan(c.proposal.patient), ui.yuan) }</td>
-                                        <td>{ format!("{} {}", yuan(c.proposal.scheme), ui.yuan) }</td></tr> },
+                                        <td>{ amount(c.proposal.patient, lang) }</td>
+                                        <td>{ amount(c.proposal.scheme, lang) }</td></tr> },
                                     Err(e) => html! { <tr><th scope="row">{ name }</th><td colspan="2">{ e.describe(lang) }</td></tr> },
                                 }) }
                         </tbody>

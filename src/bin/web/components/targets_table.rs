@@ -3,19 +3,17 @@
 
 use crate::view::ui_words::ui;
 use crate::view::year_props::YearProps;
-use ncms_sim::render::figure;
-use ncms_sim::report::{Bound, TargetCheck};
+use ncms_sim::report::TargetCheck;
 use ncms_sim::Lang;
 use yew::prelude::*;
 
 fn verdict(check: &TargetCheck, lang: Lang) -> Html {
-    let ui = ui(lang);
-    let (class, text) = match check.met {
-        Some(true) => ("badge met", ui.met),
-        Some(false) => ("badge missed", ui.missed),
-        None => ("badge none", ui.no_data),
+    let class = match check.met {
+        Some(true) => "badge met",
+        Some(false) => "badge missed",
+        None => "badge none",
     };
-    html! { <span class={class}>{ text }</span> }
+    html! { <span class={class}>{ check.verdict().get(lang) }</span> }
 }
 
 #[function_component]
@@ -39,21 +37,16 @@ pub fn TargetsTable(props: &YearProps) -> Html {
                     </tr></thead>
                     <tbody>
                     { for b.targets.iter().zip(&p.targets).map(|(bt, pt)| {
-                        let bound = match pt.bound { Bound::AtLeast => "≥ ", Bound::AtMost => "≤ " };
-                        let actual = |t: &TargetCheck| t.actual.map_or("–".to_string(), |a| figure(a, t.unit));
-                        let gap = pt.gap.map_or(String::new(), |g| {
-                            format!("{}{}", if g >= 0.0 { "+" } else { "" }, figure(g, pt.unit))
-                        });
                         let met = match pt.met { Some(true) => "met", Some(false) => "missed", None => "none" };
                         html! {
                             <tr data-testid={format!("target-{}", pt.id)} data-met={met}
                                 data-value={pt.actual.map(|a| a.to_string()).unwrap_or_default()}
                                 data-gap={pt.gap.map(|g| g.to_string()).unwrap_or_default()}>
                                 <th scope="row">{ pt.label.get(lang) }</th>
-                                <td>{ format!("{bound}{}", figure(pt.target, pt.unit)) }</td>
-                                <td>{ actual(bt) }{ " " }{ verdict(bt, lang) }</td>
-                                <td>{ actual(pt) }{ " " }{ verdict(pt, lang) }</td>
-                                <td class={classes!("change", (pt.met == Some(false)).then_some("bad"))}>{ gap }</td>
+                                <td>{ pt.target_text(lang) }</td>
+                                <td>{ bt.actual_text(lang) }{ " " }{ verdict(bt, lang) }</td>
+                                <td>{ pt.actual_text(lang) }{ " " }{ verdict(pt, lang) }</td>
+                                <td class={classes!("change", (pt.met == Some(false)).then_some("bad"))}>{ pt.gap_text(lang) }</td>
                             </tr>
                         }
                     }) }

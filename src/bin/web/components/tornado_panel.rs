@@ -4,7 +4,7 @@
 //! drawn after the page has painted a few parameters per task, so that typing never waits for
 //! more than one slice.
 
-use crate::view::format::{change_text, figure_raw, figure_text};
+use crate::state::shown::raw as figure_raw;
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
 use gloo_timers::future::TimeoutFuture;
@@ -101,7 +101,7 @@ fn chart(t: &Tornado, step: Step, count: usize, lang: Lang, layout: &Layout) -> 
             <line class="tn-base" x1={x(base).to_string()} x2={x(base).to_string()} y1="0"
                 y2={(height - 18.0).to_string()} />
             <text class="tn-base-label" x={x(base).to_string()} y={(height - 4.0).to_string()}
-                text-anchor="middle">{ figure_text(&t.base, lang) }</text>
+                text-anchor="middle">{ t.outcome.indicator.shown().text(&t.base, lang) }</text>
             { for bars.iter().enumerate().map(|(i, b)| {
                 let y = 4.0 + layout.row * i as f64;
                 let label = b.label.get(lang);
@@ -201,10 +201,10 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
         let show_all = show_all.clone();
         Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
     };
-    let outcome_label = |name: &str| match name {
-        "closing_balance" => ui(lang).tornado_outcome_balance,
-        "outpatient_share" => ui(lang).tornado_outcome_share,
-        _ => ui(lang).tornado_outcome_surplus,
+    // The engine's names of the outcomes, with their default years ("2013年当年结余").
+    let outcome_label = |name: &str| {
+        Outcome::parse(name, &props.scenario, None)
+            .map_or_else(String::new, |o| o.label().get(lang).to_string())
     };
     html! {
         <div class="tornado-panel" data-testid="tornado-panel" data-ready={current.is_some().to_string()}
@@ -233,7 +233,7 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
                     let count = if *show_all { bars.len() } else { TOP.min(bars.len()) };
                     html! {
                         <div data-testid="tornado" data-base={figure_raw(&t.base)} data-projections={t.projections.to_string()}>
-                            <p class="wf-summary">{ format!("{}：{}", t.outcome_label.get(lang), figure_text(&t.base, lang)) }</p>
+                            <p class="wf-summary">{ format!("{}：{}", t.outcome_label.get(lang), t.outcome.indicator.shown().text(&t.base, lang)) }</p>
                             { chart(t, *step, count, lang, &WIDE) }
                             { chart(t, *step, count, lang, &NARROW) }
                             <p class="legend">
@@ -259,9 +259,9 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
                                                 if b.limited { <span class="muted small">{ ui(lang).held_by_range }</span> }
                                             </th>
                                             <td class="tn-move">{ move_words(b, *step, lang) }</td>
-                                            <td>{ figure_text(&b.outcome_low, lang) }</td>
-                                            <td>{ figure_text(&b.outcome_high, lang) }</td>
-                                            <td>{ change_text(&b.swing, lang) }</td>
+                                            <td>{ t.outcome.indicator.shown().text(&b.outcome_low, lang) }</td>
+                                            <td>{ t.outcome.indicator.shown().text(&b.outcome_high, lang) }</td>
+                                            <td>{ t.outcome.indicator.shown().change(&b.swing, lang) }</td>
                                         </tr>
                                     }) }
                                 </tbody>

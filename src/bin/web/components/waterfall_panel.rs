@@ -4,7 +4,7 @@
 //! change by Shapley values, so the bars add up to the change to the fen whatever the order of
 //! the edits. Computed on request: it projects every subset of the edits.
 
-use crate::view::format::{money, money_change};
+use crate::view::format::{fund, fund_change};
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
 use ncms_sim::attribution::{explain, Outcome, Waterfall};
@@ -59,7 +59,7 @@ fn chart(w: &Waterfall, lang: Lang, plan: &str) -> Html {
     out.push(total_bar(
         y,
         f(w.baseline),
-        format!("{} {}", ui.baseline, money(w.baseline, lang)),
+        format!("{} {}", ui.baseline, fund(w.baseline, lang)),
         "wf-total",
     ));
     y += ROW;
@@ -75,7 +75,7 @@ fn chart(w: &Waterfall, lang: Lang, plan: &str) -> Html {
         out.push(html! {
             <g class="wf-edit">
                 <text x="0" y={(y + 15.0).to_string()} class="row-label">
-                    { format!("{} {}", e.change.label.get(lang), money_change(e.total, lang)) }
+                    { format!("{} {}", e.change.label.get(lang), fund_change(e.total, lang)) }
                 </text>
                 { seg(start, price_end, if e.price.is_sign_negative() { "wf-price lower" } else { "wf-price higher" }) }
                 { seg(price_end, release_end, "wf-release") }
@@ -87,7 +87,7 @@ fn chart(w: &Waterfall, lang: Lang, plan: &str) -> Html {
     out.push(total_bar(
         y,
         f(w.proposal),
-        format!("{plan} {}", money(w.proposal, lang)),
+        format!("{plan} {}", fund(w.proposal, lang)),
         "wf-total plan",
     ));
     html! {
@@ -156,7 +156,7 @@ pub fn WaterfallPanel(props: &WaterfallPanelProps) -> Html {
                             data-change={w.change.to_string()}
                             data-bars-sum={w.bars.iter().map(|b| b.amount).sum::<ncms_sim::money::Yuan>().to_string()}>
                             <p class="wf-summary">{ format!("{} {}: {} → {}（{}）", w.outcome.label().get(lang), w.year,
-                                money(w.baseline, lang), money(w.proposal, lang), money_change(w.change, lang)) }</p>
+                                fund(w.baseline, lang), fund(w.proposal, lang), fund_change(w.change, lang)) }</p>
                             { chart(w, lang, &props.plan_name) }
                             <p class="legend">
                                 <span class="key-box higher">{ format!("{}（{}）", ui.price_effect, ui.raises) }</span>
@@ -171,15 +171,15 @@ pub fn WaterfallPanel(props: &WaterfallPanelProps) -> Html {
                                     { for w.by_edit().iter().map(|e| html! {
                                         <tr data-testid={format!("wf-{}", e.change.path)} data-total={e.total.to_string()}>
                                             <th scope="row">{ e.change.label.get(lang) }</th>
-                                            <td>{ money_change(e.price, lang) }</td>
-                                            <td>{ money_change(e.release, lang) }</td>
-                                            <td>{ money_change(e.total, lang) }</td>
+                                            <td>{ fund_change(e.price, lang) }</td>
+                                            <td>{ fund_change(e.release, lang) }</td>
+                                            <td>{ fund_change(e.total, lang) }</td>
                                         </tr>
                                     }) }
                                     <tr class="total"><th scope="row">{ ui.total }</th>
-                                        <td>{ money_change(w.price_change, lang) }</td>
-                                        <td>{ money_change(w.release_change, lang) }</td>
-                                        <td>{ money_change(w.change, lang) }</td></tr>
+                                        <td>{ fund_change(w.price_change, lang) }</td>
+                                        <td>{ fund_change(w.release_change, lang) }</td>
+                                        <td>{ fund_change(w.change, lang) }</td></tr>
                                 </tbody>
                             </table>
     </div>

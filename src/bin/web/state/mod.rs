@@ -9,5 +9,6 @@ pub mod fields;
 pub mod link;
 #[cfg(target_arch = "wasm32")]
 pub mod reducer;
+pub mod shown;
 pub mod typed_number;
 pub mod work;

@@ -5,6 +5,7 @@
 //! the browser's I/O (files, storage, links, keys) happens in `browser` and arrives as actions.
 
 use crate::state::fields::{fields_of, Field};
+use crate::state::shown::YearFigures;
 use crate::state::work::{History, PlanStart, Source, Structural, Work};
 use crate::view::shared::Shared;
 use crate::view::ui_words::both;
@@ -87,6 +88,8 @@ pub struct State {
     /// again only when a plan, its results or the language change, so that panels given it
     /// render only then.
     pub results: PlanResults,
+    /// The summary figures of the shown year, as the panels show them (made with `results`).
+    pub figures: Shared<YearFigures>,
     /// The active plan's last valid comparison: what the detailed panels show.
     pub comparison: Shared<Comparison>,
     /// Problems of the active plan's current edits (empty when they are valid).
@@ -233,6 +236,7 @@ impl State {
             problems: plans[0].problems.clone(),
             plans,
             results: Shared::new(Vec::new()),
+            figures: Shared::new(YearFigures::default()),
             notice: None,
             autosave_failure: None,
             revision: 0,
@@ -277,6 +281,15 @@ impl State {
         if *self.results != results {
             self.results = Shared::new(results);
         }
+        let figures = YearFigures::of(
+            self.results.iter().map(|r| &*r.comparison),
+            self.shown_year(),
+            self.lang,
+            &self.figures,
+        );
+        if *self.figures != figures {
+            self.figures = Shared::new(figures);
+        }
     }
 
     /// The index of the year the figures show, within the horizon.
@@ -303,6 +316,11 @@ impl State {
             .zip(&self.plans)
             .map(|(plan, view)| (plan.name.clone(), !view.problems.is_empty()))
             .collect()
+    }
+
+    /// Every plan's name as shown, in order.
+    pub fn plan_names(&self) -> Vec<String> {
+        self.results.iter().map(|p| p.name.clone()).collect()
     }
 
     /// The active plan's name as shown.
@@ -541,6 +559,7 @@ impl Reducible for State {
             Action::Dismiss => state.notice = None,
             Action::SetYear(year) => {
                 state.work.year = year;
+                state.refresh_results();
                 state.revision += 1;
             }
             // Every work in the history was loaded once, so settling it again cannot fail.

@@ -1,85 +1,39 @@
-//! How figures read on screen, in each language, on top of `ncms_sim::render`; and the raw
-//! `data-value` strings the tests compare with the CLI's JSON (money as its decimal string,
-//! rates as the shortest `f64` text).
+//! How figures read on screen: thin names over the engine's one display rule
+//! (`ncms_sim::figure::Shown`) for the panels that show amounts outside the yearly summary (the
+//! gauge, spending by line, the waterfall, one patient, the phone's bar), and the raw
+//! `data-value` strings the browser tests compare with the CLI's JSON. No unit or format is
+//! decided here.
 
-use crate::view::ui_words::ui;
-use ncms_sim::figure::Figure;
+use ncms_sim::figure::{Figure, Shown};
 use ncms_sim::money::Yuan;
-use ncms_sim::render::{count, percent, yuan, yuan_short, SummaryRow};
-use ncms_sim::{Lang, YearReport};
+use ncms_sim::Lang;
 
-/// Money for people: large sums in 万元 (zh) or millions (en), small ones to the fen.
-pub fn money(amount: Yuan, lang: Lang) -> String {
-    money_from(amount, lang, Yuan::from(1_000_000))
+/// A fund total: "21,027.43 万元" / "210.27 million yuan".
+pub fn fund(amount: Yuan, lang: Lang) -> String {
+    Shown::FundTotal.text(&Figure::Yuan(amount), lang)
 }
 
-/// In 万元 / millions from `threshold` up, to the fen below it.
-fn money_from(amount: Yuan, lang: Lang, threshold: Yuan) -> String {
-    let large = amount.abs() >= threshold;
-    match (large, lang) {
-        (true, Lang::Zh) => format!("{}元", yuan_short(amount, lang)),
-        (true, Lang::En) => format!("{} yuan", yuan_short(amount, lang)),
-        (false, _) => format!("{} {}", yuan(amount), ui(lang).yuan),
-    }
+/// A signed difference of fund totals: "+2.27 万元".
+pub fn fund_change(amount: Yuan, lang: Lang) -> String {
+    Shown::FundTotal.change(&Figure::Yuan(amount), lang)
 }
 
-/// A signed money difference: "+1,234万元". Differences of fund totals are often small beside the
-/// totals, so they switch to 万元 / millions from 10 000 yuan, keeping a column in one unit.
-pub fn money_change(amount: Yuan, lang: Lang) -> String {
-    let text = money_from(amount, lang, Yuan::from(10_000));
-    if amount > Yuan::ZERO {
-        format!("+{text}")
-    } else {
-        text
-    }
+/// An amount per head or per case: "415.00 元".
+pub fn amount(amount: Yuan, lang: Lang) -> String {
+    Shown::Amount.text(&Figure::Yuan(amount), lang)
 }
 
-/// A share as a percentage: "71.8%".
-pub fn share(value: f64) -> String {
-    percent(value)
+/// A signed difference of amounts per head or per case: "-120.00 元".
+pub fn amount_change(amount: Yuan, lang: Lang) -> String {
+    Shown::Amount.change(&Figure::Yuan(amount), lang)
 }
 
-/// A signed difference of shares, in percentage points.
-pub fn share_change(value: f64, lang: Lang) -> String {
-    format!("{:+.1}{}", value * 100.0, ui(lang).points)
+/// A rate: "71.8%".
+pub fn share(value: f64, lang: Lang) -> String {
+    Shown::Percent.text(&Figure::Share(value), lang)
 }
 
 /// The raw value of an `f64` for `data-value`.
 pub fn raw(value: f64) -> String {
     value.to_string()
-}
-
-/// A figure of the report as people read it.
-pub fn figure_text(figure: &Figure, lang: Lang) -> String {
-    match figure {
-        Figure::Yuan(amount) => money(*amount, lang),
-        Figure::Share(v) => share(*v),
-        Figure::Count(v) => count(*v),
-        Figure::Months(m) => format!("{m:.1} {}", ui(lang).months),
-    }
-}
-
-/// A figure's raw value for `data-value`: money as its decimal string, the rest as `f64` text.
-pub fn figure_raw(figure: &Figure) -> String {
-    match figure {
-        Figure::Yuan(amount) => amount.to_string(),
-        Figure::Share(v) | Figure::Count(v) | Figure::Months(v) => raw(*v),
-    }
-}
-
-/// A signed difference of two figures, computed by the engine (`SummaryRow::difference`).
-pub fn change_text(difference: &Figure, lang: Lang) -> String {
-    match difference {
-        Figure::Yuan(amount) => money_change(*amount, lang),
-        Figure::Share(v) => share_change(*v, lang),
-        Figure::Count(v) if *v > 0.0 => format!("+{}", count(*v)),
-        Figure::Count(v) => count(*v),
-        Figure::Months(m) => format!("{m:+.1}"),
-    }
-}
-
-/// One summary cell: its text and its raw value.
-pub fn row_cell(row: &SummaryRow, year: &YearReport, lang: Lang) -> (String, String) {
-    let figure = row.figure(year);
-    (figure_text(&figure, lang), figure_raw(&figure))
 }

@@ -6,9 +6,9 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod format;
-#[cfg(target_arch = "wasm32")]
+// Pure: props that compare by identity and the words are compiled natively too, for the
+// state's figures and messages and their tests.
 pub mod shared;
-// Pure: the words are compiled natively too, for the state's messages and their tests.
 pub mod ui_words;
 #[cfg(target_arch = "wasm32")]
 pub mod year_props;

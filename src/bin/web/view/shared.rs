@@ -38,3 +38,9 @@ impl<T: ?Sized> Deref for Shared<T> {
         &self.0
     }
 }
+
+impl<T: ?Sized + std::fmt::Debug> std::fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}

@@ -111,40 +111,14 @@ catalogue! {
         "Each plan's policy changes";
     r_years: "逐年测算",
         "Year by year";
-    r_income: "基金收入（元）",
-        "Income (yuan)";
-    r_spending: "基金支出（元）",
-        "Spending (yuan)";
-    r_surplus: "当年结余（元）",
-        "Surplus (yuan)";
-    r_balance: "累计结余（元）",
-        "Accumulated balance (yuan)";
-    r_outpatient_share: "门诊统筹占比",
-        "Outpatient share";
-    r_inpatient_ratio: "住院政策范围内补偿比",
-        "Inpatient policy-scope ratio";
-    r_outpatient_ratio: "门诊政策范围内补偿比",
-        "Outpatient policy-scope ratio";
-    a_enrollees: "参合人数",
-        "Enrollees";
-    a_years: "预测年数",
-        "Horizon (years)";
-    a_funding_growth: "人均筹资年增长率",
-        "Yearly growth of funding";
-    a_cost_growth: "医疗费用年增长率",
-        "Yearly growth of unit costs";
-    a_utilisation_growth: "就诊率年增长率",
-        "Yearly growth of utilisation";
-    a_elasticity: "需求弹性",
-        "Demand elasticity";
-    a_opening_balance: "年初累计结余",
-        "Opening balance";
     view: "视图",
         "View";
     results: "测算结果",
         "Results";
     surplus_short: "当年结余",
         "Surplus";
+    outpatient_short: "门诊",
+        "Outpatient";
     balance_short: "累计结余",
         "Balance";
     presentation: "演示模式",
@@ -249,18 +223,10 @@ catalogue! {
         "Target";
     gap: "差距",
         "Gap";
-    met: "达标",
-        "met";
-    missed: "未达标",
-        "missed";
-    no_data: "无数据",
-        "no data";
     changes: "本次调整",
         "What I changed";
     no_changes: "未作调整：方案与基线相同",
         "No changes: the proposal equals the baseline";
-    outpatient_gauge: "门诊统筹占比（上限 25%）",
-        "Outpatient share of income (cap 25 %)";
     cap: "上限",
         "cap";
     cap_used: "已用上限",
@@ -271,8 +237,8 @@ catalogue! {
         "Over the cap by";
     balance_chart: "累计结余走势",
         "Accumulated balance";
-    balance_chart_desc: "基线与方案的年末累计结余（元），标出首个当年收不抵支的年份与可用结余（扣除风险基金）耗尽的年份",
-        "Year-end accumulated balance (yuan), baseline and proposal, with the first year spending exceeds income and the year the available balance (less the risk reserve) runs out";
+    balance_chart_desc: "基线与各方案的年末累计结余，标出首个当年收不抵支的年份与可用结余（扣除风险基金）耗尽的年份",
+        "Year-end accumulated balance, baseline and plans, with the first year spending exceeds income and the year the available balance (less the risk reserve) runs out";
     first_deficit: "首个当年赤字",
         "First yearly deficit";
     exhausted: "可用结余耗尽",
@@ -281,8 +247,6 @@ catalogue! {
         "none";
     yuan: "元",
         "yuan";
-    months: "个月",
-        "months";
     invalid_edits: "当前调整无效，未重新计算：",
         "These edits are invalid and were not computed:";
     showing_last_valid: "下方显示的是最近一次有效的结果。",
@@ -361,12 +325,6 @@ catalogue! {
         "Assumptions changed (baseline and plans alike)";
     tornado_aria: "各参数对结果的影响，从大到小",
         "Effect of each parameter, largest first";
-    tornado_outcome_balance: "预测期末累计结余",
-        "Balance at the horizon";
-    tornado_outcome_share: "门诊统筹支出占比",
-        "Outpatient share";
-    tornado_outcome_surplus: "当年结余（第一年）",
-        "Surplus (first year)";
     tornado_outcome: "结果",
         "Outcome";
     tornado_step: "变动幅度",
@@ -455,8 +413,6 @@ catalogue! {
         "fund-figures-template.xlsx";
     template_csv_file: "基金年度数据模板.csv",
         "fund-figures-template.csv";
-    points: "个百分点",
-        " pp";
     plan_volume: "方案人次",
         "Volume";
     link_part_missing: "链接缺少这一部分",

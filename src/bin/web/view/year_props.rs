@@ -33,31 +33,3 @@ impl YearProps {
         ))
     }
 }
-
-/// The props of a panel that shows every plan beside the baseline.
-#[derive(Properties, PartialEq)]
-pub struct PlansProps {
-    pub plans: PlanResults,
-    /// The index of the active plan.
-    pub active: usize,
-    pub year: usize,
-    pub lang: Lang,
-}
-
-impl PlansProps {
-    /// The baseline's selected year (the same in every plan's comparison).
-    pub fn baseline(&self) -> Option<&YearReport> {
-        self.plans.first()?.comparison.baseline.years.get(self.year)
-    }
-
-    /// Each plan's selected year, with its index and name.
-    pub fn plan_years(&self) -> impl Iterator<Item = (usize, &str, &YearReport)> {
-        self.plans.iter().enumerate().filter_map(|(i, p)| {
-            Some((
-                i,
-                p.name.as_str(),
-                p.comparison.proposal.years.get(self.year)?,
-            ))
-        })
-    }
-}
