@@ -42,6 +42,7 @@ pub mod params;
 pub mod path;
 pub mod patient;
 pub mod problem;
+pub mod protection;
 pub mod read;
 pub mod render;
 pub mod report;
