@@ -1594,4 +1594,19 @@ mod tests {
             );
         }
     }
+
+    /// A line's rules are the patient view's (`patient::rules`) for the first line of a level.
+    #[test]
+    fn the_lines_rules_are_the_patient_views() {
+        for (id, json) in crate::scenarios::BUNDLED {
+            let scenario = crate::parse_scenario(json).unwrap();
+            let patients = Patients::of(&scenario);
+            for line in &patients.lines {
+                let ours = rules_of(&scenario, line);
+                let theirs = patient::rules(&scenario, line.level, line.kind, None).ok();
+                assert_eq!(ours, theirs, "{id}: {:?} {:?}", line.level, line.kind);
+                assert!(ours.is_some());
+            }
+        }
+    }
 }
