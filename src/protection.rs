@@ -95,8 +95,35 @@ impl Measure {
         }
     }
 
+    /// The measure in a few words, for a column or a row of a table.
+    pub fn short_label(self) -> Label {
+        match self {
+            Measure::Catastrophic10 => Label::new("超过收入 10%", "over 10 % of income"),
+            Measure::Catastrophic25 => Label::new("超过收入 25%", "over 25 % of income"),
+            Measure::CatastrophicCtp40 => {
+                Label::new("超过支付能力 40%", "over 40 % of capacity to pay")
+            }
+            Measure::Impoverishing => Label::new("因病致贫", "impoverished"),
+        }
+    }
+
     fn index(self) -> usize {
         self as usize
+    }
+}
+
+/// What a patient-year of a kind of care is: "住院（每次）" / "inpatient stays".
+pub fn kind_label(kind: PatientKind) -> Label {
+    match kind {
+        PatientKind::Outpatient => {
+            Label::new("普通门诊（每人全年）", "outpatient care (a user's year)")
+        }
+        PatientKind::Inpatient => Label::new("住院（每次）", "inpatient stays"),
+        PatientKind::SpecialDisease => Label::new(
+            "特殊病种大额门诊（每人全年）",
+            "special-disease care (a patient's year)",
+        ),
+        PatientKind::MajorDisease => Label::new("重大疾病（每例）", "major-disease cases"),
     }
 }
 
@@ -178,6 +205,8 @@ pub struct KindProtection {
     pub mean_oop: Yuan,
     #[serde(flatten)]
     pub shares: Shares,
+    /// Against the baseline (`None` for the baseline itself).
+    pub change: Option<LineChange>,
 }
 
 /// Every patient-year of every line together, weighted by the lines' patients.
@@ -1274,6 +1303,7 @@ pub fn figures(patients: &Patients, plan: &Scenario) -> PlanFigures {
                 patients: of_kind.iter().map(|l| l.patients).sum(),
                 mean_oop: fen_from_f64(weighted(&of_kind, |l| to_f64(l.mean_oop))),
                 shares: weighted_shares(&of_kind),
+                change: None,
             })
         })
         .collect();
@@ -1316,11 +1346,18 @@ pub fn plan_protection(
 ) -> PlanProtection {
     let fund = fund_point(report);
     let mut lines = figures.lines;
+    let mut kinds = figures.kinds;
     let change = baseline.map(|(base, base_report)| {
         for (line, before) in lines.iter_mut().zip(&base.lines) {
             line.change = Some(LineChange {
                 shares: line.shares.minus(&before.shares),
                 mean_oop: minus(line.mean_oop, before.mean_oop),
+            });
+        }
+        for (kind, before) in kinds.iter_mut().zip(&base.kinds) {
+            kind.change = Some(LineChange {
+                shares: kind.shares.minus(&before.shares),
+                mean_oop: minus(kind.mean_oop, before.mean_oop),
             });
         }
         let shares = figures.overall.shares.minus(&base.overall.shares);
@@ -1349,7 +1386,7 @@ pub fn plan_protection(
     PlanProtection {
         name: name.to_string(),
         overall: figures.overall,
-        kinds: figures.kinds,
+        kinds,
         lines,
         fund,
         change,
@@ -1409,10 +1446,10 @@ pub fn protection(
     protection_of_plans(scenario, &baseline_report, &plans, baseline_name)
 }
 
-/// "县级医院 住院" / "County hospital inpatient": a line's name.
+/// "县级医院 住院（每次）" / "County hospital inpatient stays": a line's name.
 pub fn line_name(line: &LineProtection) -> Text {
     Text::both(|lang: Lang| {
-        let kind = line.kind.label().get(lang);
+        let kind = kind_label(line.kind).get(lang);
         match line.level {
             Some(level) => format!("{} {kind}", level_label(level).get(lang)),
             None => crate::lang::capitalise(kind),

@@ -467,3 +467,109 @@ fn sensitivity_prints_the_tornado() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn protection_prints_json_baseline_first_with_shares_as_fractions() {
+    let out = ncms(&[
+        "protection",
+        "scenarios/taizhou-2013-plan.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let figures: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(figures["format"], "ncms-sim/protection@1");
+    assert_eq!(figures["year"], 2013);
+    let plans = figures["plans"].as_array().unwrap();
+    let names: Vec<_> = plans.iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["baseline", "proposal"]);
+    assert!(plans[0]["change"].is_null());
+    let overall = &plans[1]["overall"];
+    for key in [
+        "catastrophic_10",
+        "catastrophic_25",
+        "catastrophic_ctp40",
+        "impoverishing",
+    ] {
+        let share = overall[key].as_f64().unwrap();
+        assert!(share > 0.0 && share < 1.0, "{key}: {share}");
+        assert!(plans[1]["change"][key].as_f64().unwrap() < 0.0, "{key}");
+        assert!(
+            plans[1]["change"]["cost_per_point"][key].is_string(),
+            "{key}"
+        );
+    }
+    // Money is an exact decimal string; the lines name their level and kind.
+    assert_eq!(overall["mean_oop_per_admission"], "2652.43");
+    assert_eq!(plans[1]["change"]["extra_spending"], "193863435.29");
+    let line = &plans[1]["lines"][4];
+    assert_eq!(
+        (&line["level"], &line["kind"]),
+        (&"county".into(), &"inpatient".into())
+    );
+    assert!(line["mean_oop"].is_string());
+    let assumptions = &figures["assumptions"];
+    assert_eq!(assumptions["income"]["mean_per_head"], "14552.00");
+    assert_eq!(assumptions["income"]["gini"], 0.375);
+    assert_eq!(assumptions["household_size"], 3.9);
+    assert_eq!(assumptions["poverty_line"], "2300.00");
+    assert_eq!(assumptions["subsistence"], "2322.00");
+}
+
+#[test]
+fn protection_prints_a_table_in_either_language() {
+    let out = ncms(&["protection", "scenarios/taizhou-2013-plan.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    assert!(
+        table.starts_with(
+            "# Taizhou NCMS 2013 plan (taizhou-2013-plan): what the plans do for families, 2013"
+        ),
+        "{table}"
+    );
+    assert!(
+        table.contains("Patients paying over 10 % of household income"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Fund's cost per point avoided, over 10 % of income"),
+        "{table}"
+    );
+    assert!(table.contains("County hospital inpatient stays"), "{table}");
+    assert!(table.contains("## Households assumed"), "{table}");
+    let out = ncms(&["protection", "scenarios/pinghu-2012.json", "--lang", "zh"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    assert!(table.contains("医疗保障效果"), "{table}");
+    assert!(
+        table.contains("自付超过家庭年收入 10% 的患者比例"),
+        "{table}"
+    );
+    assert!(table.contains("## 基线"), "{table}");
+    assert!(table.contains("因病致贫"), "{table}");
+}
+
+#[test]
+fn protection_names_its_bad_arguments() {
+    let file = "scenarios/taizhou-2013-plan.json";
+    let out = ncms(&["protection", file, "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("protection does not print csv"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = ncms(&["protection", file, "--year", "2014"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown option --year for protection"));
+    let out = ncms(&["protection"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("protection needs a FILE"));
+    let out = ncms(&["protection", file, "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--lang is zh or en"));
+    assert_eq!(
+        ncms(&["protection", "no-such-file.json"]).status.code(),
+        Some(2)
+    );
+}
