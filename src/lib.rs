@@ -20,11 +20,11 @@
 //!
 //! Modules from the ground up: `lang`, `path`, `money`, `lognormal`, `figure`; `scenario`,
 //! `text`; `params` (the registry); `report` (the report's types); `problem`; `read`, `edits`;
-//! `validate`; `targets`; `model`; `indicator`; `compare`, `structure`; `attribution`, `patient`, `solve`,
-//! `sensitivity`; `render`; then the fund's annual figures: `figures` (their registry), `sheet`
-//! (a grid of cells, CSV), `xlsx`, `template` (figures in and out of a sheet), `handover` (the
-//! hand-over workbook) and `calibrate` (figures to a scenario, above `model`). Every import
-//! points down this list.
+//! `validate`; `targets`; `model`; `indicator`; `compare`, `structure`; `attribution`, `patient`,
+//! `protection` (what a plan does for families), `solve`, `sensitivity`; `render`; then the
+//! fund's annual figures: `figures` (their registry), `sheet` (a grid of cells, CSV), `xlsx`,
+//! `template` (figures in and out of a sheet), `handover` (the hand-over workbook) and
+//! `calibrate` (figures to a scenario, above `model`). Every import points down this list.
 
 pub mod attribution;
 pub mod calibrate;
