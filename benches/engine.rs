@@ -1,9 +1,9 @@
 //! Engine benchmarks (criterion): one year and a 5-year projection of the Taizhou scenarios, the
 //! work the app does on every edit (apply the edits, validate, project the proposal, diff) for
 //! one edit and for the ten edits of the 2013 plan, one waterfall of the 2013 plan (10 edits,
-//! exact Shapley values) and its typical patients, a full sensitivity tornado, goal seek, and the
-//! JS API's work natively. Goals natively: a 5-year projection ≤ 5 µs, one edit → full
-//! comparison ≤ 10 µs. Run with `scripts/bench.sh`.
+//! exact Shapley values) and its typical patients, a full sensitivity tornado, goal seek, the
+//! protection figures (baseline and plan), and the JS API's work natively. Goals natively: a
+//! 5-year projection ≤ 5 µs, one edit → full comparison ≤ 10 µs. Run with `scripts/bench.sh`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use ncms_sim::{compare_with_baseline, parse_scenario, scenarios, simulate, CheckedScenario};
@@ -119,6 +119,27 @@ fn answers(c: &mut Criterion) {
     );
 }
 
+/// The protection figures of the 2013 plan (what the app recomputes when typing settles): the
+/// baseline and the plan as `ncms protection` makes them (the baseline's patients, both plans'
+/// figures and projections), and the parts: the patients of the baseline (again only when an
+/// assumption moves) and one plan's figures for them.
+fn protection(c: &mut Criterion) {
+    use ncms_sim::protection::{figures, protection, Patients};
+    let plan = scenario("taizhou-2013-plan", 5);
+    c.bench_function("protection/taizhou-2013-plan/baseline + plan", |b| {
+        b.iter(|| protection(black_box(&plan), "baseline", "proposal").unwrap())
+    });
+    c.bench_function(
+        "protection/taizhou-2013-plan/patients of the baseline",
+        |b| b.iter(|| Patients::of(black_box(&plan))),
+    );
+    let patients = Patients::of(&plan);
+    let (proposal, _) = ncms_sim::check_plan(&plan, &plan.proposal).unwrap();
+    c.bench_function("protection/taizhou-2013-plan/one plan's figures", |b| {
+        b.iter(|| figures(black_box(&patients), black_box(&proposal)))
+    });
+}
+
 /// What the JS API's `simulate` does, natively: read and validate the file, compare, and write
 /// the comparison out (as JSON text here; the JS API hands it to JavaScript instead).
 /// `benches/js-api.mjs` times the same call in wasm in Node and prints the ratio to this figure.
@@ -133,5 +154,5 @@ fn api(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, projection, waterfall, answers, api);
+criterion_group!(benches, projection, waterfall, answers, protection, api);
 criterion_main!(benches);

@@ -1,6 +1,7 @@
 //! The JS API (wasm32 only): `simulate(scenario, years?)` and `validate(scenario)` for a plain web
 //! page or Node, over the same engine as the CLI; `solve(scenario, lever, target, year?)` and
-//! `sensitivity(scenario, outcome?, year?)`, as `ncms solve` and `ncms sensitivity`; and
+//! `sensitivity(scenario, outcome?, year?)`, as `ncms solve` and `ncms sensitivity`;
+//! `protection(scenario, lang?)`, as `ncms protection`; and
 //! `template(format, lang)` and
 //! `calibrate(bytes, fileName, lang)` for a fund's annual figures (an .xlsx file needs the
 //! `xlsx` feature; CSV always reads).
@@ -307,4 +308,25 @@ pub fn sensitivity(scenario: JsValue, outcome: JsValue, year: JsValue) -> Result
             TornadoError::Invalid(problems) => to_js(&problems),
             other => refuse("year", &other.describe(Lang::Zh), &other.describe(Lang::En)),
         })
+}
+
+/// What the baseline and each plan of the scenario (its named plans, or its proposal) do for
+/// families, as `ncms protection --format json`: `{ format, year, plans: [{ name, overall, kinds,
+/// lines, fund, change }], assumptions, notes }`, the baseline first, shares as fractions and
+/// money as decimal strings; the baseline and the proposal named in `lang` (Chinese unless
+/// `"en"`). Throws the problems of an invalid scenario.
+#[wasm_bindgen]
+pub fn protection(scenario: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    let lang = language(&lang)?;
+    let text = scenario_text(&scenario)?;
+    let checked = read_checked(&text)
+        .map_err(|problems| to_js(&problems))?
+        .scenario;
+    crate::protection::protection(
+        &checked,
+        lang.pick("基线", "baseline"),
+        lang.pick("方案", "proposal"),
+    )
+    .map(|figures| to_js(&figures))
+    .map_err(|problems| to_js(&problems))
 }

@@ -647,3 +647,106 @@ fn sensitivity_prints_the_tornado() {
         },
     );
 }
+
+#[test]
+fn protection_prints_json_baseline_first_with_shares_as_fractions() {
+    let run = check(
+        &["protection", TAIZHOU_PLAN, "--format", "json"],
+        Expect {
+            status: 0,
+            stdout: &[
+                At("/format", json!("ncms-sim/protection@1")),
+                At("/year", json!(2013)),
+                At("/plans/0/name", json!("baseline")),
+                At("/plans/1/name", json!("proposal")),
+                At("/plans/0/change", Value::Null),
+                // Money is an exact decimal string; the lines name their level and kind.
+                At("/plans/1/overall/mean_oop_per_admission", json!("2652.43")),
+                At("/plans/1/change/extra_spending", json!("193863435.29")),
+                At("/plans/1/lines/4/level", json!("county")),
+                At("/plans/1/lines/4/kind", json!("inpatient")),
+                At("/assumptions/income/mean_per_head", json!("14552.00")),
+                At("/assumptions/income/gini", json!(0.375)),
+                At("/assumptions/household_size", json!(3.9)),
+                At("/assumptions/poverty_line", json!("2300.00")),
+                At("/assumptions/subsistence", json!("2322.00")),
+            ],
+            ..Expect::default()
+        },
+    );
+    let figures = run.json();
+    assert!(figures["plans"][1]["lines"][4]["mean_oop"].is_string());
+    let plan = &figures["plans"][1];
+    for key in [
+        "catastrophic_10",
+        "catastrophic_25",
+        "catastrophic_ctp40",
+        "impoverishing",
+    ] {
+        let share = plan["overall"][key].as_f64().unwrap();
+        assert!(share > 0.0 && share < 1.0, "{key}: {share}");
+        assert!(plan["change"][key].as_f64().unwrap() < 0.0, "{key}");
+        assert!(plan["change"]["cost_per_point"][key].is_string(), "{key}");
+    }
+}
+
+#[test]
+fn protection_prints_a_table_in_either_language() {
+    check(
+        &["protection", TAIZHOU_PLAN],
+        Expect {
+            status: 0,
+            stdout: &[
+                Starts("# Taizhou NCMS 2013 plan (taizhou-2013-plan): what the plans do for families, 2013"),
+                Text("Patients paying over 10 % of household income"),
+                Text("Fund's cost per point avoided, over 10 % of income"),
+                Text("County hospital inpatient stays"),
+                Text("## Households assumed"),
+            ],
+            ..Expect::default()
+        },
+    );
+    check(
+        &["protection", PINGHU, "--lang", "zh"],
+        Expect {
+            status: 0,
+            stdout: &[
+                Text("医疗保障效果"),
+                Text("自付超过家庭年收入 10% 的患者比例"),
+                Text("## 基线"),
+                Text("因病致贫"),
+            ],
+            ..Expect::default()
+        },
+    );
+}
+
+#[test]
+fn protection_names_its_bad_arguments() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["protection", TAIZHOU_PLAN, "--format", "csv"],
+            "protection does not print csv",
+        ),
+        (
+            &["protection", TAIZHOU_PLAN, "--year", "2014"],
+            "unknown option --year for protection",
+        ),
+        (&["protection"], "protection needs a FILE"),
+        (
+            &["protection", TAIZHOU_PLAN, "--lang", "fr"],
+            "--lang is zh or en",
+        ),
+        (&["protection", "no-such-file.json"], ""),
+    ];
+    for (args, says) in cases {
+        check(
+            args,
+            Expect {
+                status: 2,
+                stderr: &[Text(says)],
+                ..Expect::default()
+            },
+        );
+    }
+}

@@ -190,6 +190,8 @@ impl TornadoError {
 fn moves_figures(param: &Param) -> bool {
     matches!(param.role, Role::Policy | Role::Assumption)
         && param.group != Group::Targets
+        // Households' income moves the protection figures, never the fund's.
+        && param.group != Group::Households
         && !param.frames_the_scenario()
 }
 

@@ -4,7 +4,7 @@
 
 use crate::answers::attribution::Waterfall;
 use crate::answers::patient::{PatientBill, PatientComparison, PatientKind, PatientLayer};
-use crate::base::lang::{Lang, Text};
+use crate::base::lang::{capitalise, Lang, Text};
 use crate::base::money::Yuan;
 pub use crate::base::units::{count, percent, yuan};
 use crate::base::units::{Figure, Shown};
@@ -919,4 +919,268 @@ fn signed(figure: &Figure) -> String {
     } else {
         text
     }
+}
+
+/// The protection figures as text (`ncms protection`): overall, each plan beside the baseline
+/// with its change and the fund's trade-off; each plan's kinds of care and lines (a plan's
+/// cells carry the change from the baseline in points); the households assumed.
+pub fn protection_table(protection: &crate::answers::protection::Protection, lang: Lang) -> String {
+    use crate::answers::protection::{kind_label, line_name, LineChange, Measure, PlanChange};
+    use crate::answers::protection::{PlanProtection, Shares};
+    let share = |s: f64| format!("{:.2}%", s * 100.0);
+    let points = |d: f64| format!("{:+.2}", d * 100.0);
+    let signed_yuan = |amount: Yuan| {
+        let text = yuan(amount);
+        if amount > Yuan::ZERO {
+            format!("+{text}")
+        } else {
+            text
+        }
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {} ({}): {}",
+        protection.scenario_name.get(lang),
+        protection.scenario_id,
+        lang.pick(
+            format!("医疗保障效果，{} 年", protection.year),
+            format!("what the plans do for families, {}", protection.year)
+        )
+    );
+    let plans = &protection.plans;
+    let Some(baseline) = plans.first() else {
+        return out;
+    };
+    let others = &plans[1..];
+
+    // Overall: a column per plan, and each plan's change beside it.
+    let _ = writeln!(
+        out,
+        "\n## {}",
+        lang.pick(
+            format!("全部患者（{} 患者-年）", count(baseline.overall.patients)),
+            format!(
+                "All patients ({} patient-years)",
+                count(baseline.overall.patients)
+            )
+        )
+    );
+    let mut header = vec![String::new(), baseline.name.clone()];
+    for plan in others {
+        header.push(plan.name.clone());
+        header.push(lang.pick("变化", "change").to_string());
+    }
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for measure in Measure::ALL {
+        let mut row = vec![
+            capitalise(measure.label().get(lang)),
+            share(baseline.overall.shares.get(measure)),
+        ];
+        for plan in others {
+            row.push(share(plan.overall.shares.get(measure)));
+            row.push(plan.change.as_ref().map_or_else(String::new, |c| {
+                format!(
+                    "{} {}",
+                    points(c.shares.get(measure)),
+                    lang.pick("个百分点", "pt")
+                )
+            }));
+        }
+        rows.push(row);
+    }
+    type Of = fn(&PlanProtection) -> Yuan;
+    type Change = fn(&PlanChange) -> Yuan;
+    let first_year = baseline.fund.year;
+    let horizon = baseline.fund.horizon_year;
+    let money_rows: [(String, Of, Change); 4] = [
+        (
+            lang.pick("次均住院自付", "Mean out-of-pocket per admission")
+                .to_string(),
+            |p| p.overall.mean_oop_per_admission,
+            |c| c.mean_oop_per_admission,
+        ),
+        (
+            lang.pick(
+                format!("基金支出（{first_year} 年）"),
+                format!("Fund spending ({first_year})"),
+            ),
+            |p| p.fund.spending,
+            |c| c.extra_spending,
+        ),
+        (
+            lang.pick(
+                format!("当年结余（{first_year} 年）"),
+                format!("Surplus ({first_year})"),
+            ),
+            |p| p.fund.surplus,
+            |c| c.surplus,
+        ),
+        (
+            lang.pick(
+                format!("累计结余（{horizon} 年）"),
+                format!("Closing balance ({horizon})"),
+            ),
+            |p| p.fund.closing_balance,
+            |c| c.closing_balance,
+        ),
+    ];
+    for (label, of, change) in money_rows {
+        let mut row = vec![label, yuan(of(baseline))];
+        for plan in others {
+            row.push(yuan(of(plan)));
+            row.push(
+                plan.change
+                    .as_ref()
+                    .map_or_else(String::new, |c| signed_yuan(change(c))),
+            );
+        }
+        rows.push(row);
+    }
+    for measure in Measure::ALL {
+        let mut row = vec![
+            lang.pick(
+                format!(
+                    "每减少 1 个百分点的基金成本（{}）",
+                    measure.short_label().get(lang)
+                ),
+                format!(
+                    "Fund's cost per point avoided, {}",
+                    measure.short_label().get(lang)
+                ),
+            ),
+            String::new(),
+        ];
+        for plan in others {
+            row.push(
+                plan.change
+                    .as_ref()
+                    .and_then(|c| c.cost_per_point.get(measure))
+                    .map_or_else(|| "–".to_string(), yuan),
+            );
+            row.push(String::new());
+        }
+        rows.push(row);
+    }
+    push_table(&mut out, &header, &rows);
+
+    // Each plan's kinds of care and lines.
+    let cells =
+        |name: String, patients: f64, shares: &Shares, mean: Yuan, change: Option<&LineChange>| {
+            let mut row = vec![name, count(patients)];
+            for measure in Measure::ALL {
+                let value = share(shares.get(measure));
+                row.push(match change {
+                    Some(c) => format!("{value} ({})", points(c.shares.get(measure))),
+                    None => value,
+                });
+            }
+            row.push(match change {
+                Some(c) => format!("{} ({})", yuan(mean), signed_yuan(c.mean_oop)),
+                None => yuan(mean),
+            });
+            row
+        };
+    let mut header = vec![String::new(), lang.pick("患者", "Patients").to_string()];
+    header.extend(Measure::ALL.map(|m| capitalise(m.short_label().get(lang))));
+    header.push(lang.pick("人均自付", "Mean out-of-pocket").to_string());
+    for plan in plans {
+        let _ = writeln!(
+            out,
+            "\n## {}{}",
+            plan.name,
+            if plan.change.is_some() {
+                lang.pick(
+                    "（括号内为较基线的变化，份额以百分点计）",
+                    " (in brackets: the change from the baseline, shares in points)",
+                )
+            } else {
+                ""
+            }
+        );
+        let mut rows: Vec<Vec<String>> = plan
+            .kinds
+            .iter()
+            .map(|k| {
+                let name = kind_label(k.kind).get(lang);
+                cells(
+                    lang.pick(format!("{name}：合计"), format!("All {name}")),
+                    k.patients,
+                    &k.shares,
+                    k.mean_oop,
+                    k.change.as_ref(),
+                )
+            })
+            .collect();
+        rows.extend(plan.lines.iter().map(|l| {
+            cells(
+                format!("  {}", line_name(l).get(lang)),
+                l.patients,
+                &l.shares,
+                l.mean_oop,
+                l.change.as_ref(),
+            )
+        }));
+        push_table(&mut out, &header, &rows);
+    }
+
+    // The households assumed.
+    let a = &protection.assumptions;
+    let i = &a.income;
+    let _ = writeln!(
+        out,
+        "\n## {}",
+        lang.pick("家庭收入假设", "Households assumed")
+    );
+    let quintiles = i
+        .quintile_means
+        .iter()
+        .map(|q| yuan(*q))
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let row =
+        |label: (&str, &str), value: String| vec![lang.pick(label.0, label.1).to_string(), value];
+    let rows = vec![
+        row(
+            ("人均收入均值", "Mean income per head"),
+            yuan(i.mean_per_head),
+        ),
+        row(
+            ("人均收入中位数", "Median income per head"),
+            yuan(i.median_per_head),
+        ),
+        row(
+            (
+                "基尼系数（对数收入标准差）",
+                "Gini coefficient (σ of log income)",
+            ),
+            format!("{} ({:.4})", i.gini, i.sigma),
+        ),
+        row(
+            ("五等份人均收入", "Means of the fifths of people"),
+            quintiles,
+        ),
+        row(
+            ("户均人口", "Members per household"),
+            format!("{}", a.household_size),
+        ),
+        row(
+            ("贫困线（线下人口）", "Poverty line (people below it)"),
+            format!("{} ({})", yuan(a.poverty_line), share(i.below_poverty_line)),
+        ),
+        row(
+            (
+                "基本生存支出（无支付能力人口）",
+                "Subsistence (people with no capacity to pay)",
+            ),
+            format!("{} ({})", yuan(a.subsistence), share(i.below_subsistence)),
+        ),
+    ];
+    let header = [lang.pick("假设", "Assumption"), lang.pick("值", "Value")].map(String::from);
+    push_table(&mut out, &header, &rows);
+    let _ = writeln!(out);
+    for note in &protection.notes {
+        let _ = writeln!(out, "* {}", note.get(lang));
+    }
+    out
 }

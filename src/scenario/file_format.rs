@@ -43,6 +43,10 @@ pub struct Scenario {
     pub projection: Projection,
     #[serde(default)]
     pub targets: Targets,
+    /// Households' income, for the protection figures (`protection`); absent from a file (and
+    /// written as absent) when it is the default, the 2012 national rural figures.
+    #[serde(default, skip_serializing_if = "Households::is_default")]
+    pub households: Households,
     /// Figures observed in the base year, reported next to the model's (calibration).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub observed: Option<Observed>,
@@ -476,6 +480,55 @@ impl Default for Targets {
             surplus_rate_max: Some(0.15),
             balance_ratio_max: Some(0.25),
         }
+    }
+}
+
+/// The households patients belong to, for the protection figures (`protection`): income per head
+/// is lognormal with this mean and Gini coefficient, a household has `household_size` members,
+/// and the poverty line and the subsistence amount are per head a year. The defaults are the 2012
+/// national rural figures (docs/protection.md says where each comes from); a field not written
+/// takes its default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Households {
+    /// Mean net income per head a year (农民人均纯收入).
+    #[serde(deserialize_with = "money::deserialize")]
+    pub income_per_head: Yuan,
+    /// Gini coefficient of income per head (基尼系数); the lognormal's σ follows from it.
+    pub income_gini: f64,
+    /// Members of a household (户均人口): household income is income per head × this.
+    pub household_size: f64,
+    /// Poverty line per head a year (贫困线): a payment that takes income per head from above it
+    /// to below it impoverishes.
+    #[serde(deserialize_with = "money::deserialize")]
+    pub poverty_line: Yuan,
+    /// Subsistence spending per head a year (基本生存支出): capacity to pay is household income
+    /// less this for every member (Xu et al. 2003).
+    #[serde(deserialize_with = "money::deserialize")]
+    pub subsistence: Yuan,
+}
+
+impl Default for Households {
+    fn default() -> Self {
+        Households {
+            // 2012 national rural net income per head (NBS statistical communiqué 2012).
+            income_per_head: money::fen(Decimal::from(7917)),
+            // Fitted to the 2012 rural income quintiles (docs/protection.md): σ = 0.690.
+            income_gini: 0.375,
+            // About 3.9 residents a rural household (NBS rural household survey, 2012).
+            household_size: 3.9,
+            // China's 2011 rural poverty line, 2 300 yuan a head a year (2010 prices).
+            poverty_line: money::fen(Decimal::from(2300)),
+            // Rural food spending per head 2012: 5 908 yuan of consumption × 39.3 % (Engel).
+            subsistence: money::fen(Decimal::from(2322)),
+        }
+    }
+}
+
+impl Households {
+    /// Whether these are the defaults: a scenario then writes no `households` section.
+    pub fn is_default(&self) -> bool {
+        *self == Households::default()
     }
 }
 

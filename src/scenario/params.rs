@@ -48,6 +48,8 @@ pub enum Group {
     FundAccount,
     Behaviour,
     Projection,
+    /// Households' income, for the protection figures only: it moves no figure of the fund.
+    Households,
     Targets,
     Observed,
 }
@@ -67,6 +69,9 @@ impl Group {
             Group::FundAccount => Label::new("基金账户", "Fund account"),
             Group::Behaviour => Label::new("就医行为", "Behaviour"),
             Group::Projection => Label::new("预测期与增长", "Horizon and growth"),
+            Group::Households => {
+                Label::new("家庭收入（医疗保障效果）", "Household income (protection)")
+            }
             Group::Targets => Label::new("政策目标", "Targets"),
             Group::Observed => Label::new("实际报告数（校准）", "Reported figures (calibration)"),
         }
@@ -346,6 +351,7 @@ part!(
 part!(Beh, Behaviour, |s, i| &s.behaviour, &mut s.behaviour);
 part!(Proj, Projection, |s, i| &s.projection, &mut s.projection);
 part!(Tgt, Targets, |s, i| &s.targets, &mut s.targets);
+part!(Hh, Households, |s, i| &s.households, &mut s.households);
 part!(
     Obs,
     Observed,
@@ -834,6 +840,22 @@ pub static PARAMS: &[Param] = &[
     row("projection.utilisation_growth", Label::new("就诊率年增长率", "yearly growth of utilisation"),
         Label::new("人均就诊和住院次数每年的增长率。", "How fast visits and admissions per head grow a year."),
         U::Share, A, G::Projection, GROWTH, (-0.05, 0.2), 0.005, false, at!(Proj, utilisation_growth)),
+    // Households (assumptions of the protection figures; docs/protection.md gives the sources).
+    row("households.income_per_head", Label::new("农民人均纯收入（家庭收入分布均值）", "mean income per head of households"),
+        Label::new("参合家庭人均年纯收入的均值（对数正态分布）；默认 7 917 元，2012 年全国农民人均纯收入。", "The mean yearly net income per head of enrollees' households (lognormal); default 7 917 yuan, the 2012 national rural net income per head."),
+        U::Yuan, A, G::Households, above(0.0, 1e6), (1000.0, 50_000.0), 100.0, false, at!(Hh, income_per_head)),
+    row("households.income_gini", Label::new("人均收入基尼系数", "Gini coefficient of income per head"),
+        Label::new("人均收入的基尼系数，决定对数正态分布的离散程度（0：各户收入相同）；默认 0.375，按 2012 年农村居民五等份收入拟合。", "The Gini coefficient of income per head, which sets the lognormal's spread (0: every household has the mean); default 0.375, fitted to the 2012 rural income quintiles."),
+        U::Number, A, G::Households, closed_range(0.0, 0.8), (0.25, 0.5), 0.005, false, at!(Hh, income_gini)),
+    row("households.household_size", Label::new("户均人口", "members per household"),
+        Label::new("每户人数：家庭收入 = 人均收入 × 户均人口；默认 3.9 人（农村住户调查）。", "Members of a household: household income is income per head times this; default 3.9 (rural household survey)."),
+        U::Number, A, G::Households, closed_range(1.0, 20.0), (2.0, 6.0), 0.1, false, at!(Hh, household_size)),
+    row("households.poverty_line", Label::new("贫困线（人均每年）", "poverty line per head a year"),
+        Label::new("自付医疗费用使家庭人均收入由线上降到线下即为因病致贫；默认 2 300 元，2011 年农村扶贫标准。", "A payment that takes income per head from above this line to below it impoverishes; default 2 300 yuan, China's 2011 rural poverty line."),
+        U::Yuan, A, G::Households, closed_range(0.0, 1e5), (1000.0, 10_000.0), 10.0, false, at!(Hh, poverty_line)),
+    row("households.subsistence", Label::new("人均基本生存支出", "subsistence spending per head a year"),
+        Label::new("支付能力 = 家庭收入 − 户均人口 × 此额（Xu 等 2003）；默认 2 322 元，2012 年农村居民人均食品支出。", "Capacity to pay is household income less this for each member (Xu et al. 2003); default 2 322 yuan, rural food spending per head in 2012."),
+        U::Yuan, A, G::Households, closed_range(0.0, 1e5), (1000.0, 10_000.0), 10.0, false, at!(Hh, subsistence)),
     // Targets (assumptions: the standards the year is checked against).
     row("targets.participation_min", Label::new("参合率目标", "participation target"),
         Label::new("参合率不低于此值。", "Participation at least this."),

@@ -162,3 +162,18 @@ test('solve and sensitivity name the bad argument; a good call still works after
     (problems) => problems[0].path === 'proposal.lines[2].inpatient.reimbursement_ratio');
   assert.equal(api.solve(plan, 'funding_per_head', 'surplus>=0').status, 'solved');
 });
+
+test('protection equals ncms protection to the bit, in either language', () => {
+  const plan = read('scenarios/taizhou-2013-plan.json');
+  const figures = api.protection(plan, 'en');
+  assert.equal(figures.format, 'ncms-sim/protection@1');
+  assert.deepEqual(figures.plans.map((p) => p.name), ['baseline', 'proposal']);
+  assert.equal(figures.plans[0].change, null);
+  assert.ok(figures.plans[1].overall.catastrophic_10 < figures.plans[0].overall.catastrophic_10);
+  assert.deepStrictEqual(figures, cli('protection', 'scenarios/taizhou-2013-plan.json', '--lang', 'en'));
+  const zh = api.protection(JSON.parse(read('scenarios/pinghu-2012.json')));
+  assert.equal(zh.plans[0].name, '基线');
+  assert.deepStrictEqual(zh, cli('protection', 'scenarios/pinghu-2012.json', '--lang', 'zh'));
+  assert.throws(() => api.protection(plan, 'fr'), (problems) => /lang must be zh or en, not fr/.test(problems[0].message.en));
+  assert.throws(() => api.protection(plan.slice(0, 100), 'en'), (problems) => /incomplete/.test(problems[0].message.en));
+});

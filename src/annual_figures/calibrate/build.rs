@@ -924,6 +924,7 @@ impl<'a> Builder<'a> {
             behaviour: d.behaviour.clone(),
             projection: d.projection.clone(),
             targets: Targets::default(),
+            households: Default::default(),
             observed: Some(self.observed()),
             // The figures are the baseline itself: nothing assumed over them, no plan yet.
             assumptions: Edits::new(),

@@ -10,6 +10,7 @@ mod explain;
 mod output;
 mod params;
 mod patient;
+mod protection;
 mod sensitivity;
 mod simulate;
 mod solve;
@@ -22,6 +23,7 @@ const COMMANDS: &[(&[&str], &[&str])] = &[
     (simulate::USAGE, simulate::HELP),
     (explain::USAGE, explain::HELP),
     (patient::USAGE, patient::HELP),
+    (protection::USAGE, protection::HELP),
     (solve::USAGE, solve::HELP),
     (sensitivity::USAGE, sensitivity::HELP),
     (params::USAGE, params::HELP),
@@ -52,6 +54,7 @@ fn run(raw: &[String]) -> Result<ExitCode, String> {
         "check" => simulate::check(args),
         "explain" => explain::run(args),
         "patient" => patient::run(args),
+        "protection" => protection::run(args),
         "solve" => solve::run(args),
         "sensitivity" => sensitivity::run(args),
         "params" => params::run(args),
