@@ -584,8 +584,11 @@ impl<'a> Builder<'a> {
                 (None, None) => {}
             }
         }
-        // Kind by kind: totals move the lines without figures of their own.
-        let payments_total = f.number(FigureId::Payments);
+        // Kind by kind: totals move the lines without figures of their own. The fund's payments
+        // are fitted less what went to care the model does not price (health checks and other).
+        let payments_total = f
+            .number(FigureId::Payments)
+            .map(|p| (p - f.number(FigureId::OtherPayments).unwrap_or(0.0)).max(0.0));
         let missing_payments: Vec<CareKind> = [CareKind::Inpatient, CareKind::Outpatient]
             .into_iter()
             .filter(|care| f.line(*care, None, LineFigure::Payments).is_none())
@@ -701,18 +704,19 @@ impl<'a> Builder<'a> {
                 self.add_fit(measure, p, &[(Lever::Volume, &special)]);
             }
         }
-        if let Some(c) = f.number(FigureId::CompensatedPersonTimes) {
-            let unknown = |care| {
-                f.line(care, None, LineFigure::PersonTimes).is_none()
-                    && self
-                        .model
-                        .lines
-                        .iter()
-                        .any(|l| l.care == care && !l.given.volume)
-            };
-            let care = [CareKind::Outpatient, CareKind::Inpatient]
-                .into_iter()
-                .find(|c| unknown(*c));
+        let unknown = |care| {
+            f.line(care, None, LineFigure::PersonTimes).is_none()
+                && self
+                    .model
+                    .lines
+                    .iter()
+                    .any(|l| l.care == care && !l.given.volume)
+        };
+        let care = [CareKind::Outpatient, CareKind::Inpatient]
+            .into_iter()
+            .find(|c| unknown(*c));
+        let compensated = self.compensated_target(care.is_some());
+        if let Some(c) = compensated {
             let measure = Measure::Compensated(all.clone(), major.cases);
             if let Some(care) = care {
                 let lines = self.indices(|l| l.care == care);
@@ -743,14 +747,47 @@ impl<'a> Builder<'a> {
         }
         // Of dispersions that fit a line's payments equally, the one that best reproduces the
         // compensated person-times (a deductible and a cap can leave two).
-        self.model.tiebreak = f
-            .number(FigureId::CompensatedPersonTimes)
-            .map(|c| (Measure::Compensated(all.clone(), major.cases), c));
+        self.model.tiebreak =
+            compensated.map(|c| (Measure::Compensated(all.clone(), major.cases), c));
         let mut fits = std::mem::take(&mut self.fits);
         self.model.solve(&mut fits);
         self.model.polish(&fits);
         self.fits = fits;
         self.describe_fit();
+    }
+
+    /// The compensated person-times the lines are fitted to: the reported total less those of
+    /// care the model does not price (health checks and other) when the figures give them. When
+    /// they do not, the total sets the volumes the figures leave open (`volumes_open`), as
+    /// person-times of the lines; when every kind's person-times are given, it sets nothing
+    /// (`None`): the detailed figures are the model's, and the total less the model's count is
+    /// shown as the rest rather than absorbed into them.
+    fn compensated_target(&mut self, volumes_open: bool) -> Option<f64> {
+        let total = self.number(FigureId::CompensatedPersonTimes)?;
+        match self.number(FigureId::OtherPersonTimes) {
+            Some(other) => Some((total - other).max(0.0)),
+            None if volumes_open => {
+                self.assume(
+                    "其他补偿人次（体检等）未填写：补偿人次合计全部视为模型测算的诊疗补偿，\
+                     用于推算未填写的就诊量",
+                    "other person-times (health checks and other) not given: the compensated \
+                     person-times are taken as care the model prices, and set the volumes the \
+                     figures leave open",
+                );
+                Some(total)
+            }
+            None => {
+                self.assume(
+                    "其他补偿人次（体检等）未填写：各类就诊量已由分项数据确定，补偿人次合计与\
+                     模型之差列为模型不测算的其他补偿人次，不拟合到分项数据上",
+                    "other person-times (health checks and other) not given: every kind's \
+                     person-times are given, so the compensated person-times less the model's \
+                     count are shown as the rest the model does not price, not fitted into the \
+                     given figures",
+                );
+                None
+            }
+        }
     }
 
     /// What the fit moved, line by line, as multiples of where each lever started (a default,
@@ -948,6 +985,9 @@ impl<'a> Builder<'a> {
             )),
             admissions: inp(LineFigure::PersonTimes),
             compensated_person_times: f.number(F::CompensatedPersonTimes),
+            // Given here; a rest the figures leave out is written in once the model gives it.
+            other_person_times: f.number(F::OtherPersonTimes),
+            other_spending: f.money(F::OtherPayments),
             inpatient_policy_ratio: inp(LineFigure::PolicyRatio),
             outpatient_policy_ratio: out(LineFigure::PolicyRatio),
             outpatient_mean_cost: out(LineFigure::MeanCost)
