@@ -871,3 +871,31 @@ fn the_national_scheme_of_2013_calibrates_from_its_totals() {
         "297221200000.00"
     );
 }
+
+#[test]
+fn a_total_the_fit_cannot_reach_is_a_poor_fit_not_a_rest() {
+    // The fund's payments set the scope shares and costs of every line (no kind gives its
+    // own); 2 million yuan a head is beyond them. The miss is the fit's, not care the model
+    // does not price: no rest is derived, and the total is a poor fit.
+    let mut figures = AnnualFigures::default();
+    let src = ncms_sim::figures::Source::default();
+    use ncms_sim::figures::Value;
+    figures.insert(FigureId::Year, Value::Number(2012.0), src.clone());
+    figures.insert(FigureId::Enrollees, Value::Number(500_000.0), src.clone());
+    figures.insert(
+        FigureId::FundingPerHead,
+        Value::Money(400.into()),
+        src.clone(),
+    );
+    figures.insert(
+        FigureId::Payments,
+        Value::Money(1_000_000_000_000i64.into()),
+        src,
+    );
+    let c = calibrate::calibrate(&figures, &options("unreachable")).unwrap();
+    assert!(c.table.iter().all(|r| !r.reconciling), "{:?}", c.table);
+    assert!(c
+        .warnings
+        .iter()
+        .any(|w| matches!(w.kind, ncms_sim::ProblemKind::PoorFit { .. }) && w.path == "payments"));
+}

@@ -91,6 +91,8 @@ pub(super) struct Builder<'a> {
     fits: Vec<Fit>,
     pub(super) warnings: Vec<Problem>,
     pub(super) assumptions: Vec<Text>,
+    /// The fund's totals some lines are fitted to (its payments, its compensated person-times).
+    pub(super) fitted_totals: Vec<FigureId>,
     /// What the fitted levers did, for the notes.
     fitted: Vec<Text>,
 }
@@ -134,6 +136,7 @@ impl<'a> Builder<'a> {
             fits: Vec::new(),
             warnings: Vec::new(),
             assumptions: Vec::new(),
+            fitted_totals: Vec::new(),
             fitted: Vec::new(),
         }
     }
@@ -537,6 +540,22 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// `add_fit` of one of the fund's totals, remembered: a total the lines are fitted to leaves
+    /// no rest of care the model does not price to derive.
+    fn add_total_fit(
+        &mut self,
+        total: FigureId,
+        measure: Measure,
+        target: f64,
+        levers: &[(Lever, &[usize])],
+    ) {
+        let before = self.fits.len();
+        self.add_fit(measure, target, levers);
+        if self.fits.len() > before && !self.fitted_totals.contains(&total) {
+            self.fitted_totals.push(total);
+        }
+    }
+
     /// Pairs each reported figure with the levers that can reproduce it, then fits.
     pub(super) fn fit(&mut self) {
         // The ceiling caps inpatient and special-disease claims in the fit as in the model.
@@ -674,7 +693,11 @@ impl<'a> Builder<'a> {
                 if total {
                     levers.push((Lever::Volume, &special_default));
                 }
-                self.add_fit(measure, p, &levers);
+                if total {
+                    self.add_total_fit(FigureId::Payments, measure, p, &levers);
+                } else {
+                    self.add_fit(measure, p, &levers);
+                }
             }
             if let Some(r) = ratio {
                 // Moving person-times between levels first, then the dispersion; the joint
@@ -698,10 +721,10 @@ impl<'a> Builder<'a> {
             let measure = Measure::Payments(all.clone(), major.payments() + premium);
             if missing_payments.len() == 2 {
                 let free = self.indices(|l| l.care != CareKind::SpecialDisease && !l.own);
-                self.add_fit(measure, p, &[(Lever::Scope, &free)]);
+                self.add_total_fit(FigureId::Payments, measure, p, &[(Lever::Scope, &free)]);
             } else if missing_payments.is_empty() && !f.has_line(CareKind::SpecialDisease, None) {
                 let special = self.indices(|l| l.care == CareKind::SpecialDisease);
-                self.add_fit(measure, p, &[(Lever::Volume, &special)]);
+                self.add_total_fit(FigureId::Payments, measure, p, &[(Lever::Volume, &special)]);
             }
         }
         let unknown = |care| {
@@ -720,7 +743,8 @@ impl<'a> Builder<'a> {
             let measure = Measure::Compensated(all.clone(), major.cases);
             if let Some(care) = care {
                 let lines = self.indices(|l| l.care == care);
-                self.add_fit(measure, c, &[(Lever::Volume, &lines)]);
+                let compensated = FigureId::CompensatedPersonTimes;
+                self.add_total_fit(compensated, measure, c, &[(Lever::Volume, &lines)]);
             } else {
                 // Every volume known: claims below a deductible are the rest, and how many
                 // there are depends on the dispersion of the lines without figures of their own.
@@ -742,7 +766,7 @@ impl<'a> Builder<'a> {
                     .collect();
                 let levers: Vec<(Lever, &[usize])> =
                     below.iter().map(|i| (Lever::Dispersion, &i[..])).collect();
-                self.add_fit(measure, c, &levers);
+                self.add_total_fit(FigureId::CompensatedPersonTimes, measure, c, &levers);
             }
         }
         // Of dispersions that fit a line's payments equally, the one that best reproduces the

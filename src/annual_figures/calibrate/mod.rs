@@ -109,7 +109,14 @@ pub fn calibrate(figures: &AnnualFigures, options: &Options) -> Result<Calibrati
     let scenario = build.scenario(options);
     let checked = validate::check(scenario)?;
     let report = simulate(&checked);
-    let table = fit_table(figures, &checked, report.first_year());
+    // A total no line was fitted to may leave a rest to derive; one the fit took whole may not
+    // (a miss there is the fit's, said as a poor fit).
+    let free: Vec<FigureId> = report_form::RESTS
+        .iter()
+        .map(|(total, _)| *total)
+        .filter(|total| !build.fitted_totals.contains(total))
+        .collect();
+    let table = table_with_rests(figures, &checked, report.first_year(), &free);
     // A rest the figures leave out travels with the scenario as the table shows it, so that
     // `simulate` reconciles the total the same way (the reported figures do not move the model).
     let derived = |id: FigureId| {
@@ -215,8 +222,19 @@ pub(super) fn defaults() -> &'static Scenario {
     })
 }
 
-/// Every reported figure the model computes, against the model's value for the base year.
+/// Every reported figure the model computes, against the model's value for the base year, with
+/// the rests of care the model does not price that the figures give.
 pub fn fit_table(figures: &AnnualFigures, scenario: &Scenario, year: &YearReport) -> Vec<FitRow> {
+    table_with_rests(figures, scenario, year, &[])
+}
+
+/// [`fit_table`], deriving the rest of each total in `free` that the figures do not give.
+fn table_with_rests(
+    figures: &AnnualFigures,
+    scenario: &Scenario,
+    year: &YearReport,
+    free: &[FigureId],
+) -> Vec<FitRow> {
     let mut rows = Vec::new();
     for row in report_form::rows() {
         let Some(reported) = figures.get(row.id) else {
@@ -246,16 +264,15 @@ pub fn fit_table(figures: &AnnualFigures, scenario: &Scenario, year: &YearReport
             reconciling: false,
         });
     }
-    reconcile(figures, &mut rows);
+    reconcile(figures, &mut rows, free);
     rows
 }
 
 /// The reported totals that include care the model does not price (health checks and other),
-/// reconciled: the rest given, or (when the total less the model's part is above
-/// [`REST_SHOWN`] of the total) that difference, is a row after its total, and the total's row
-/// compares the model's part plus that rest with the total. Which lines the fit sets from a
-/// total, and so leave no rest to show, is `build`'s choice (`Builder::compensated_target`).
-fn reconcile(figures: &AnnualFigures, rows: &mut Vec<FitRow>) {
+/// reconciled: the rest given, or for a total in `free` (one no line was fitted to) the total
+/// less the model's part when above [`REST_SHOWN`] of the total, is a row after its total, and
+/// the total's row compares the model's part plus that rest with the total.
+fn reconcile(figures: &AnnualFigures, rows: &mut Vec<FitRow>, free: &[FigureId]) {
     for (total_id, rest_id) in report_form::RESTS {
         let total_row = report_form::row(total_id);
         let Some(at) = rows.iter().position(|r| r.key == total_row.key) else {
@@ -271,7 +288,9 @@ fn reconcile(figures: &AnnualFigures, rows: &mut Vec<FitRow>) {
         let given = figures.number(rest_id);
         let rest = match given {
             Some(rest) => rest,
-            None if total > 0.0 && left > REST_SHOWN * total => whole(left),
+            None if free.contains(&total_id) && total > 0.0 && left > REST_SHOWN * total => {
+                whole(left)
+            }
             None => continue,
         };
         let of_total = |v: f64| if total != 0.0 { v / total } else { 0.0 };
