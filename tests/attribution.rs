@@ -287,3 +287,49 @@ proptest! {
         prop_assert_eq!(again, w);
     }
 }
+
+#[test]
+fn amounts_too_large_to_share_out_are_an_error_not_a_panic() {
+    // Every value at the end of its range that makes spending largest: the most enrollees and
+    // visits, the dearest visits, +30 % a year for ten years, and a plan that takes the patient's
+    // share from 100 % to 1 % at an elasticity of −2 (ten thousand times the visits). The
+    // balance reaches −10^25 yuan, which `Decimal` holds; its Shapley sums (up to 9! = 362 880
+    // times a difference) do not, and `Decimal` would panic.
+    let outpatient = |ratio: f64| {
+        serde_json::json!({ "visits_per_enrollee": 50, "mean_cost": 1e6, "cost_cv": 0.0,
+            "scope_share": 1, "deductible": 0, "reimbursement_ratio": ratio, "visit_cap": null })
+    };
+    let mut json = common::small_json();
+    json["population"] = serde_json::json!({ "enrollees": 1_500_000_000u64, "growth": 0.3 });
+    json["lines"] = serde_json::json!([
+        { "level": "village", "outpatient": outpatient(0.0) },
+        { "level": "township", "outpatient": outpatient(0.0) },
+    ]);
+    json["behaviour"]["elasticity"] = serde_json::json!(-2);
+    json["projection"] = serde_json::json!({ "years": 10, "funding_growth": 0.3,
+        "cost_growth": 0.3, "utilisation_growth": 0.3 });
+    let scenario = parse_scenario(&json.to_string()).unwrap();
+    let mut edits = Edits::new();
+    for (path, value) in [
+        ("lines[0].outpatient.reimbursement_ratio", 1.0),
+        ("lines[1].outpatient.reimbursement_ratio", 1.0),
+        ("lines[0].outpatient.visit_cap", 1e7),
+        ("lines[1].outpatient.visit_cap", 1e7),
+        ("financing.individual", 200.0),
+        ("financing.government.central", 200.0),
+        ("financing.government.provincial", 200.0),
+        ("financing.government.municipal", 200.0),
+        ("financing.government.county", 200.0),
+        ("rules.critical_illness_premium", 20.0),
+    ] {
+        edits.insert(path.into(), Some(value));
+    }
+    let result = explain(&scenario, &edits, Outcome::ClosingBalance, None);
+    assert!(
+        matches!(result, Err(ExplainError::TooLarge)),
+        "{:?}",
+        result.map(|w| w.change)
+    );
+    let words = ExplainError::TooLarge.describe(ncms_sim::Lang::En);
+    assert!(words.contains("too large"), "{words}");
+}

@@ -395,3 +395,125 @@ fn an_assumption_moves_baseline_and_proposal_alike_and_is_listed_apart() {
         ]
     );
 }
+
+/// Taizhou 2012 with its figures per head at `enrollees`: 403 yuan of funding, and other income
+/// and an opening balance of 25.73 and 67.87 yuan a head (113.74 M and 300 M over its 4.42 M
+/// enrollees, to the fen). The reported figures are Taizhou's own, so they are left out.
+fn taizhou_per_head(enrollees: u64) -> ncms_sim::CheckedScenario {
+    let mut s = parse_scenario(ncms_sim::scenarios::bundled("taizhou-2012").unwrap())
+        .unwrap()
+        .into_scenario();
+    s.population.enrollees = enrollees;
+    s.financing.other_income = ncms_sim::money::times(enrollees, d("25.73"));
+    s.financing.opening_balance = ncms_sim::money::times(enrollees, d("67.87"));
+    s.observed = None;
+    checked(s)
+}
+
+/// The 2013 plan's edits (taizhou-2013-plan.json), which Taizhou 2012's lines take as they are.
+fn plan_2013_edits() -> Edits {
+    parse_scenario(ncms_sim::scenarios::bundled("taizhou-2013-plan").unwrap())
+        .unwrap()
+        .proposal
+        .clone()
+}
+
+#[test]
+fn a_national_fund_simulates_and_its_ledger_adds_up_to_the_fen() {
+    // The national scheme's 802 million enrollees of 2013 (China Health Statistics Yearbook
+    // 2014) at Taizhou's figures per head.
+    let national = taizhou_per_head(802_000_000);
+    let comparison = compare(&national, &plan_2013_edits(), None).unwrap();
+    assert_ledger_adds_up(&comparison.baseline, national.financing.opening_balance);
+    assert_ledger_adds_up(&comparison.proposal, national.financing.opening_balance);
+    let y = &comparison.baseline.years[0];
+    // 802 000 000 × 403 yuan, and 802 000 000 × 25.73 of other income: exactly.
+    assert_eq!(y.income.individual_contributions, d("104260000000.00"));
+    assert_eq!(y.income.government_subsidies, d("218946000000.00"));
+    assert_eq!(y.income.total, d("343841460000.00"));
+    // The 2013 plan raises the county subsidy by 17 yuan a head: 13.634 billion more a year.
+    let p = &comparison.proposal.years[0];
+    assert_eq!(
+        p.income.government_subsidies - y.income.government_subsidies,
+        d("13634000000.00")
+    );
+    for year in comparison
+        .baseline
+        .years
+        .iter()
+        .chain(&comparison.proposal.years)
+    {
+        assert!(year.spending.total > Decimal::ZERO);
+        assert!(year.indicators.surplus_rate.is_finite());
+    }
+}
+
+#[test]
+fn a_funds_figures_scale_linearly_with_its_enrollees() {
+    // 802 000 and 802 000 000 enrollees at the same figures per head: every amount is a
+    // thousand times larger, within the rounding of each amount summed to the fen (half a fen
+    // at either size); counts are a thousand times larger to the last digits of an f64, and ratios the same.
+    let k = 1000.0;
+    let (small, national) = (taizhou_per_head(802_000), taizhou_per_head(802_000_000));
+    let edits = plan_2013_edits();
+    let (a, b) = (
+        compare(&small, &edits, None).unwrap(),
+        compare(&national, &edits, None).unwrap(),
+    );
+    let f = ncms_sim::money::to_f64;
+    for (small, big) in [(&a.baseline, &b.baseline), (&a.proposal, &b.proposal)] {
+        for (t, (s, n)) in small.years.iter().zip(&big.years).enumerate() {
+            assert_eq!(n.enrollees, s.enrollees * 1000);
+            // Each figure sums at most this many amounts rounded to the fen, over t + 1 years.
+            let terms = (s.spending.lines.len() + 8) * (t + 1);
+            let rounding = terms as f64 * (k + 1.0) * 0.005;
+            let money = [
+                ("income", s.income.total, n.income.total),
+                ("spending", s.spending.total, n.spending.total),
+                ("surplus", s.surplus, n.surplus),
+                ("closing balance", s.closing_balance, n.closing_balance),
+                ("risk reserve", s.risk_reserve, n.risk_reserve),
+                (
+                    "major diseases",
+                    s.spending.major_disease,
+                    n.spending.major_disease,
+                ),
+            ];
+            let lines = s
+                .spending
+                .lines
+                .iter()
+                .zip(&n.spending.lines)
+                .flat_map(|(s, n)| {
+                    [
+                        ("line benefit", s.benefit, n.benefit),
+                        ("line cost", s.total_cost, n.total_cost),
+                    ]
+                });
+            for (name, at_small, at_big) in money.into_iter().chain(lines) {
+                let gap = (f(at_big) - k * f(at_small)).abs();
+                assert!(
+                    gap <= rounding,
+                    "{} {name}: {at_big} against 1000 × {at_small}",
+                    s.year
+                );
+            }
+            let same = |x: f64, y: f64| (x - y).abs() <= 1e-12 * x.abs().max(1.0);
+            let (si, ni) = (&s.indicators, &n.indicators);
+            assert!(same(
+                ni.compensated_person_times,
+                k * si.compensated_person_times
+            ));
+            assert!(same(ni.admissions, k * si.admissions));
+            // Ratios of amounts rounded to the fen: as close as the smaller fund's fen allow.
+            for (x, y) in [
+                (ni.inpatient_policy_ratio, si.inpatient_policy_ratio),
+                (ni.outpatient_policy_ratio, si.outpatient_policy_ratio),
+                (ni.surplus_rate, si.surplus_rate),
+                (ni.outpatient_share, si.outpatient_share),
+            ] {
+                assert!((x - y).abs() <= 1e-9, "{} {x} against {y}", s.year);
+            }
+        }
+    }
+}

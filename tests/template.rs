@@ -540,7 +540,8 @@ fn codes_must_be_known_unique_and_values_need_a_code() {
         problems[0].hint.as_ref().unwrap().en,
         "did you mean compensated_person_times?"
     );
-    assert_eq!(cell(&problems[0]), "A22");
+    // Row 23: after the payments (row 21) and the other spending within them (row 22).
+    assert_eq!(cell(&problems[0]), "A23");
     assert_eq!(
         *kinds[1],
         ProblemKind::DuplicateFigure {
@@ -631,4 +632,33 @@ fn the_command_line_names_the_cell_of_a_bad_figure() {
         err.contains("[cell D19, funds_raised]"),
         "both languages: {err}"
     );
+}
+
+#[test]
+fn care_the_model_does_not_price_has_its_row_under_its_total_and_no_more_than_it() {
+    let csv = template::csv(None, Lang::Zh);
+    let keys: Vec<&str> = csv.lines().map(|l| l.split(',').next().unwrap()).collect();
+    let at = |key: &str| keys.iter().position(|k| *k == key).unwrap();
+    assert_eq!(at("other.payments"), at("payments") + 1);
+    assert_eq!(at("other.person_times"), at("compensated_person_times") + 1);
+    let row = figures::by_key("other.person_times").unwrap();
+    assert!(row.label.zh.contains("体检"), "{}", row.label.zh);
+    // More other care than the total it is part of: a warning at the rest's cell.
+    let read = template::read(
+        minimal(&[
+            ("compensated_person_times", "1000"),
+            ("other.person_times", "1500"),
+        ])
+        .as_bytes(),
+        "t.csv",
+    )
+    .unwrap();
+    let warning = read
+        .warnings
+        .iter()
+        .find(|w| w.path == "other.person_times")
+        .expect("the rest above its total is said");
+    assert!(matches!(warning.kind, ProblemKind::PartsAboveTotal { .. }));
+    assert_eq!(warning.severity, Severity::Warning);
+    assert_eq!(cell(warning), format!("D{}", at("other.person_times") + 1));
 }

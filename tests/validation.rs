@@ -195,8 +195,36 @@ fn zero_population() {
     let problems = check_paths(&json, &["population.enrollees"]);
     assert_eq!(
         problems[0].message.en,
-        "Enrollees must be within 1 – 200,000,000; it is 0"
+        "Enrollees must be within 1 – 1,500,000,000; it is 0"
     );
+}
+
+#[test]
+fn a_national_fund_is_accepted_and_more_than_china_is_not() {
+    // The national scheme had 802 million enrollees in 2013 (China Health Statistics Yearbook
+    // 2014) and 836 million at its peak in 2010; no pool can enroll more than China's 1.41
+    // billion people.
+    let warned = |enrollees: u64| {
+        let json = small_with("/population/enrollees", json!(enrollees)).to_string();
+        let checked = read_checked(&json).unwrap_or_else(|p| panic!("{enrollees}: {p:?}"));
+        checked
+            .warnings
+            .iter()
+            .any(|w| w.path == "population.enrollees")
+    };
+    assert!(
+        !warned(802_000_000),
+        "within ten times a province: no prompt"
+    );
+    assert!(
+        warned(1_500_000_000),
+        "the bound itself: accepted, with a warning"
+    );
+    let problems = check_paths(
+        &small_with("/population/enrollees", json!(1_500_000_001u64)),
+        &["population.enrollees"],
+    );
+    assert!(matches!(problems[0].kind, ProblemKind::OutOfRange { .. }));
 }
 
 #[test]

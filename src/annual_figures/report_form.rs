@@ -98,6 +98,12 @@ pub enum FigureId {
     Payments,
     /// Compensated person-times, every kind of care (补偿人次).
     CompensatedPersonTimes,
+    /// Of the fund's payments, what goes to care the model does not price: health checks
+    /// (健康体检) and other items outside the lines (其他支出).
+    OtherPayments,
+    /// Of the compensated person-times, those of care the model does not price (health checks
+    /// and other): the rest that reconciles the total with the lines.
+    OtherPersonTimes,
     Line {
         care: CareKind,
         level: Option<Level>,
@@ -335,6 +341,7 @@ impl AnnualFigures {
             self.check_parts(care, &mut problems);
         }
         self.check_funding(&mut problems);
+        self.check_rests(&mut problems);
         self.check_deductibles(&mut problems);
         problems
     }
@@ -464,6 +471,31 @@ impl AnnualFigures {
         }
     }
 
+    /// The care the model does not price within its total: never more than the total.
+    fn check_rests(&self, problems: &mut Vec<Problem>) {
+        for (total_id, rest_id) in RESTS {
+            let (Some(total), Some(rest)) = (self.number(total_id), self.number(rest_id)) else {
+                continue;
+            };
+            if rest > total * (1.0 + 1e-9) + 0.005 {
+                let shown = |v: f64| match row(rest_id).kind {
+                    ValueKind::Money => plain_money(v),
+                    _ => units::trimmed(v),
+                };
+                problems.push(
+                    self.problem(
+                        rest_id,
+                        ProblemKind::PartsAboveTotal {
+                            parts: shown(rest),
+                            total: shown(total),
+                        },
+                    )
+                    .warning(),
+                );
+            }
+        }
+    }
+
     /// Funding per head against its parts, and funds raised against enrollees × funding.
     fn check_funding(&self, problems: &mut Vec<Problem>) {
         let levels: Vec<f64> = GOVERNMENT_LEVELS
@@ -551,6 +583,13 @@ impl AnnualFigures {
         }
     }
 }
+
+/// The fund's totals that can include care the model does not price, each with the row of that
+/// rest (health checks and other): the total's lines are fitted to the total less the rest.
+pub const RESTS: [(FigureId, FigureId); 2] = [
+    (FigureId::Payments, FigureId::OtherPayments),
+    (FigureId::CompensatedPersonTimes, FigureId::OtherPersonTimes),
+];
 
 /// The payers of the government subsidy, from the centre down.
 pub const GOVERNMENT_LEVELS: [FigureId; 4] = [
@@ -955,9 +994,31 @@ fn build_rows() -> Vec<FigureRow> {
             None,
         ),
         fund_row(
+            I::OtherPayments,
+            "other.payments",
+            Label::new(
+                "其中：其他支出（体检等，模型不测算）",
+                "of which other spending the model does not price (health checks and other)",
+            ),
+            K::Money,
+            S::Fund,
+            None,
+        ),
+        fund_row(
             I::CompensatedPersonTimes,
             "compensated_person_times",
             Label::new("补偿人次合计", "compensated person-times, all care"),
+            K::Count,
+            S::Fund,
+            None,
+        ),
+        fund_row(
+            I::OtherPersonTimes,
+            "other.person_times",
+            Label::new(
+                "其中：其他补偿人次（体检等，模型不测算）",
+                "of which other person-times the model does not price (health checks and other)",
+            ),
             K::Count,
             S::Fund,
             None,

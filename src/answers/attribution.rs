@@ -206,6 +206,10 @@ pub enum ExplainError {
     YearOutside { year: i32, first: i32, last: i32 },
     /// Two edits of the same field: which one counts would depend on their order.
     SameFieldTwice { path: String },
+    /// The weighted sums of the Shapley values leave what `Decimal` holds (7.9 × 10^26 yuan at
+    /// two decimals): only a scenario at the far ends of several ranges at once (spending of
+    /// 10^25 yuan a year) comes near it.
+    TooLarge,
 }
 
 impl ExplainError {
@@ -223,6 +227,12 @@ impl ExplainError {
             ExplainError::SameFieldTwice { path } => lang.pick(
                 format!("{path} 被调整了两次"),
                 format!("{path} is edited twice"),
+            ),
+            ExplainError::TooLarge => lang.pick(
+                "金额过大（超过 7.9 × 10^26 元），无法精确到分地分解各项调整的作用".to_string(),
+                "the amounts are too large (beyond 7.9 × 10^26 yuan) to share out between the \
+                 edits to the fen"
+                    .to_string(),
             ),
         }
     }
@@ -317,8 +327,8 @@ fn waterfall(
         .full
         .iter()
         .zip(&shapley.price)
-        .map(|(f, p)| f - p)
-        .collect();
+        .map(|(f, p)| f.checked_sub(*p).ok_or(ExplainError::TooLarge))
+        .collect::<Result<_, _>>()?;
     let release = apportion(&release_numerators, shapley.denominator, release_change);
 
     let changes = edits::describe(scenario, &edits);
@@ -527,8 +537,8 @@ impl<'a> Game<'a> {
             let weight = factorial[size] * factorial[n - size - 1];
             for i in (0..n).filter(|i| mask & (1 << i) == 0) {
                 let after = &values[mask | 1 << i];
-                full[i] += weight * (after.full - before.full);
-                price[i] += weight * (after.price - before.price);
+                add_weighted(&mut full[i], weight, after.full, before.full)?;
+                add_weighted(&mut price[i], weight, after.price, before.price)?;
             }
         }
         Ok(Shapley {
@@ -565,8 +575,8 @@ impl<'a> Game<'a> {
                 for i in ordering {
                     members[i / 64] |= 1 << (i % 64);
                     let after = self.known_value(&mut known, &members)?;
-                    full[i] += after.full - before.full;
-                    price[i] += after.price - before.price;
+                    add_weighted(&mut full[i], Decimal::ONE, after.full, before.full)?;
+                    add_weighted(&mut price[i], Decimal::ONE, after.price, before.price)?;
                     before = after;
                 }
                 all.get_or_insert(before);
@@ -597,6 +607,22 @@ impl<'a> Game<'a> {
         known.insert(members.to_vec(), value);
         Ok(value)
     }
+}
+
+/// `sum += weight × (after − before)`, or `TooLarge` where `Decimal` would overflow (and panic):
+/// `n!` times a fund's largest figures can leave it, although every figure fits.
+fn add_weighted(
+    sum: &mut Decimal,
+    weight: Decimal,
+    after: Yuan,
+    before: Yuan,
+) -> Result<(), ExplainError> {
+    *sum = after
+        .checked_sub(before)
+        .and_then(|d| d.checked_mul(weight))
+        .and_then(|d| sum.checked_add(d))
+        .ok_or(ExplainError::TooLarge)?;
+    Ok(())
 }
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a tiny generator with a fixed output for a seed on

@@ -237,12 +237,16 @@ pub fn calibration_rows(s: &Scenario, year: &YearReport) -> Vec<CalibrationRow> 
         o.income.map(to_f64),
         to_f64(year.income.total),
     );
+    // Care the model does not price (health checks and other) reconciles a reported total: the
+    // model's figure plus that rest against the total, then the rest the model leaves against
+    // the one reported, as a share of the total.
+    let other_spending = o.other_spending.map(to_f64);
     row(
         "spending",
         Label::new("基金支出", "Fund spending"),
         Unit::Yuan,
         o.spending.map(to_f64),
-        to_f64(year.spending.total),
+        to_f64(year.spending.total) + other_spending.unwrap_or(0.0),
     );
     row(
         "inpatient_spending",
@@ -263,7 +267,7 @@ pub fn calibration_rows(s: &Scenario, year: &YearReport) -> Vec<CalibrationRow> 
         Label::new("补偿人次", "Compensated person-times"),
         Unit::Count,
         o.compensated_person_times,
-        i.compensated_person_times,
+        i.compensated_person_times + o.other_person_times.unwrap_or(0.0),
     );
     row(
         "inpatient_policy_ratio",
@@ -290,5 +294,67 @@ pub fn calibration_rows(s: &Scenario, year: &YearReport) -> Vec<CalibrationRow> 
             0.0
         },
     );
+    // Each rest after its total.
+    let rests = [
+        (
+            "spending",
+            rest_row(
+                "other_spending",
+                Label::new(
+                    "其中：其他支出（体检等，模型不测算）",
+                    "Of which other spending (not priced)",
+                ),
+                Unit::Yuan,
+                o.spending.map(to_f64),
+                other_spending,
+                to_f64(year.spending.total),
+            ),
+        ),
+        (
+            "compensated_person_times",
+            rest_row(
+                "other_person_times",
+                Label::new(
+                    "其中：其他补偿人次（体检等，模型不测算）",
+                    "Of which other person-times (not priced)",
+                ),
+                Unit::Count,
+                o.compensated_person_times,
+                o.other_person_times,
+                i.compensated_person_times,
+            ),
+        ),
+    ];
+    for (total, rest) in rests {
+        let at = rows.iter().position(|r| r.id == total);
+        if let (Some(at), Some(rest)) = (at, rest) {
+            rows.insert(at + 1, rest);
+        }
+    }
     rows
+}
+
+/// The row of care the model does not price within a reported `total`: the rest reported
+/// (`other`) against the rest the model leaves (`total − model`), the miss as a share of the
+/// total. `None` unless both the total and the rest are reported.
+fn rest_row(
+    id: &'static str,
+    label: Label,
+    unit: Unit,
+    total: Option<f64>,
+    other: Option<f64>,
+    model: f64,
+) -> Option<CalibrationRow> {
+    let (total, other) = (total?, other?);
+    let left = total - model;
+    Some(CalibrationRow {
+        id,
+        label,
+        unit,
+        observed: other,
+        modelled: left,
+        deviation: Some((left - other) / total)
+            .filter(|d| total != 0.0 && d.is_finite())
+            .unwrap_or(0.0),
+    })
 }

@@ -546,6 +546,12 @@ pub struct Observed {
     /// Inpatient person-times, major-disease cases included.
     pub admissions: Option<f64>,
     pub compensated_person_times: Option<f64>,
+    /// Of `compensated_person_times`, those of care the model does not price (health checks
+    /// and other): the model is compared with the total less these.
+    pub other_person_times: Option<f64>,
+    /// Of `spending`, what went to care the model does not price (health checks and other).
+    #[serde(deserialize_with = "money::deserialize_option")]
+    pub other_spending: Option<Yuan>,
     pub inpatient_policy_ratio: Option<f64>,
     pub outpatient_policy_ratio: Option<f64>,
     /// Mean cost of a general outpatient visit over all levels.

@@ -119,6 +119,18 @@ const fn above(min: f64, max: f64) -> Range {
 /// `Decimal` represents (`docs/model.md` §7).
 pub const MAX_FUND_YUAN: f64 = 1e12;
 
+/// The most enrollees a scenario may have: more than China's population, so that any pool of
+/// the scheme fits, the national aggregate included (802 million enrollees in 2013).
+///
+/// The sums it leads to stay exact (`docs/model.md` §7). At this bound, with the highest funding
+/// per head (five payers of 10 000 yuan) and ten years of the highest growth (+30 % a year in
+/// enrollment and funding), income stays below 10^16 yuan: inside the 64-bit fen paths of
+/// `money` (9.2 × 10^16 yuan; beyond them `Decimal` takes over, exactly) and far inside
+/// `Decimal` (7.9 × 10^26 yuan at two decimals). A national fund at its real funding (370.6
+/// yuan a head in 2013) raises 3 × 10^11 yuan; even that growth keeps it below 3.4 × 10^13
+/// yuan, where `f64` still holds every whole fen (below 2^53 fen, 9.0 × 10^13 yuan).
+pub const MAX_ENROLLEES: f64 = 1.5e9;
+
 /// A value as a scenario holds it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Slot {
@@ -777,9 +789,13 @@ pub static PARAMS: &[Param] = &[
         Label::new("基准年初已有的风险基金。", "The reserve held at the start of the base year."),
         U::Yuan, A, G::RiskReserve, FUND, (0.0, 1e10), 10_000.0, false, at!(Reserve, opening_reserve)),
     // Population (assumptions).
+    // From one person to more than China's population (1.41 billion), so that a prefecture, a
+    // province or the national scheme (802 million in 2013, 836 million at its peak in 2010) is
+    // accepted. The usual span runs from a small county (a few thousand enrollees) to a
+    // populous province (10^8). See `MAX_ENROLLEES` for why every sum stays exact.
     row("population.enrollees", Label::new("参合人数", "enrollees"),
         Label::new("基准年参合人数。", "Enrollees in the base year."),
-        U::Count, A, G::Population, closed_range(1.0, 2e8), (1000.0, 2e7), 1000.0, false, at!(Pop, enrollees)),
+        U::Count, A, G::Population, closed_range(1.0, MAX_ENROLLEES), (5000.0, 1e8), 1000.0, false, at!(Pop, enrollees)),
     row("population.growth", Label::new("参合人数年增长率", "yearly growth of enrollment"),
         Label::new("参合人数每年的增长率。", "How fast enrollment grows a year."),
         U::Share, A, G::Population, GROWTH, (-0.05, 0.05), 0.001, false, at!(Pop, growth)),
@@ -903,6 +919,9 @@ pub static PARAMS: &[Param] = &[
     row("observed.spending", Label::new("实际基金支出", "reported fund spending"),
         Label::new("基准年报告的基金支出。", "Fund spending as reported for the base year."),
         U::Yuan, O, G::Observed, closed_range(0.0, 1e13), (0.0, 1e10), 10_000.0, true, at!(Obs, spending)),
+    row("observed.other_spending", Label::new("其中：其他支出（体检等）", "of which other spending (health checks and other)"),
+        Label::new("基金支出中模型不测算的部分（体检等）：模型与支出减去这部分相比。", "Fund spending on care the model does not price (health checks and other): the model is compared with spending less this."),
+        U::Yuan, O, G::Observed, closed_range(0.0, 1e13), (0.0, 1e10), 10_000.0, true, at!(Obs, other_spending)),
     row("observed.inpatient_spending", Label::new("实际住院补偿金额", "reported inpatient spending"),
         Label::new("基准年报告的住院补偿金额（含重大疾病）。", "Inpatient spending as reported, major diseases included."),
         U::Yuan, O, G::Observed, closed_range(0.0, 1e13), (0.0, 1e10), 10_000.0, true, at!(Obs, inpatient_spending)),
@@ -912,6 +931,9 @@ pub static PARAMS: &[Param] = &[
     row("observed.compensated_person_times", Label::new("实际补偿人次", "reported compensated person-times"),
         Label::new("基准年报告的补偿总人次。", "Compensated person-times as reported."),
         U::Count, O, G::Observed, closed_range(0.0, 1e11), (0.0, 1e8), 1.0, true, at!(Obs, compensated_person_times)),
+    row("observed.other_person_times", Label::new("其中：其他补偿人次（体检等）", "of which other person-times (health checks and other)"),
+        Label::new("补偿总人次中模型不测算的部分（体检等）：模型与合计减去这部分相比。", "The compensated person-times of care the model does not price (health checks and other): the model is compared with the total less these."),
+        U::Count, O, G::Observed, closed_range(0.0, 1e11), (0.0, 1e8), 1.0, true, at!(Obs, other_person_times)),
     row("observed.inpatient_policy_ratio", Label::new("实际住院政策范围内补偿比", "reported inpatient policy-scope ratio"),
         Label::new("基准年报告的住院政策范围内补偿比。", "The inpatient policy-scope ratio as reported."),
         U::Share, O, G::Observed, RATIO, (0.3, 1.0), 0.001, true, at!(Obs, inpatient_policy_ratio)),

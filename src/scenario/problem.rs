@@ -229,6 +229,13 @@ pub enum ProblemKind {
         modelled: String,
         deviation: f64,
     },
+    /// A reported total includes much care the model does not price (health checks and
+    /// other): `share` of `total`. With `spending`, the model's spending leaves it out.
+    UnpricedRest {
+        total: String,
+        share: f64,
+        spending: bool,
+    },
 }
 
 /// One thing wrong with a scenario.
@@ -741,6 +748,32 @@ fn words(kind: &ProblemKind, lang: Lang, label: &str, value: &str) -> String {
                  ({:+.1}%); the figures may disagree with each other, or the defaults may be far \
                  from this fund",
                 deviation * 100.0
+            ),
+        },
+        K::UnpricedRest {
+            total,
+            share,
+            spending,
+        } => match (zh, spending) {
+            (true, false) => format!(
+                "{label}为 {value}，占报告合计 {total} 的 {:.1}%：模型的补偿人次不含这部分",
+                share * 100.0
+            ),
+            (true, true) => format!(
+                "{label}为 {value}，占报告合计 {total} 的 {:.1}%：模型的基金支出不含这部分，\
+                 测算的当年结余因此比基金实际约高出此数",
+                share * 100.0
+            ),
+            (false, false) => format!(
+                "{label} is {value}, {:.1}% of the reported total of {total}: the model's \
+                 person-times leave it out",
+                share * 100.0
+            ),
+            (false, true) => format!(
+                "{label} is {value}, {:.1}% of the reported total of {total}: the model's \
+                 spending leaves it out, so its surplus is higher than the fund's by about as \
+                 much",
+                share * 100.0
             ),
         },
     }

@@ -938,7 +938,7 @@ fn part() -> impl Strategy<Value = PartChange> {
         ),
         (
             "/assumptions",
-            json!({ "population.enrollees": 200_000_000, "financing.individual": 150 }),
+            json!({ "population.enrollees": 1_500_000_000, "financing.individual": 150 }),
         ),
         ("/assumptions", json!({ "year": 2100 })),
         ("/proposal", json!({})),
@@ -963,7 +963,7 @@ fn part() -> impl Strategy<Value = PartChange> {
         ),
         (
             "/population",
-            json!({ "enrollees": 200_000_000, "growth": 0.3 }),
+            json!({ "enrollees": 1_500_000_000, "growth": 0.3 }),
         ),
         (
             "/population",

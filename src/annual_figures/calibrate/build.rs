@@ -91,6 +91,8 @@ pub(super) struct Builder<'a> {
     fits: Vec<Fit>,
     pub(super) warnings: Vec<Problem>,
     pub(super) assumptions: Vec<Text>,
+    /// The fund's totals some lines are fitted to (its payments, its compensated person-times).
+    pub(super) fitted_totals: Vec<FigureId>,
     /// What the fitted levers did, for the notes.
     fitted: Vec<Text>,
 }
@@ -134,6 +136,7 @@ impl<'a> Builder<'a> {
             fits: Vec::new(),
             warnings: Vec::new(),
             assumptions: Vec::new(),
+            fitted_totals: Vec::new(),
             fitted: Vec::new(),
         }
     }
@@ -537,6 +540,22 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// `add_fit` of one of the fund's totals, remembered: a total the lines are fitted to leaves
+    /// no rest of care the model does not price to derive.
+    fn add_total_fit(
+        &mut self,
+        total: FigureId,
+        measure: Measure,
+        target: f64,
+        levers: &[(Lever, &[usize])],
+    ) {
+        let before = self.fits.len();
+        self.add_fit(measure, target, levers);
+        if self.fits.len() > before && !self.fitted_totals.contains(&total) {
+            self.fitted_totals.push(total);
+        }
+    }
+
     /// Pairs each reported figure with the levers that can reproduce it, then fits.
     pub(super) fn fit(&mut self) {
         // The ceiling caps inpatient and special-disease claims in the fit as in the model.
@@ -584,8 +603,11 @@ impl<'a> Builder<'a> {
                 (None, None) => {}
             }
         }
-        // Kind by kind: totals move the lines without figures of their own.
-        let payments_total = f.number(FigureId::Payments);
+        // Kind by kind: totals move the lines without figures of their own. The fund's payments
+        // are fitted less what went to care the model does not price (health checks and other).
+        let payments_total = f
+            .number(FigureId::Payments)
+            .map(|p| (p - f.number(FigureId::OtherPayments).unwrap_or(0.0)).max(0.0));
         let missing_payments: Vec<CareKind> = [CareKind::Inpatient, CareKind::Outpatient]
             .into_iter()
             .filter(|care| f.line(*care, None, LineFigure::Payments).is_none())
@@ -671,7 +693,11 @@ impl<'a> Builder<'a> {
                 if total {
                     levers.push((Lever::Volume, &special_default));
                 }
-                self.add_fit(measure, p, &levers);
+                if total {
+                    self.add_total_fit(FigureId::Payments, measure, p, &levers);
+                } else {
+                    self.add_fit(measure, p, &levers);
+                }
             }
             if let Some(r) = ratio {
                 // Moving person-times between levels first, then the dispersion; the joint
@@ -695,28 +721,30 @@ impl<'a> Builder<'a> {
             let measure = Measure::Payments(all.clone(), major.payments() + premium);
             if missing_payments.len() == 2 {
                 let free = self.indices(|l| l.care != CareKind::SpecialDisease && !l.own);
-                self.add_fit(measure, p, &[(Lever::Scope, &free)]);
+                self.add_total_fit(FigureId::Payments, measure, p, &[(Lever::Scope, &free)]);
             } else if missing_payments.is_empty() && !f.has_line(CareKind::SpecialDisease, None) {
                 let special = self.indices(|l| l.care == CareKind::SpecialDisease);
-                self.add_fit(measure, p, &[(Lever::Volume, &special)]);
+                self.add_total_fit(FigureId::Payments, measure, p, &[(Lever::Volume, &special)]);
             }
         }
-        if let Some(c) = f.number(FigureId::CompensatedPersonTimes) {
-            let unknown = |care| {
-                f.line(care, None, LineFigure::PersonTimes).is_none()
-                    && self
-                        .model
-                        .lines
-                        .iter()
-                        .any(|l| l.care == care && !l.given.volume)
-            };
-            let care = [CareKind::Outpatient, CareKind::Inpatient]
-                .into_iter()
-                .find(|c| unknown(*c));
+        let unknown = |care| {
+            f.line(care, None, LineFigure::PersonTimes).is_none()
+                && self
+                    .model
+                    .lines
+                    .iter()
+                    .any(|l| l.care == care && !l.given.volume)
+        };
+        let care = [CareKind::Outpatient, CareKind::Inpatient]
+            .into_iter()
+            .find(|c| unknown(*c));
+        let compensated = self.compensated_target(care.is_some());
+        if let Some(c) = compensated {
             let measure = Measure::Compensated(all.clone(), major.cases);
             if let Some(care) = care {
                 let lines = self.indices(|l| l.care == care);
-                self.add_fit(measure, c, &[(Lever::Volume, &lines)]);
+                let compensated = FigureId::CompensatedPersonTimes;
+                self.add_total_fit(compensated, measure, c, &[(Lever::Volume, &lines)]);
             } else {
                 // Every volume known: claims below a deductible are the rest, and how many
                 // there are depends on the dispersion of the lines without figures of their own.
@@ -738,19 +766,52 @@ impl<'a> Builder<'a> {
                     .collect();
                 let levers: Vec<(Lever, &[usize])> =
                     below.iter().map(|i| (Lever::Dispersion, &i[..])).collect();
-                self.add_fit(measure, c, &levers);
+                self.add_total_fit(FigureId::CompensatedPersonTimes, measure, c, &levers);
             }
         }
         // Of dispersions that fit a line's payments equally, the one that best reproduces the
         // compensated person-times (a deductible and a cap can leave two).
-        self.model.tiebreak = f
-            .number(FigureId::CompensatedPersonTimes)
-            .map(|c| (Measure::Compensated(all.clone(), major.cases), c));
+        self.model.tiebreak =
+            compensated.map(|c| (Measure::Compensated(all.clone(), major.cases), c));
         let mut fits = std::mem::take(&mut self.fits);
         self.model.solve(&mut fits);
         self.model.polish(&fits);
         self.fits = fits;
         self.describe_fit();
+    }
+
+    /// The compensated person-times the lines are fitted to: the reported total less those of
+    /// care the model does not price (health checks and other) when the figures give them. When
+    /// they do not, the total sets the volumes the figures leave open (`volumes_open`), as
+    /// person-times of the lines; when every kind's person-times are given, it sets nothing
+    /// (`None`): the detailed figures are the model's, and the total less the model's count is
+    /// shown as the rest rather than absorbed into them.
+    fn compensated_target(&mut self, volumes_open: bool) -> Option<f64> {
+        let total = self.number(FigureId::CompensatedPersonTimes)?;
+        match self.number(FigureId::OtherPersonTimes) {
+            Some(other) => Some((total - other).max(0.0)),
+            None if volumes_open => {
+                self.assume(
+                    "其他补偿人次（体检等）未填写：补偿人次合计全部视为模型测算的诊疗补偿，\
+                     用于推算未填写的就诊量",
+                    "other person-times (health checks and other) not given: the compensated \
+                     person-times are taken as care the model prices, and set the volumes the \
+                     figures leave open",
+                );
+                Some(total)
+            }
+            None => {
+                self.assume(
+                    "其他补偿人次（体检等）未填写：各类就诊量已由分项数据确定，补偿人次合计与\
+                     模型之差列为模型不测算的其他补偿人次，不拟合到分项数据上",
+                    "other person-times (health checks and other) not given: every kind's \
+                     person-times are given, so the compensated person-times less the model's \
+                     count are shown as the rest the model does not price, not fitted into the \
+                     given figures",
+                );
+                None
+            }
+        }
     }
 
     /// What the fit moved, line by line, as multiples of where each lever started (a default,
@@ -949,6 +1010,9 @@ impl<'a> Builder<'a> {
             )),
             admissions: inp(LineFigure::PersonTimes),
             compensated_person_times: f.number(F::CompensatedPersonTimes),
+            // Given here; a rest the figures leave out is written in once the model gives it.
+            other_person_times: f.number(F::OtherPersonTimes),
+            other_spending: f.money(F::OtherPayments),
             inpatient_policy_ratio: inp(LineFigure::PolicyRatio),
             outpatient_policy_ratio: out(LineFigure::PolicyRatio),
             outpatient_mean_cost: out(LineFigure::MeanCost)

@@ -15,7 +15,10 @@
 //! still missed (the fits interact), Levenberg–Marquardt moves every one of those levers, line by
 //! line, to reproduce all the figures at once, with a faint pull towards the defaults. The table
 //! then comes from `simulate` on the finished, validated scenario, never from the fit's
-//! arithmetic.
+//! arithmetic. A reported total that includes care the model does not price (health checks
+//! and other: [`report_form::RESTS`]) is reconciled by a row for that rest, given or (when
+//! every kind's figures are given) the total less the model's part, rather than absorbed into
+//! the figures the fund gave.
 
 mod build;
 mod fit;
@@ -35,8 +38,13 @@ use build::Builder;
 use serde::Serialize;
 use std::sync::OnceLock;
 
-/// A reported figure the calibrated model misses by more than this is a warning.
+/// A reported figure the calibrated model misses by more than this is a warning; so is care the
+/// model does not price above this share of its total.
 pub const POOR_FIT: f64 = 0.01;
+
+/// A rest of a total the figures do not give (health checks and other) is shown when the total
+/// less the model's part is above this share of the total: below, it is the fit's own miss.
+pub const REST_SHOWN: f64 = 0.001;
 
 /// The file the defaults come from, as the scenario cites it.
 pub const DEFAULTS_FILE: &str = "taizhou-2012.json";
@@ -75,9 +83,15 @@ pub struct FitRow {
     pub unit: Unit,
     pub reported: f64,
     pub modelled: f64,
-    /// modelled ÷ reported − 1 (0 when both are 0).
+    /// modelled ÷ reported − 1 (0 when both are 0); for a reconciling row, (modelled −
+    /// reported) ÷ its total.
     pub deviation: f64,
     pub cell: Option<CellRef>,
+    /// A reconciling item, not a figure the model computes: the part of a reported total that
+    /// is care the model does not price (health checks and other). `reported` is the rest given
+    /// (or, without one, the total less the model's part, its label saying so) and `modelled`
+    /// the total less the model's part; the total's row is the model's part plus `reported`.
+    pub reconciling: bool,
 }
 
 /// Builds a scenario from a fund's figures: see the module's documentation. Errors (a figure out
@@ -95,10 +109,76 @@ pub fn calibrate(figures: &AnnualFigures, options: &Options) -> Result<Calibrati
     let scenario = build.scenario(options);
     let checked = validate::check(scenario)?;
     let report = simulate(&checked);
-    let table = fit_table(figures, &checked, report.first_year());
+    // A total no line was fitted to may leave a rest to derive; one the fit took whole may not
+    // (a miss there is the fit's, said as a poor fit).
+    let free: Vec<FigureId> = report_form::RESTS
+        .iter()
+        .map(|(total, _)| *total)
+        .filter(|total| !build.fitted_totals.contains(total))
+        .collect();
+    let table = table_with_rests(figures, &checked, report.first_year(), &free);
+    // A rest the figures leave out travels with the scenario as the table shows it, so that
+    // `simulate` reconciles the total the same way (the reported figures do not move the model).
+    let derived = |id: FigureId| {
+        let row = report_form::row(id);
+        let given = figures.contains(id);
+        table
+            .iter()
+            .find(|r| r.key == row.key && !given)
+            .map(|r| r.reported)
+    };
+    let (other_person_times, other_spending) = (
+        derived(FigureId::OtherPersonTimes),
+        derived(FigureId::OtherPayments),
+    );
+    let checked = if other_person_times.is_some() || other_spending.is_some() {
+        let mut scenario = checked.into_scenario();
+        if let Some(observed) = scenario.observed.as_mut() {
+            observed.other_person_times = other_person_times.or(observed.other_person_times);
+            observed.other_spending = other_spending
+                .map(money::fen_from_f64)
+                .or(observed.other_spending);
+        }
+        validate::check(scenario)?
+    } else {
+        checked
+    };
     let mut warnings = checks;
     warnings.extend(build.warnings);
-    for row in &table {
+    // Care the model does not price above 1 % of its total is said, with what it means.
+    for (total_id, rest_id) in report_form::RESTS {
+        let row_of = |id: FigureId| {
+            let key = &report_form::row(id).key;
+            table.iter().find(|r| &r.key == key)
+        };
+        let (Some(total), Some(rest)) = (row_of(total_id), row_of(rest_id)) else {
+            continue;
+        };
+        let share = if total.reported > 0.0 {
+            rest.reported / total.reported
+        } else {
+            0.0
+        };
+        if share > POOR_FIT {
+            let show = |v: f64| report_form::show(rest_id, v, Lang::En);
+            warnings.push(
+                Problem::new(
+                    rest.key.clone(),
+                    ProblemKind::UnpricedRest {
+                        total: show(total.reported),
+                        share,
+                        spending: rest_id == FigureId::OtherPayments,
+                    },
+                    show(rest.reported),
+                )
+                .labelled(rest.label.clone())
+                .in_cell(rest.cell.clone())
+                .warning(),
+            );
+        }
+    }
+    // A reconciling row misses by what its total misses: the total's row says so.
+    for row in table.iter().filter(|r| !r.reconciling) {
         if row.deviation.abs() > POOR_FIT {
             let id = report_form::by_key(&row.key).map(|r| r.id);
             let show =
@@ -142,8 +222,19 @@ pub(super) fn defaults() -> &'static Scenario {
     })
 }
 
-/// Every reported figure the model computes, against the model's value for the base year.
+/// Every reported figure the model computes, against the model's value for the base year, with
+/// the rests of care the model does not price that the figures give.
 pub fn fit_table(figures: &AnnualFigures, scenario: &Scenario, year: &YearReport) -> Vec<FitRow> {
+    table_with_rests(figures, scenario, year, &[])
+}
+
+/// [`fit_table`], deriving the rest of each total in `free` that the figures do not give.
+fn table_with_rests(
+    figures: &AnnualFigures,
+    scenario: &Scenario,
+    year: &YearReport,
+    free: &[FigureId],
+) -> Vec<FitRow> {
     let mut rows = Vec::new();
     for row in report_form::rows() {
         let Some(reported) = figures.get(row.id) else {
@@ -170,9 +261,71 @@ pub fn fit_table(figures: &AnnualFigures, scenario: &Scenario, year: &YearReport
             modelled,
             deviation,
             cell: reported.source.cell.clone(),
+            reconciling: false,
         });
     }
+    reconcile(figures, &mut rows, free);
     rows
+}
+
+/// The reported totals that include care the model does not price (health checks and other),
+/// reconciled: the rest given, or for a total in `free` (one no line was fitted to) the total
+/// less the model's part when above [`REST_SHOWN`] of the total, is a row after its total, and
+/// the total's row compares the model's part plus that rest with the total.
+fn reconcile(figures: &AnnualFigures, rows: &mut Vec<FitRow>, free: &[FigureId]) {
+    for (total_id, rest_id) in report_form::RESTS {
+        let total_row = report_form::row(total_id);
+        let Some(at) = rows.iter().position(|r| r.key == total_row.key) else {
+            continue;
+        };
+        let (total, model) = (rows[at].reported, rows[at].modelled);
+        let left = total - model;
+        let rest_row = report_form::row(rest_id);
+        let whole = |v: f64| match rest_row.kind {
+            report_form::ValueKind::Money => money::to_f64(money::fen_from_f64(v)),
+            _ => v.round(),
+        };
+        let given = figures.number(rest_id);
+        let rest = match given {
+            Some(rest) => rest,
+            None if free.contains(&total_id) && total > 0.0 && left > REST_SHOWN * total => {
+                whole(left)
+            }
+            None => continue,
+        };
+        let of_total = |v: f64| if total != 0.0 { v / total } else { 0.0 };
+        rows[at].modelled = model + rest;
+        rows[at].deviation = if total != 0.0 {
+            (model + rest) / total - 1.0
+        } else if (model + rest).abs() < 0.5 {
+            0.0
+        } else {
+            1.0
+        };
+        let label = match given {
+            Some(_) => rest_row.label.clone(),
+            None => Text::new(
+                format!("{}（未填写，按合计 − 模型推算）", rest_row.label.zh),
+                format!(
+                    "{} (not given: the total less the model)",
+                    rest_row.label.en
+                ),
+            ),
+        };
+        rows.insert(
+            at + 1,
+            FitRow {
+                key: rest_row.key.clone(),
+                label,
+                unit: rest_row.kind.unit(),
+                reported: rest,
+                modelled: left,
+                deviation: of_total(left - rest),
+                cell: figures.cell(rest_id),
+                reconciling: true,
+            },
+        );
+    }
 }
 
 /// The lines of the report a figure of `care` at `level` sums (every level: `None`).
@@ -338,6 +491,9 @@ pub fn reported_figures(scenario: &CheckedScenario) -> AnnualFigures {
         F::CompensatedPersonTimes,
         whole(year.indicators.compensated_person_times),
     );
+    // The model prices every payment and person-time it counts: nothing else is in the totals.
+    put(F::OtherPayments, Value::Money(money::ZERO));
+    put(F::OtherPersonTimes, Value::Number(0.0));
     for care in [
         CareKind::Outpatient,
         CareKind::Inpatient,
