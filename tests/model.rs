@@ -2,7 +2,7 @@
 //! rule below / at / above, the ledger to the fen, and the release effect.
 
 mod common;
-use common::{checked, scenario_from, small, small_with};
+use common::{assert_comparison_adds_up, checked, scenario_from, small, small_with};
 use ncms_sim::report::{CareKind, YearReport};
 use ncms_sim::{compare, parse_scenario, simulate, Edits};
 use rust_decimal::Decimal;
@@ -424,8 +424,7 @@ fn a_national_fund_simulates_and_its_ledger_adds_up_to_the_fen() {
     // 2014) at Taizhou's figures per head.
     let national = taizhou_per_head(802_000_000);
     let comparison = compare(&national, &plan_2013_edits(), None).unwrap();
-    assert_ledger_adds_up(&comparison.baseline, national.financing.opening_balance);
-    assert_ledger_adds_up(&comparison.proposal, national.financing.opening_balance);
+    assert_comparison_adds_up(&national, &comparison);
     let y = &comparison.baseline.years[0];
     // 802 000 000 × 403 yuan, and 802 000 000 × 25.73 of other income: exactly.
     assert_eq!(y.income.individual_contributions, d("104260000000.00"));
