@@ -241,6 +241,29 @@ pub fn funding_total(scenario: &Scenario, edits: &Edits) -> f64 {
     fen / 100.0
 }
 
+/// The payer edits that make funding per enrollee `total` ([`funding_in_shares`]), or the problem
+/// with `total` itself when it is outside the total lever's range: a total the fund cannot have
+/// is refused at the total, not as the payers' amounts it would split into.
+pub fn funding_total_edits(
+    scenario: &Scenario,
+    edits: &Edits,
+    total: f64,
+) -> Result<Vec<(String, Option<f64>)>, Vec<Problem>> {
+    let param = &params::FUNDING_TOTAL;
+    if !param.range.contains(total) {
+        return Err(vec![Problem::new(
+            param.path,
+            ProblemKind::OutOfRange {
+                range: param.range,
+                unit: param.unit,
+            },
+            crate::base::units::trimmed(total),
+        )
+        .labelled(param.label.into())]);
+    }
+    Ok(funding_in_shares(scenario, edits, total))
+}
+
 /// The payer edits that make funding per enrollee `total`, each payer keeping its current share
 /// (all to the individual contribution when nothing is funded yet). Amounts are to the fen and
 /// add up exactly to `total` (to the fen): the rounding remainder goes to the largest payer.
@@ -300,6 +323,26 @@ mod tests {
             "{individual}"
         );
         assert_eq!(funding_paths().count(), 5);
+    }
+
+    #[test]
+    fn a_total_outside_its_range_is_refused_at_the_total_not_at_the_payers() {
+        let s = crate::scenario::validate::read_scenario(
+            crate::scenario::bundled::bundled("taizhou-2012").unwrap(),
+        )
+        .unwrap();
+        let max = params::FUNDING_TOTAL.range.max;
+        assert!(funding_total_edits(&s, &Edits::new(), max).is_ok());
+        let problem = funding_total_edits(&s, &Edits::new(), 99_999_999_999.0)
+            .unwrap_err()
+            .remove(0);
+        assert_eq!(problem.path, "financing.total");
+        assert!(matches!(problem.kind, ProblemKind::OutOfRange { .. }));
+        assert!(problem
+            .message
+            .get(crate::base::lang::Lang::Zh)
+            .contains("人均筹资合计"));
+        assert!(funding_total_edits(&s, &Edits::new(), -1.0).is_err());
     }
 }
 

@@ -184,3 +184,62 @@ test('a failed autosave is said, and the work stays on the page', async () => {
   await banner.waitFor({ state: 'detached' });
   await page.close();
 });
+
+test('pending input never drives results: a half-typed number, 万, and a total out of range', async () => {
+  const { page, watch } = await fresh();
+  const before = await figures(page);
+  const results = page.locator('[data-testid="results"]');
+  const notice = page.locator('[data-testid="pending-notice"]');
+
+  // Text that is not a number: the results stay the last confirmed ones and say so.
+  await typeInto(page, RATIO, '8x');
+  await notice.waitFor();
+  assert.equal(await results.getAttribute('data-pending'), 'true');
+  assert.match(await notice.innerText(), /未应用：县级医院 住院补偿比例/);
+  assert.deepEqual(await figures(page), before, 'nothing computed for a partial reading');
+  // Esc drops it; the field shows its value again.
+  await page.press(`[data-testid="input-${RATIO}"]`, 'Escape');
+  await notice.waitFor({ state: 'detached' });
+  assert.equal(await results.getAttribute('data-pending'), 'false');
+
+  // 460万 enrollees are 4 600 000, never 460.
+  await page.click('[data-testid="tab-assumptions"]');
+  await typeInto(page, 'population.enrollees', '460万');
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="sum-enrollees-baseline"]')?.dataset.value === '4600000');
+  assert.equal(await notice.count(), 0);
+  await page.click('[data-testid="tab-levers"]');
+
+  // A total per head no fund can have, even when the official insists, is refused at the total
+  // and applied to no payer.
+  const shown = await figures(page);
+  await typeInto(page, 'financing.total', '99999999999');
+  const confirm = page.locator('[data-testid="confirm-financing.total"]');
+  await confirm.waitFor();
+  await page.click('[data-testid="confirm-financing.total-yes"]');
+  const problem = page.locator('[data-testid="problem-financing.total"]');
+  await problem.waitFor();
+  assert.match(await problem.innerText(), /人均筹资合计/);
+  assert.equal(await page.locator('[data-testid="problem-financing.individual"]').count(), 0,
+    'no message at a field never typed in');
+  assert.deepEqual(await figures(page), shown, 'the last confirmed results stay');
+  assert.equal(await results.getAttribute('data-pending'), 'true');
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});
+
+test('in English the not-applied notice names the field in English', async () => {
+  const { page, watch } = await fresh();
+  await page.click('[data-testid="lang-toggle"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await typeInto(page, RATIO, '0.9');
+  const notice = page.locator('[data-testid="pending-notice"]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /^Not applied: .*County hospital/);
+  await page.locator(`[data-testid="ask-${RATIO}"]`).waitFor();
+  await page.click(`[data-testid="ask-${RATIO}-fraction"]`);
+  await notice.waitFor({ state: 'detached' });
+  await page.click('[data-testid="lang-toggle"]');
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});

@@ -14,7 +14,7 @@ use crate::components::key_figures::KeyFigures;
 use crate::components::lines_table::LinesTable;
 use crate::components::new_fund::NewFund;
 use crate::components::notes::Notes;
-use crate::components::notice::{AutosaveBanner, NoticeBanner};
+use crate::components::notice::{AutosaveBanner, NoticeBanner, PendingBanner};
 use crate::components::phone_bar::{PhoneBar, PhoneView};
 use crate::components::plans_bar::PlansBar;
 use crate::components::print_report::PrintReport;
@@ -24,8 +24,8 @@ use crate::components::summary_table::SummaryTable;
 use crate::components::targets_table::TargetsTable;
 use crate::components::toolbar::Toolbar;
 use crate::hooks::{
-    initial_state, use_action, use_autosave, use_document_language, use_file_actions,
-    use_page_listeners, use_presentation, use_printing, use_settled,
+    initial_state, use_action, use_autosave, use_document_language, use_field_actions,
+    use_file_actions, use_page_listeners, use_presentation, use_printing, use_settled,
 };
 use crate::state::reducer::{Action, NoticeKind, Scope};
 use crate::state::work::ManyEdits;
@@ -46,16 +46,8 @@ pub fn App() -> Html {
     let new_fund = use_state(|| false);
 
     let lang = state.lang;
-    let on_edit = use_action(
-        &state,
-        (),
-        |(scope, path, value): (Scope, String, Option<f64>)| Action::Edit {
-            scope,
-            path,
-            value,
-            at: page::now(),
-        },
-    );
+    let plan_actions = use_field_actions(&state, Scope::Plan);
+    let assumption_actions = use_field_actions(&state, Scope::Assumption);
     let on_edit_many = use_action(&state, (), |(key, edits): ManyEdits| Action::EditMany {
         key,
         edits,
@@ -102,6 +94,7 @@ pub fn App() -> Html {
     let year = state.shown_year();
     let active = state.work.active;
     let stale = !state.problems.is_empty();
+    let pending = state.pending_labels();
     html! {
         <div class={classes!("app", presenting.then_some("present"), phone_view.class())}>
             <Toolbar {lang} source={state.loaded.source.clone()} share_url={files.share_url.clone()}
@@ -118,10 +111,14 @@ pub fn App() -> Html {
             <main class="layout">
                 <Controls loaded={state.loaded.clone()} edits={state.work.edits().clone()}
                     assumptions={state.work.assumptions.clone()}
-                    problems={state.problems.clone()} {lang} on_edit={on_edit.clone()}
-                    on_edit_many={on_edit_many.clone()} {on_structure} {on_reset} />
-                <div class={classes!("results", stale.then_some("stale"))} data-testid="results"
-                    data-stale={stale.to_string()} data-settled={settled.is_current.to_string()}>
+                    problems={state.problems.clone()} {lang} plan_actions={plan_actions.clone()}
+                    {assumption_actions} typing={state.typing.clone()} {on_structure} {on_reset} />
+                <div class={classes!("results", stale.then_some("stale"), (!pending.is_empty()).then_some("pending"))}
+                    data-testid="results" data-stale={stale.to_string()}
+                    data-pending={(!pending.is_empty()).to_string()} data-settled={settled.is_current.to_string()}>
+                    if !pending.is_empty() {
+                        <PendingBanner fields={pending.clone()} {lang} />
+                    }
                     if *new_fund {
                         <NewFund {lang} on_open={on_open_calibrated} on_close={on_new_fund_close} />
                     }
@@ -146,7 +143,7 @@ pub fn App() -> Html {
                     <BalanceChart plans={state.results.clone()} {active} {lang} values_on_points={presenting} />
                     if presenting {
                         <DiscussedLevers loaded={state.loaded.clone()} edits={state.work.edits().clone()}
-                            {lang} on_edit={on_edit.clone()} on_edit_many={on_edit_many.clone()} />
+                            {lang} typing={state.typing.clone()} actions={plan_actions.clone()} />
                     }
                     <TargetsTable comparison={settled.comparison.clone()} {year} {lang} />
                     <Answers scenario={state.loaded.scenario.clone()} edits={settled.edits.clone()}

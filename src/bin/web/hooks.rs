@@ -4,8 +4,9 @@
 //! actions on files (open, save, share, CSV, workbook), so that `App` only wires.
 
 use crate::browser::{files, page, storage, tools};
+use crate::components::number_field::FieldActions;
 use crate::state::link::Draft;
-use crate::state::reducer::{Action, NoticeKind, State};
+use crate::state::reducer::{Action, NoticeKind, Scope, State};
 use crate::state::work::{Source, Work};
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
@@ -57,6 +58,42 @@ where
     let dispatcher = state.dispatcher();
     (*use_memo(deps, move |_| {
         Callback::from(move |e: E| dispatcher.dispatch(to_action(e)))
+    }))
+    .clone()
+}
+
+/// What the fields of one scope send, made once: sliders as edits, typed text to be read, answers
+/// to the fields' questions, the field left.
+#[hook]
+pub fn use_field_actions(state: &UseReducerHandle<State>, scope: Scope) -> FieldActions {
+    let dispatcher = state.dispatcher();
+    (*use_memo(scope, move |&scope| {
+        let send = |make: fn(Scope, String, f64, Option<f64>, String) -> Action| {
+            let dispatcher = dispatcher.clone();
+            move |path: String, value: Option<f64>, text: String| {
+                dispatcher.dispatch(make(scope, path, page::now(), value, text))
+            }
+        };
+        let slider = send(|scope, path, at, value, _| Action::Edit {
+            scope,
+            path,
+            value,
+            at,
+        });
+        let typed = send(|scope, path, at, _, text| Action::Type {
+            scope,
+            path,
+            text,
+            at,
+        });
+        let resolve = send(|_, path, at, value, _| Action::Resolve { path, value, at });
+        let leave = dispatcher.clone();
+        FieldActions {
+            on_slider: Callback::from(move |(path, value)| slider(path, value, String::new())),
+            on_type: Callback::from(move |(path, text)| typed(path, None, text)),
+            on_resolve: Callback::from(move |(path, value)| resolve(path, value, String::new())),
+            on_leave: Callback::from(move |path| leave.dispatch(Action::LeaveField(path))),
+        }
     }))
     .clone()
 }

@@ -4,7 +4,7 @@
 
 use crate::view::format::fund;
 use crate::view::ui_words::ui;
-use crate::view::year_props::PlanResults;
+use crate::state::shown::PlanResults;
 use ncms_sim::figure::Shown;
 use ncms_sim::money::to_f64;
 use ncms_sim::{Lang, Report};

@@ -5,15 +5,17 @@
 //! comes from the engine's registry; the problems of the current edits show at their fields.
 
 use crate::components::funding_total::FundingTotal;
+use crate::components::number_field::FieldActions;
 use crate::components::number_field::NumberField;
 use crate::components::structure_editor::StructureEditor;
 use crate::state::fields::{section_title, Field};
-use crate::state::reducer::{Loaded, Scope};
-use crate::state::work::ManyEdits;
+use crate::state::reducer::{Loaded, Typing};
 use crate::state::work::Structural;
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
+use ncms_sim::params::FUNDING_TOTAL;
 use ncms_sim::{Edits, Lang, Problem};
+use std::collections::BTreeMap;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,9 +26,11 @@ pub struct ControlsProps {
     pub assumptions: Edits,
     pub problems: Shared<Vec<Problem>>,
     pub lang: Lang,
-    pub on_edit: Callback<(Scope, String, Option<f64>)>,
-    /// Several plan levers at once (the total funding lever), as one step named by the key.
-    pub on_edit_many: Callback<ManyEdits>,
+    /// What the fields send, for the plan's levers and for the assumptions.
+    pub plan_actions: FieldActions,
+    pub assumption_actions: FieldActions,
+    /// What is typed into the fields, by path.
+    pub typing: Shared<BTreeMap<String, Typing>>,
     pub on_structure: Callback<Structural>,
     pub on_reset: Callback<()>,
 }
@@ -50,33 +54,27 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let ui = ui(props.lang);
     let lang = props.lang;
     let loaded = &props.loaded;
-    let (scope, fields, edits) = match *tab {
-        Tab::Levers => (Scope::Plan, &loaded.levers, &props.edits),
+    let (fields, edits, actions) = match *tab {
+        Tab::Levers => (&loaded.levers, &props.edits, &props.plan_actions),
         Tab::Assumptions => (
-            Scope::Assumption,
             &loaded.assumption_fields,
             &props.assumptions,
+            &props.assumption_actions,
         ),
     };
-    let on_field = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |(path, value): (String, Option<f64>)| {
-            on_edit.emit((scope, path, value))
-        })
+    let field_html = |field: &Field| {
+        let problems: Vec<String> = props
+            .problems
+            .iter()
+            .filter(|p| field_of_problem(&p.path) == field.path)
+            .map(|p| p.message.get(lang).to_string())
+            .collect();
+        html! {
+            <NumberField key={field.path.clone()} field={field.clone()} value={field.value_in(edits)}
+                {lang} edited={edits.contains_key(&field.path)} {problems}
+                typing={props.typing.get(&field.path).cloned()} actions={actions.clone()} />
+        }
     };
-    let field_html =
-        |field: &Field, value: Option<f64>, on_edit: Callback<(String, Option<f64>)>| {
-            let problems: Vec<String> = props
-                .problems
-                .iter()
-                .filter(|p| field_of_problem(&p.path) == field.path)
-                .map(|p| p.message.get(lang).to_string())
-                .collect();
-            html! {
-                <NumberField key={field.path.clone()} field={field.clone()} {value} {lang}
-                    edited={edits.contains_key(&field.path)} {problems} {on_edit} />
-            }
-        };
 
     let mut groups: Vec<(String, Vec<Html>)> = Vec::new();
     let mut last = None;
@@ -96,14 +94,15 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     items.push(html! {
                         <div class="total-lever">
                             <FundingTotal scenario={loaded.scenario.clone()} edits={props.edits.clone()}
-                                {lang} on_edit_many={props.on_edit_many.clone()} />
+                                {lang} typing={props.typing.get(FUNDING_TOTAL.path).cloned()}
+                                actions={props.plan_actions.clone()} />
                         </div>
                     });
                 }
             }
         }
         if let Some((_, items)) = groups.last_mut() {
-            items.push(field_html(field, field.value_in(edits), on_field.clone()));
+            items.push(field_html(field));
         }
     }
     let on_reset = props.on_reset.reform(|_: MouseEvent| ());

@@ -2,12 +2,13 @@
 //! the total funding per head and the first inpatient and outpatient ratios), three at most.
 
 use crate::components::funding_total::FundingTotal;
-use crate::components::number_field::NumberField;
+use crate::components::number_field::{FieldActions, NumberField};
 use crate::state::fields::Field;
-use crate::state::reducer::{Loaded, Scope};
-use crate::state::work::ManyEdits;
+use crate::state::reducer::{Loaded, Typing};
 use crate::view::shared::Shared;
+use ncms_sim::params::FUNDING_TOTAL;
 use ncms_sim::{Edits, Lang};
+use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// How many levers presentation mode shows.
@@ -19,8 +20,8 @@ pub struct DiscussedLeversProps {
     /// The active plan's edits.
     pub edits: Edits,
     pub lang: Lang,
-    pub on_edit: Callback<(Scope, String, Option<f64>)>,
-    pub on_edit_many: Callback<ManyEdits>,
+    pub typing: Shared<BTreeMap<String, Typing>>,
+    pub actions: FieldActions,
 }
 
 /// What the slots show: the plan's edited levers first, then the usual ones.
@@ -57,21 +58,19 @@ fn discussed<'a>(levers: &'a [Field], edits: &Edits) -> Vec<Slot<'a>> {
 #[function_component]
 pub fn DiscussedLevers(props: &DiscussedLeversProps) -> Html {
     let lang = props.lang;
-    let on_lever = props
-        .on_edit
-        .reform(|(path, value): (String, Option<f64>)| (Scope::Plan, path, value));
     html! {
         <section class="panel discussed" data-testid="discussed-levers">
             { for discussed(&props.loaded.levers, &props.edits).into_iter().map(|slot| match slot {
                 Slot::FundingTotal => html! {
                     <FundingTotal scenario={props.loaded.scenario.clone()} edits={props.edits.clone()}
-                        {lang} on_edit_many={props.on_edit_many.clone()} />
+                        {lang} typing={props.typing.get(FUNDING_TOTAL.path).cloned()}
+                        actions={props.actions.clone()} />
                 },
                 Slot::Lever(field) => html! {
                     <NumberField key={field.path.clone()} field={field.clone()}
                         value={field.value_in(&props.edits)} {lang}
                         edited={props.edits.contains_key(&field.path)} problems={Vec::<String>::new()}
-                        on_edit={on_lever.clone()} />
+                        typing={props.typing.get(&field.path).cloned()} actions={props.actions.clone()} />
                 },
             }) }
         </section>

@@ -3,7 +3,7 @@
 //! the usual in a file just opened, and a failed autosave.
 
 use crate::state::reducer::{Notice, NoticeKind};
-use crate::view::ui_words::ui;
+use crate::view::ui_words::{fill, ui};
 use ncms_sim::{Lang, Text};
 use yew::prelude::*;
 
@@ -55,6 +55,25 @@ pub fn AutosaveBanner(props: &AutosaveBannerProps) -> Html {
         <div class="alert autosave no-print" role="alert" data-testid="autosave-failed">
             <strong>{ ui.autosave_failed }</strong>{ " " }
             { props.reason.get(props.lang) }{ ui.autosave_advice }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PendingBannerProps {
+    /// The labels of the fields whose typed text is not applied.
+    pub fields: Vec<String>,
+    pub lang: Lang,
+}
+
+/// Over the results while typed text is pending: the figures are those of the last confirmed
+/// state, and which fields are not applied.
+#[function_component]
+pub fn PendingBanner(props: &PendingBannerProps) -> Html {
+    let ui = ui(props.lang);
+    html! {
+        <div class="notice pending-notice" role="status" data-testid="pending-notice">
+            { fill(ui.not_applied, &[("fields", &props.fields.join(ui.list_separator))]) }
         </div>
     }
 }

@@ -1,19 +1,34 @@
 //! One parameter: a slider and a typed number bound to the same edit path, with the field's
 //! problems under it. Shares are typed in percent; the edit sent is the fraction.
 //!
-//! Nothing typed passes silently wrong: "90" and "90%" are 90 %; "0.9" in a percent box could be
-//! 0.9 % or 90 %, so the field asks, and applies nothing until answered. A value ten times beyond
-//! what real funds have (an amount typed in 万元, say) is confirmed before it is applied.
-//! Full-width digits and thousands separators, as Chinese input methods and spreadsheets write
-//! them, are read as the number they are.
+//! The field is controlled: what is typed goes to the state (`Action::Type`), which reads it
+//! (`state::typed_number`) and applies it only when it is a usual value; a question ("0.9 % or
+//! 90 %?"), a far-from-usual value or text that is not a number stays pending there, and the
+//! results say they are not applied. The question shows once typing pauses, so that "4" on the
+//! way to "450" asks nothing.
 
 use crate::state::fields::Field;
-use crate::state::typed_number::{interpret, shown, Typed};
+use crate::state::reducer::Typing;
+use crate::state::typed_number::{shown, Typed};
 use crate::view::ui_words::{fill, ui};
 use ncms_sim::figure::trimmed;
 use ncms_sim::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// How long typing must pause before a question about it is asked (ms).
+const ASK_AFTER_MS: u32 = 600;
+
+/// What a field sends, each with the field's path: a slider moved, text typed, a question
+/// answered (`None`: cancelled), the field left. Made once per scope, so fields given them
+/// render again only when their own value changes.
+#[derive(Clone, PartialEq)]
+pub struct FieldActions {
+    pub on_slider: Callback<(String, Option<f64>)>,
+    pub on_type: Callback<(String, String)>,
+    pub on_resolve: Callback<(String, Option<f64>)>,
+    pub on_leave: Callback<String>,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
@@ -25,7 +40,10 @@ pub struct NumberFieldProps {
     pub edited: bool,
     /// The engine's problems for this field, already worded.
     pub problems: Vec<String>,
-    pub on_edit: Callback<(String, Option<f64>)>,
+    /// What is typed into the field, if anything.
+    #[prop_or_default]
+    pub typing: Option<Typing>,
+    pub actions: FieldActions,
 }
 
 fn dom_id(path: &str) -> String {
@@ -36,86 +54,87 @@ fn dom_id(path: &str) -> String {
 
 #[function_component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
-    let draft = use_state(|| None::<String>);
-    let pending = use_state(|| None::<Typed>);
     let field = &props.field;
     let lang = props.lang;
     let ui = ui(lang);
     let id = format!("f-{}", dom_id(&field.path));
     let error_id = format!("{id}-error");
     let path = field.path.clone();
+    let typing = props.typing.as_ref();
+    // Whether typing has paused since the text last changed: only then is a question asked.
+    let paused = use_state(|| true);
+    let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    {
+        let (paused, timer) = (paused.clone(), timer.clone());
+        use_effect_with(typing.map(|t| t.text.clone()), move |_| {
+            paused.set(false);
+            *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
+                ASK_AFTER_MS,
+                move || paused.set(true),
+            ));
+        });
+    }
 
-    let emit = {
-        let (on_edit, path) = (props.on_edit.clone(), path.clone());
-        move |value: Option<f64>| on_edit.emit((path.clone(), value))
-    };
     let on_slider = {
-        let (emit, draft, pending) = (emit.clone(), draft.clone(), pending.clone());
+        let (on_slider, path) = (props.actions.on_slider.clone(), path.clone());
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            draft.set(None);
-            pending.set(None);
             if let Ok(value) = input.value().parse::<f64>() {
-                emit(Some(value));
+                on_slider.emit((path.clone(), Some(value)));
             }
         })
     };
     let on_typed = {
-        let (emit, draft, pending, field) =
-            (emit.clone(), draft.clone(), pending.clone(), field.clone());
+        let (on_type, path) = (props.actions.on_type.clone(), path.clone());
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let text = input.value();
-            match interpret(&text, &field) {
-                Typed::Value(v) => {
-                    pending.set(None);
-                    emit(Some(v));
-                }
-                Typed::Empty => {
-                    pending.set(None);
-                    emit(None);
-                }
-                other => pending.set(Some(other)),
-            }
-            draft.set(Some(text));
+            on_type.emit((path.clone(), input.value()));
         })
     };
     let on_blur = {
-        let (draft, pending) = (draft.clone(), pending.clone());
-        // A pending question keeps the typed text on screen until it is answered.
-        Callback::from(move |_: FocusEvent| {
-            if pending.is_none() {
-                draft.set(None);
+        let (on_leave, path) = (props.actions.on_leave.clone(), path.clone());
+        Callback::from(move |_: FocusEvent| on_leave.emit(path.clone()))
+    };
+    let on_key = {
+        let (on_resolve, path) = (props.actions.on_resolve.clone(), path.clone());
+        let pending = typing.is_some_and(Typing::pending);
+        Callback::from(move |e: KeyboardEvent| {
+            // Esc drops a pending reading: the field shows its value again.
+            if e.key() == "Escape" && pending {
+                on_resolve.emit((path.clone(), None));
             }
         })
     };
     let answer = |value: Option<f64>| {
-        let (emit, draft, pending) = (emit.clone(), draft.clone(), pending.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(v) = value {
-                emit(Some(v));
-            }
-            pending.set(None);
-            draft.set(None);
-        })
+        let (on_resolve, path) = (props.actions.on_resolve.clone(), path.clone());
+        Callback::from(move |_: MouseEvent| on_resolve.emit((path.clone(), value)))
     };
 
-    let text = (*draft).clone().unwrap_or_else(|| {
-        props
-            .value
-            .map_or(String::new(), |v| shown(v, field.unit()))
-    });
+    let text = typing.map_or_else(
+        || {
+            props
+                .value
+                .map_or(String::new(), |v| shown(v, field.unit()))
+        },
+        |t| t.text.clone(),
+    );
     let slider_value = props.value.unwrap_or(field.min).to_string();
     let suffix = field.unit().suffix(lang);
     let mut messages = props.problems.clone();
-    if *pending == Some(Typed::NotANumber) {
-        messages.insert(0, ui.not_a_number.to_string());
+    if let Some(t) = typing {
+        if let Some(problem) = &t.refused {
+            messages.insert(0, problem.message.get(lang).to_string());
+        } else if t.reading == Typed::NotANumber {
+            messages.insert(0, ui.not_a_number.to_string());
+        }
     }
     let invalid = !messages.is_empty();
+    let pending = typing.is_some_and(Typing::pending);
     let class = classes!(
         "field",
         props.edited.then_some("edited"),
-        invalid.then_some("invalid")
+        invalid.then_some("invalid"),
+        pending.then_some("pending")
     );
     let label = field.label.get(lang).to_string();
     let placeholder = field
@@ -123,7 +142,8 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         .then(|| field.param.empty_label().get(lang).to_string());
     let value_text = field.param.show(props.value, lang);
 
-    let question = match *pending {
+    let reading = typing.filter(|t| t.refused.is_none()).map(|t| t.reading);
+    let question = match reading.filter(|_| *paused) {
         Some(Typed::Ask {
             as_percent,
             as_fraction,
@@ -163,7 +183,8 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
 
     html! {
         <div {class} data-testid={format!("field-{}", field.path)}
-            data-value={props.value.map(|v| v.to_string()).unwrap_or_default()}>
+            data-value={props.value.map(|v| v.to_string()).unwrap_or_default()}
+            data-pending={pending.to_string()}>
             <label for={id.clone()}>{ label.clone() }</label>
             <div class="field-inputs">
                 <input type="range" class="slider" aria-label={label.clone()}
@@ -178,7 +199,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                         aria-invalid={invalid.to_string()}
                         aria-describedby={invalid.then(|| error_id.clone())}
                         placeholder={placeholder}
-                        value={text} oninput={on_typed} onblur={on_blur} />
+                        value={text} oninput={on_typed} onblur={on_blur} onkeydown={on_key} />
                     <span class="unit">{ suffix }</span>
                 </span>
             </div>

@@ -8,7 +8,7 @@ use crate::components::balance_chart::BalanceChart;
 use crate::view::format::amount;
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
-use crate::view::year_props::PlanResults;
+use crate::state::shown::PlanResults;
 use ncms_sim::indicator::Indicator;
 use ncms_sim::patient::{self, TYPICAL_CASES};
 use ncms_sim::report::Change;

@@ -4,18 +4,20 @@
 //! opened file or link, a removed line). Loading a scenario and running the engine happen here;
 //! the browser's I/O (files, storage, links, keys) happens in `browser` and arrives as actions.
 
+use crate::state::fields::field_for;
 use crate::state::fields::{fields_of, Field};
 use crate::state::shown::YearFigures;
+use crate::state::shown::{PlanResult, PlanResults};
+use crate::state::typed_number::{interpret, Typed};
 use crate::state::work::{History, PlanStart, Source, Structural, Work};
 use crate::view::shared::Shared;
 use crate::view::ui_words::both;
-use crate::view::year_props::{PlanResult, PlanResults};
 use ncms_sim::params::Role;
+use ncms_sim::params::FUNDING_TOTAL;
 use ncms_sim::validate::apply_assumptions;
 use ncms_sim::{compare_with_baseline, read_checked, simulate, PlanComparison};
 use ncms_sim::{CheckedScenario, Comparison, Edits, Lang, Problem, ProblemKind, Report, Text};
-use std::rc::Rc;
-use yew::Reducible;
+use std::collections::BTreeMap;
 
 /// A scenario loaded, with its assumptions applied and its baseline simulated once: what every
 /// edit of a plan is compared with.
@@ -67,6 +69,25 @@ pub enum Scope {
     Assumption,
 }
 
+/// What is typed into one field and how it reads.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Typing {
+    pub scope: Scope,
+    pub text: String,
+    pub reading: Typed,
+    /// The field's label, for the results' "not applied" line.
+    pub label: Text,
+    /// Why a value that reads as a number cannot be applied as it is (a total out of range).
+    pub refused: Option<Problem>,
+}
+
+impl Typing {
+    /// Whether the text has not become a value of the work.
+    pub fn pending(&self) -> bool {
+        self.refused.is_some() || !matches!(self.reading, Typed::Value(_) | Typed::Empty)
+    }
+}
+
 /// One plan's results against the baseline.
 #[derive(Clone, PartialEq)]
 pub struct PlanView {
@@ -95,6 +116,11 @@ pub struct State {
     /// Problems of the active plan's current edits (empty when they are valid).
     pub problems: Shared<Vec<Problem>>,
     pub notice: Option<Notice>,
+    /// What the official is typing, by field path: the text and how it reads. A reading that is
+    /// not a value (a question open, a far-from-usual value to confirm, text that is not a
+    /// number, a total out of range) is pending: nothing is computed for it, and the results say
+    /// that they are those of the last confirmed state.
+    pub typing: Shared<BTreeMap<String, Typing>>,
     /// Why the last attempt to keep the work in the browser failed, if it did.
     pub autosave_failure: Option<Text>,
     /// Bumped on every change worth storing.
@@ -111,6 +137,23 @@ pub enum Action {
         value: Option<f64>,
         at: f64,
     },
+    /// Text typed into a field: applied when it reads as a usual value, else held as pending.
+    Type {
+        scope: Scope,
+        path: String,
+        text: String,
+        at: f64,
+    },
+    /// A pending reading answered: `Some(value)` applies exactly that value (the answer to
+    /// "0.9 % or 90 %?", or "use it anyway"); `None` drops what was typed.
+    Resolve {
+        path: String,
+        value: Option<f64>,
+        at: f64,
+    },
+    /// The official left a field: an applied reading's text gives way to the value; a pending one
+    /// stays, with its message, until it is answered or corrected.
+    LeaveField(String),
     /// Set several levers of the plan at once (the total funding lever), as one step named `key`.
     EditMany {
         key: String,
@@ -238,6 +281,7 @@ impl State {
             results: Shared::new(Vec::new()),
             figures: Shared::new(YearFigures::default()),
             notice: None,
+            typing: Shared::new(BTreeMap::new()),
             autosave_failure: None,
             revision: 0,
         };
@@ -264,6 +308,125 @@ impl State {
             self.comparison = view.comparison.clone();
             self.problems = view.problems.clone();
         }
+    }
+
+    /// Sets one field (`None`: empty an optional value), as one undo step with the edits of the
+    /// same field just before it.
+    fn edit(&mut self, scope: Scope, path: &str, value: Option<f64>, at: f64) {
+        let mut work = self.work.clone();
+        let fields = match scope {
+            Scope::Plan => &self.loaded.levers,
+            Scope::Assumption => &self.loaded.assumption_fields,
+        };
+        let baseline = fields.iter().find(|f| f.path == path).map(|f| f.baseline);
+        let edits = match scope {
+            Scope::Plan => work.edits_mut(),
+            Scope::Assumption => &mut work.assumptions,
+        };
+        if baseline == Some(value) {
+            edits.remove(path);
+        } else {
+            edits.insert(path.to_string(), value);
+        }
+        if let Err(problems) = self.replace(work, Some((path, at)), false) {
+            // An assumption out of range: shown at its field, the work unchanged.
+            self.assumption_problems(problems);
+        }
+    }
+
+    /// Sets several plan levers at once, as one step named `key`.
+    fn edit_many(&mut self, key: &str, edits: Vec<(String, Option<f64>)>, at: f64) {
+        let mut work = self.work.clone();
+        let plan = work.edits_mut();
+        for (path, value) in edits {
+            let baseline = self
+                .loaded
+                .levers
+                .iter()
+                .find(|f| f.path == path)
+                .map(|f| f.baseline);
+            if baseline == Some(value) {
+                plan.remove(&path);
+            } else {
+                plan.insert(path, value);
+            }
+        }
+        let _ = self.replace(work, Some((key, at)), false);
+    }
+
+    /// The control of `path` in `scope` (the total funding lever is the plan's too).
+    fn field(&self, scope: Scope, path: &str) -> Option<Field> {
+        if scope == Scope::Plan && path == FUNDING_TOTAL.path {
+            return Some(field_for(&FUNDING_TOTAL, &self.loaded.scenario, 0));
+        }
+        let fields = match scope {
+            Scope::Plan => &self.loaded.levers,
+            Scope::Assumption => &self.loaded.assumption_fields,
+        };
+        fields.iter().find(|f| f.path == path).cloned()
+    }
+
+    /// Applies `value` to the field at `path`: the total funding lever through the payers' shares
+    /// (refused at the total when out of its range), any other field as itself. The problem when
+    /// it cannot be applied.
+    fn apply(&mut self, scope: Scope, path: &str, value: Option<f64>, at: f64) -> Option<Problem> {
+        if scope == Scope::Plan && path == FUNDING_TOTAL.path {
+            let total = value?;
+            match ncms_sim::edits::funding_total_edits(
+                &self.loaded.scenario,
+                self.work.edits(),
+                total,
+            ) {
+                Ok(edits) => self.edit_many(FUNDING_TOTAL.path, edits, at),
+                Err(mut problems) => return problems.pop(),
+            }
+        } else {
+            self.edit(scope, path, value, at);
+        }
+        None
+    }
+
+    /// Text typed into a field, read and applied, or held as pending.
+    fn typed(&mut self, scope: Scope, path: String, text: String, at: f64) {
+        let Some(field) = self.field(scope, &path) else {
+            return;
+        };
+        let reading = interpret(&text, &field);
+        let refused = match reading {
+            Typed::Value(v) => self.apply(scope, &path, Some(v), at),
+            Typed::Empty => self.apply(scope, &path, None, at),
+            _ => None,
+        };
+        let mut typing = (*self.typing).clone();
+        typing.insert(
+            path,
+            Typing {
+                scope,
+                text,
+                reading,
+                label: field.label.clone(),
+                refused,
+            },
+        );
+        self.typing = Shared::new(typing);
+    }
+
+    /// Forgets what was typed into `path`.
+    fn forget_typing(&mut self, path: &str) {
+        if self.typing.contains_key(path) {
+            let mut typing = (*self.typing).clone();
+            typing.remove(path);
+            self.typing = Shared::new(typing);
+        }
+    }
+
+    /// The labels of the fields whose typed text is pending, in the panel's order.
+    pub fn pending_labels(&self) -> Vec<String> {
+        self.typing
+            .values()
+            .filter(|t| t.pending())
+            .map(|t| t.label.get(self.lang).to_string())
+            .collect()
     }
 
     /// Makes the plans' names and results again, if they changed.
@@ -422,11 +585,27 @@ impl State {
     }
 }
 
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut state = (*self).clone();
+impl State {
+    /// What `action` does to the state; `false` when it changes nothing (Yew then renders
+    /// nothing again). Every way the state changes goes through here.
+    pub fn act(&mut self, action: Action) -> bool {
+        let state = self;
+        // What replaces the work, or the plan on screen, takes any typed text with it.
+        if matches!(
+            action,
+            Action::Reset
+                | Action::Load { .. }
+                | Action::Structure(_)
+                | Action::AddPlan(_)
+                | Action::DeletePlan(_)
+                | Action::SelectPlan(_)
+                | Action::MakeBaseline(_)
+                | Action::Undo
+                | Action::Redo
+        ) && !state.typing.is_empty()
+        {
+            state.typing = Shared::new(BTreeMap::new());
+        }
         match action {
             Action::SetLang(lang) => {
                 state.lang = lang;
@@ -439,43 +618,41 @@ impl Reducible for State {
                 value,
                 at,
             } => {
-                let mut work = state.work.clone();
-                let fields = match scope {
-                    Scope::Plan => &state.loaded.levers,
-                    Scope::Assumption => &state.loaded.assumption_fields,
+                // A slider: the typed text of the field gives way to the slider's value.
+                state.forget_typing(&path);
+                let _ = state.apply(scope, &path, value, at);
+            }
+            Action::EditMany { key, edits, at } => state.edit_many(&key, edits, at),
+            Action::Type {
+                scope,
+                path,
+                text,
+                at,
+            } => state.typed(scope, path, text, at),
+            Action::Resolve { path, value, at } => {
+                let scope = state.typing.get(&path).map_or(Scope::Plan, |t| t.scope);
+                let refused = match value {
+                    Some(v) => state.apply(scope, &path, Some(v), at),
+                    None => None,
                 };
-                let baseline = fields.iter().find(|f| f.path == path).map(|f| f.baseline);
-                let edits = match scope {
-                    Scope::Plan => work.edits_mut(),
-                    Scope::Assumption => &mut work.assumptions,
-                };
-                if baseline == Some(value) {
-                    edits.remove(&path);
-                } else {
-                    edits.insert(path.clone(), value);
-                }
-                if let Err(problems) = state.replace(work, Some((&path, at)), false) {
-                    // An assumption out of range: shown at its field, the work unchanged.
-                    state.assumption_problems(problems);
+                match refused {
+                    Some(problem) => {
+                        let mut typing = (*state.typing).clone();
+                        if let Some(t) = typing.get_mut(&path) {
+                            t.reading = Typed::Value(value.unwrap_or_default());
+                            t.refused = Some(problem);
+                        }
+                        state.typing = Shared::new(typing);
+                    }
+                    None => state.forget_typing(&path),
                 }
             }
-            Action::EditMany { key, edits, at } => {
-                let mut work = state.work.clone();
-                let plan = work.edits_mut();
-                for (path, value) in edits {
-                    let baseline = state
-                        .loaded
-                        .levers
-                        .iter()
-                        .find(|f| f.path == path)
-                        .map(|f| f.baseline);
-                    if baseline == Some(value) {
-                        plan.remove(&path);
-                    } else {
-                        plan.insert(path, value);
-                    }
+            Action::LeaveField(path) => {
+                if state.typing.get(&path).is_some_and(|t| !t.pending()) {
+                    state.forget_typing(&path);
+                } else {
+                    return false;
                 }
-                let _ = state.replace(work, Some((&key, at)), false);
             }
             Action::Reset => {
                 // The active plan back to the file's plan of the same place (or no edits), and
@@ -521,27 +698,27 @@ impl Reducible for State {
             Action::AddPlan(start) => {
                 let mut work = state.work.clone();
                 if !work.add_plan(start, state.lang) {
-                    return self;
+                    return false;
                 }
                 let _ = state.replace(work, None, false);
             }
             Action::DeletePlan(i) => {
                 let mut work = state.work.clone();
                 if !work.delete_plan(i) {
-                    return self;
+                    return false;
                 }
                 let _ = state.replace(work, None, false);
             }
             Action::RenamePlan(i, name) => {
                 let mut work = state.work.clone();
                 if !work.rename_plan(i, &name) {
-                    return self;
+                    return false;
                 }
                 let _ = state.replace(work, None, false);
             }
             Action::SelectPlan(i) => {
                 if !state.work.select_plan(i) {
-                    return self;
+                    return false;
                 }
                 state.show_active();
                 state.revision += 1;
@@ -569,7 +746,7 @@ impl Reducible for State {
                     Some(previous) => {
                         let _ = state.settle(previous, false);
                     }
-                    None => return self,
+                    None => return false,
                 }
             }
             Action::Redo => {
@@ -578,16 +755,144 @@ impl Reducible for State {
                     Some(next) => {
                         let _ = state.settle(next, false);
                     }
-                    None => return self,
+                    None => return false,
                 }
             }
             Action::Stored(failure) => {
                 if state.autosave_failure == failure {
-                    return self;
+                    return false;
                 }
                 state.autosave_failure = failure;
             }
         }
-        Rc::new(state)
+        true
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: std::rc::Rc<Self>, action: Action) -> std::rc::Rc<Self> {
+        let mut state = (*self).clone();
+        if state.act(action) {
+            std::rc::Rc::new(state)
+        } else {
+            self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RATIO: &str = "lines[2].inpatient.reimbursement_ratio";
+
+    /// The app's first state: the bundled Taizhou 2013 plan.
+    fn fresh() -> State {
+        State::default_state(Lang::Zh)
+    }
+
+    fn type_into(state: &mut State, scope: Scope, path: &str, text: &str) {
+        state.act(Action::Type {
+            scope,
+            path: path.into(),
+            text: text.into(),
+            at: 0.0,
+        });
+    }
+
+    #[test]
+    fn a_question_open_leaves_the_work_and_its_results_as_they_were() {
+        let mut state = fresh();
+        let (work, comparison) = (state.work.clone(), state.comparison.clone());
+        type_into(&mut state, Scope::Plan, RATIO, "0.9");
+        assert_eq!(state.work, work, "nothing applied while asking");
+        assert!(Shared::ptr_eq(&state.comparison, &comparison));
+        assert!(matches!(state.typing[RATIO].reading, Typed::Ask { .. }));
+        assert_eq!(
+            state.pending_labels(),
+            vec!["县级医院 住院补偿比例".to_string()]
+        );
+        state.act(Action::Resolve {
+            path: RATIO.into(),
+            value: Some(0.9),
+            at: 1.0,
+        });
+        assert_eq!(state.work.edits()[RATIO], Some(0.9));
+        assert!(state.pending_labels().is_empty());
+    }
+
+    #[test]
+    fn text_that_is_not_a_number_is_pending_and_a_usual_value_applies() {
+        let mut state = fresh();
+        let work = state.work.clone();
+        type_into(&mut state, Scope::Plan, RATIO, "8x");
+        assert_eq!(state.work, work);
+        assert_eq!(state.pending_labels().len(), 1);
+        type_into(&mut state, Scope::Plan, RATIO, "86");
+        assert_eq!(state.work.edits()[RATIO], Some(0.86));
+        assert!(state.pending_labels().is_empty());
+        // Leaving the field forgets the applied text; a pending one would stay.
+        state.act(Action::LeaveField(RATIO.into()));
+        assert!(state.typing.is_empty());
+    }
+
+    #[test]
+    fn wan_typed_into_the_enrollees_is_the_amount_it_says() {
+        let mut state = fresh();
+        type_into(
+            &mut state,
+            Scope::Assumption,
+            "population.enrollees",
+            "460万",
+        );
+        assert_eq!(
+            state.work.assumptions.get("population.enrollees"),
+            Some(&Some(4_600_000.0))
+        );
+        assert_eq!(state.comparison.baseline.years[0].enrollees, 4_600_000);
+    }
+
+    #[test]
+    fn a_total_out_of_range_is_refused_at_the_total_even_when_confirmed() {
+        let mut state = fresh();
+        let work = state.work.clone();
+        let total = FUNDING_TOTAL.path;
+        type_into(&mut state, Scope::Plan, total, "99999999999");
+        assert!(matches!(state.typing[total].reading, Typed::Confirm(_)));
+        state.act(Action::Resolve {
+            path: total.into(),
+            value: Some(99_999_999_999.0),
+            at: 1.0,
+        });
+        assert_eq!(state.work, work, "no payer gets a share of it");
+        let refused = state.typing[total]
+            .refused
+            .as_ref()
+            .expect("said at the total");
+        assert_eq!(refused.path, total);
+        assert!(
+            state.problems.is_empty(),
+            "no problem at a field never typed in"
+        );
+        // A total within range moves every payer in its share.
+        type_into(&mut state, Scope::Plan, total, "450");
+        assert_eq!(
+            ncms_sim::edits::funding_total(&state.loaded.scenario, state.work.edits()),
+            450.0
+        );
+        assert!(state.pending_labels().is_empty());
+    }
+
+    #[test]
+    fn undo_takes_typed_text_with_it() {
+        let mut state = fresh();
+        type_into(&mut state, Scope::Plan, RATIO, "86");
+        type_into(&mut state, Scope::Plan, "financing.individual", "abc");
+        assert_eq!(state.typing.len(), 2);
+        state.act(Action::Undo);
+        assert!(state.typing.is_empty());
     }
 }

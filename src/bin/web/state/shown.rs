@@ -9,6 +9,16 @@ use ncms_sim::figure::Figure;
 use ncms_sim::indicator::Indicator;
 use ncms_sim::{Comparison, Lang, YearReport};
 
+/// One plan's name and results against the baseline.
+#[derive(Clone, PartialEq)]
+pub struct PlanResult {
+    pub name: String,
+    pub comparison: Shared<Comparison>,
+}
+
+/// Every plan's results, in the workspace's order.
+pub type PlanResults = Shared<Vec<PlanResult>>;
+
 /// One figure as shown: its text and its raw value (money as its decimal string, the rest as
 /// the shortest `f64` text), the value the browser tests compare with the CLI's JSON.
 #[derive(Clone, PartialEq, Debug)]

@@ -57,8 +57,21 @@ pub fn interpret(text: &str, field: &Field) -> Typed {
         Some(n) => (n.trim(), true),
         None => (text.as_str(), false),
     };
+    // 万, 亿 and 千 are read as the amounts they are: "460万" is 4 600 000, never 460.
+    let (number, multiple) = match number.char_indices().last() {
+        Some((at, '万')) => (&number[..at], Some(10_000)),
+        Some((at, '亿')) => (&number[..at], Some(100_000_000)),
+        Some((at, '千')) => (&number[..at], Some(1_000)),
+        _ => (number, None),
+    };
+    if multiple.is_some() && (percent_sign || field.unit() == Unit::Share) {
+        return Typed::NotANumber;
+    }
     // Through a decimal, so that typing 72.35 sends exactly 0.7235.
-    let Ok(decimal) = Decimal::from_str(number) else {
+    let Ok(decimal) = Decimal::from_str(number.trim()) else {
+        return Typed::NotANumber;
+    };
+    let Some(decimal) = decimal.checked_mul(Decimal::from(multiple.unwrap_or(1))) else {
         return Typed::NotANumber;
     };
     let Ok(typed) = decimal.normalize().to_string().parse::<f64>() else {
@@ -150,6 +163,28 @@ mod tests {
             Typed::Value(4_420_000.0)
         );
         assert_eq!(interpret(" 140 ", &field(INDIVIDUAL)), Typed::Value(140.0));
+    }
+
+    #[test]
+    fn wan_yi_and_qian_are_read_as_the_amounts_they_are() {
+        assert_eq!(
+            interpret("460万", &field(ENROLLEES)),
+            Typed::Value(4_600_000.0)
+        );
+        assert_eq!(
+            interpret("４６０ 万", &field(ENROLLEES)),
+            Typed::Value(4_600_000.0)
+        );
+        assert_eq!(
+            interpret("1.2亿", &field(ENROLLEES)),
+            Typed::Value(120_000_000.0)
+        );
+        assert_eq!(interpret("1.5千", &field(INDIVIDUAL)), Typed::Value(1500.0));
+        // Never the bare number: 460 enrollees would be far from any fund.
+        assert_ne!(interpret("460万", &field(ENROLLEES)), Typed::Value(460.0));
+        // A share has no 万.
+        assert_eq!(interpret("8万", &field(RATIO)), Typed::NotANumber);
+        assert_eq!(interpret("万", &field(ENROLLEES)), Typed::NotANumber);
     }
 
     #[test]

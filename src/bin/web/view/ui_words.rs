@@ -447,6 +447,10 @@ catalogue! {
         "there is no bundled scenario by this id";
     storage_full: "浏览器存储空间不足（本次工作约 {size} KB）",
         "the browser's storage is full (this work is about {size} KB)";
+    not_applied: "未应用：{fields} 的输入尚未确认，以下为上次确认的结果",
+        "Not applied: what is typed in {fields} is not confirmed; the results below are the last confirmed ones";
+    list_separator: "、",
+        ", ";
 }
 
 /// A catalogue word in both languages, for a message that is shown later, in whichever

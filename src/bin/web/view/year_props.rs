@@ -5,16 +5,6 @@ use crate::view::shared::Shared;
 use ncms_sim::{Comparison, Lang, YearReport};
 use yew::prelude::*;
 
-/// One plan's name and results against the baseline.
-#[derive(Clone, PartialEq)]
-pub struct PlanResult {
-    pub name: String,
-    pub comparison: Shared<Comparison>,
-}
-
-/// Every plan's results, in the workspace's order.
-pub type PlanResults = Shared<Vec<PlanResult>>;
-
 #[derive(Properties, PartialEq)]
 pub struct YearProps {
     pub comparison: Shared<Comparison>,
