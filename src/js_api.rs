@@ -2,6 +2,7 @@
 //! page or Node, over the same engine as the CLI; `solve(scenario, lever, target, year?)` and
 //! `sensitivity(scenario, outcome?, year?)`, as `ncms solve` and `ncms sensitivity`;
 //! `protection(scenario, lang?)`, as `ncms protection`; and
+//! `compute(request)`, the app's compute service (the page's Web Worker runs it); and
 //! `template(format, lang)` and
 //! `calibrate(bytes, fileName, lang)` for a fund's annual figures (an .xlsx file needs the
 //! `xlsx` feature; CSV always reads).
@@ -329,4 +330,12 @@ pub fn protection(scenario: JsValue, lang: JsValue) -> Result<JsValue, JsValue> 
     )
     .map(|figures| to_js(&figures))
     .map_err(|problems| to_js(&problems))
+}
+
+/// The app's compute service (`ncms_sim::service`): one request as JSON text, its reply as JSON
+/// text. The page posts requests to a Web Worker that runs this, so that goal seek, the tornado,
+/// the waterfall, one patient and the protection figures never run on the page's thread.
+#[wasm_bindgen]
+pub fn compute(request: &str) -> String {
+    crate::service::answer_json(request)
 }

@@ -36,6 +36,7 @@ pub mod base;
 pub mod model;
 pub mod output;
 pub mod scenario;
+pub mod service;
 pub mod spreadsheet;
 
 #[cfg(all(target_arch = "wasm32", feature = "js-api"))]

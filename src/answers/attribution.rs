@@ -14,7 +14,7 @@ use crate::scenario::problem::{Problem, ProblemKind};
 use crate::scenario::validate::{check, check_edited, check_part_of_plan, CheckedScenario};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// The name and version of the waterfall's JSON form.
@@ -33,7 +33,7 @@ pub const SAMPLING_SEED: u64 = 0x6e63_6d73_2d73_696d; // "ncms-sim"
 pub const EXACT_MAX_EDITS: usize = 10;
 
 /// The figure the waterfall explains.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// The year's surplus (当年结余); by default of the first year, the year the plan sets.
@@ -68,7 +68,7 @@ impl Outcome {
 }
 
 /// The two parts of an edit's effect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EffectKind {
     /// What the edit moves with utilisation held at the baseline's: funding, and what the fund
@@ -89,7 +89,7 @@ impl EffectKind {
 }
 
 /// One bar of the waterfall: the price or the release part of one edit's effect.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bar {
     /// The edited field (`lines[2].inpatient.reimbursement_ratio`).
     pub path: String,
@@ -101,7 +101,7 @@ pub struct Bar {
 }
 
 /// How the Shapley values were computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Method {
     /// Exact: every subset of the edits was projected (`subsets` = 2^`edits`).
@@ -145,8 +145,9 @@ impl Method {
 }
 
 /// Why a figure changed: from the baseline's value to the proposal's, bar by bar.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Waterfall {
+    #[serde(skip_deserializing)]
     pub format: &'static str,
     pub scenario_id: String,
     pub scenario_name: Text,

@@ -16,7 +16,7 @@ use crate::scenario::file_format::{Edits, Scenario};
 use crate::scenario::params::{self, Place};
 use crate::scenario::problem::Problem;
 use crate::scenario::validate::{check_edited, for_projections, CheckedScenario};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What goal seek moves.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -132,7 +132,7 @@ impl Lever {
 }
 
 /// How a target bounds its indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Goal {
     AtLeast,
@@ -142,7 +142,7 @@ pub enum Goal {
 
 /// A target on an indicator: `surplus >= 0` in 2013, `outpatient_share <= 0.25`, `closing_balance
 /// >= 0` in every year of the horizon.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Target {
     pub indicator: Indicator,
     pub goal: Goal,
@@ -225,7 +225,7 @@ impl Target {
 }
 
 /// What goal seek found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// The lever's value at the target's edge: the target holds at it, and within the tolerance
@@ -239,7 +239,7 @@ pub enum Status {
 }
 
 /// Where, around the answer's value, the target holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     /// At the value and above it: the value is the least that meets the target.
@@ -252,7 +252,7 @@ pub enum Side {
 }
 
 /// The answer to one goal-seek question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Answer {
     /// The lever's name (a path or a group name) and label.
     pub lever: String,
@@ -1046,7 +1046,7 @@ pub fn highest_inpatient_ratios(
 /// Funding per head that keeps next year's surplus rate inside its band (the scenario's
 /// targets, 0 to 15 % by default): the least funding that reaches the floor and the most that
 /// stays under the ceiling.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FundingBand {
     pub floor: Answer,
     pub ceiling: Answer,
@@ -1150,4 +1150,68 @@ pub fn group_label(name: &str) -> Option<Label> {
         "funding_per_head" => Label::new("人均筹资（按现有分担比例）", "Funding per head"),
         _ => return None,
     })
+}
+
+/// The one-click questions officials bring (the app's 一键反推), in the order shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Question {
+    BreakEvenNextYear,
+    BreakEvenHorizon,
+    OutpatientWithinCap,
+    InpatientNoDeficit,
+    SurplusBand,
+    PolicyScopeTarget,
+}
+
+/// What a one-click question found: one answer, or the two ends of a band.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Found {
+    One(Box<Answer>),
+    Band(Box<FundingBand>),
+}
+
+impl Question {
+    pub const ALL: [Question; 6] = [
+        Question::BreakEvenNextYear,
+        Question::BreakEvenHorizon,
+        Question::OutpatientWithinCap,
+        Question::InpatientNoDeficit,
+        Question::SurplusBand,
+        Question::PolicyScopeTarget,
+    ];
+
+    /// Its stable name (`break-even-next-year`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Question::BreakEvenNextYear => "break-even-next-year",
+            Question::BreakEvenHorizon => "break-even-horizon",
+            Question::OutpatientWithinCap => "outpatient-within-cap",
+            Question::InpatientNoDeficit => "inpatient-no-deficit",
+            Question::SurplusBand => "surplus-band",
+            Question::PolicyScopeTarget => "policy-scope-target",
+        }
+    }
+
+    /// The question asked of `plan` over `scenario`.
+    pub fn ask(self, scenario: &CheckedScenario, plan: &Edits) -> Result<Found, SolveError> {
+        let one = |answer: Answer| Found::One(Box::new(answer));
+        Ok(match self {
+            Question::BreakEvenNextYear => {
+                one(break_even_funding(scenario, plan, Horizon::NextYear)?)
+            }
+            Question::BreakEvenHorizon => {
+                one(break_even_funding(scenario, plan, Horizon::WholeHorizon)?)
+            }
+            Question::OutpatientWithinCap => one(highest_outpatient_ratios(scenario, plan)?),
+            Question::InpatientNoDeficit => {
+                one(highest_inpatient_ratios(scenario, plan, Horizon::NextYear)?)
+            }
+            Question::SurplusBand => {
+                Found::Band(Box::new(funding_for_surplus_band(scenario, plan)?))
+            }
+            Question::PolicyScopeTarget => one(inpatient_ratios_for_policy_target(scenario, plan)?),
+        })
+    }
 }

@@ -83,7 +83,7 @@ pub struct PatientCase {
 }
 
 /// The rules that price one patient in one plan, as the model applies them in the first year.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct CaseRules {
     /// The share of the bill inside the policy scope (1 for a major-disease case).
     pub scope_share: f64,
@@ -100,7 +100,7 @@ pub struct CaseRules {
 }
 
 /// A slice of the bill and who pays it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PatientLayer {
     /// Items outside the catalogue (政策范围外): the patient pays them.
@@ -161,17 +161,17 @@ impl PatientLayer {
 }
 
 /// One layer of the bill: its slice, split between patient and scheme.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LayerShare {
     pub layer: PatientLayer,
-    pub label: Label,
+    pub label: Text,
     pub patient: Yuan,
     pub scheme: Yuan,
 }
 
 /// One patient's bill under one plan. `patient + scheme` is the bill, to the fen, and each is
 /// the sum of its column of `layers`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PatientBill {
     pub rules: CaseRules,
     /// The bill inside the policy scope (the limited cost or the bill, if less, for a major
@@ -187,8 +187,9 @@ pub struct PatientBill {
 }
 
 /// One patient under the baseline and under the proposal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PatientComparison {
+    #[serde(skip_deserializing)]
     pub format: &'static str,
     /// "县级医院 住院，费用 30,000.00 元" or a typical case's name.
     pub name: Text,
@@ -422,7 +423,7 @@ pub fn bill(rules: &CaseRules, kind: PatientKind, bill: Yuan) -> PatientBill {
             };
             LayerShare {
                 layer,
-                label: layer.label(kind),
+                label: layer.label(kind).into(),
                 patient,
                 scheme: paid,
             }

@@ -21,7 +21,7 @@ use crate::scenario::file_format::{Households, Level, NamedPlan, Scenario};
 use crate::scenario::problem::Problem;
 use crate::scenario::terms::level_label;
 use crate::scenario::validate::{check_plan, CheckedScenario};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::f64::consts::{PI, SQRT_2};
 
 /// The name and version of the protection figures' JSON form.
@@ -40,7 +40,7 @@ const NORMAL_SPAN: f64 = 9.0;
 const MIN_AVOIDED: f64 = 1e-11;
 
 /// The four measures, in the order of [`Shares`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Measure {
     /// Out-of-pocket above 10 % of household income (SDG 3.8.2).
     #[serde(rename = "catastrophic_10")]
@@ -129,7 +129,7 @@ pub fn kind_label(kind: PatientKind) -> Label {
 
 /// The four shares of patients, as fractions (0.12 is 12 %). A plan's change holds the
 /// differences from the baseline in the same fields.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Shares {
     pub catastrophic_10: f64,
     pub catastrophic_25: f64,
@@ -169,7 +169,7 @@ impl Shares {
 
 /// One line of care: its patients in the first year (the baseline's) and what they pay under
 /// one plan's rules.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LineProtection {
     /// `None` for the scheme-wide special- and major-disease rules.
     pub level: Option<Level>,
@@ -190,7 +190,7 @@ pub struct LineProtection {
 }
 
 /// A line of a plan less the same line of the baseline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LineChange {
     #[serde(flatten)]
     pub shares: Shares,
@@ -198,7 +198,7 @@ pub struct LineChange {
 }
 
 /// Every line of one kind of care together, weighted by their patients.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KindProtection {
     pub kind: PatientKind,
     pub patients: f64,
@@ -210,7 +210,7 @@ pub struct KindProtection {
 }
 
 /// Every patient-year of every line together, weighted by the lines' patients.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Overall {
     pub patients: f64,
     #[serde(flatten)]
@@ -220,7 +220,7 @@ pub struct Overall {
 }
 
 /// Where a plan leaves the fund: the trade-off point against its shares.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FundPoint {
     /// The first year, whose spending the shares are set against.
     pub year: i32,
@@ -234,7 +234,7 @@ pub struct FundPoint {
 
 /// The fund's cost per percentage point of a share avoided: the plan's extra first-year spending
 /// over the fall in the share, in points. `None` when the share does not fall.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CostPerPoint {
     pub catastrophic_10: Option<Yuan>,
     pub catastrophic_25: Option<Yuan>,
@@ -254,7 +254,7 @@ impl CostPerPoint {
 }
 
 /// A plan less the baseline, overall.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanChange {
     #[serde(flatten)]
     pub shares: Shares,
@@ -267,7 +267,7 @@ pub struct PlanChange {
 }
 
 /// One plan's protection figures (the baseline's too): overall, by kind of care and by line.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanProtection {
     pub name: String,
     pub overall: Overall,
@@ -279,7 +279,7 @@ pub struct PlanProtection {
 }
 
 /// The income distribution the figures use, as fitted, for the reader to check.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IncomeAssumption {
     pub mean_per_head: Yuan,
     pub gini: f64,
@@ -295,7 +295,7 @@ pub struct IncomeAssumption {
 }
 
 /// The households' assumptions, echoed with the fitted distribution.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProtectionAssumptions {
     pub income: IncomeAssumption,
     pub household_size: f64,
@@ -304,8 +304,9 @@ pub struct ProtectionAssumptions {
 }
 
 /// The baseline and every plan, for the first year: what `ncms protection` prints.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Protection {
+    #[serde(skip_deserializing)]
     pub format: &'static str,
     pub scenario_id: String,
     pub scenario_name: Text,
@@ -315,7 +316,7 @@ pub struct Protection {
     pub plans: Vec<PlanProtection>,
     pub assumptions: ProtectionAssumptions,
     /// How the figures are made, where a reader could read them otherwise.
-    pub notes: Vec<Label>,
+    pub notes: Vec<Text>,
 }
 
 /// How the figures are made (docs/protection.md says more).
@@ -1430,7 +1431,7 @@ pub fn protection_of_plans(
         year: patients.year,
         plans: entries,
         assumptions: patients.assumptions(),
-        notes: NOTES.to_vec(),
+        notes: NOTES.iter().map(|&n| n.into()).collect(),
     })
 }
 

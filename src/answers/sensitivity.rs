@@ -18,10 +18,10 @@ use crate::scenario::params::{self, Group, Param, Place, Role, Slot};
 use crate::scenario::problem::Problem;
 
 use crate::scenario::validate::{check_edited, for_projections, CheckedScenario};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What the tornado measures: an indicator in one year.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
     pub indicator: Indicator,
     pub year: i32,
@@ -62,7 +62,7 @@ impl Outcome {
 }
 
 /// How far a parameter is moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// 10 % of its value, down and up.
@@ -105,7 +105,7 @@ pub fn natural_unit(param: &Param) -> f64 {
 }
 
 /// One bar of the tornado: a parameter moved down and up, and the outcome at each end.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bar {
     pub path: String,
     pub label: Text,
@@ -137,7 +137,7 @@ impl Bar {
 }
 
 /// Every lever and assumption, moved by both steps, sorted by the size of their effect.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tornado {
     pub outcome: Outcome,
     pub outcome_label: Text,

@@ -5,10 +5,10 @@
 use crate::base::lang::Lang;
 use crate::base::money::{self, Yuan};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a number means, and so how it is shown and typed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// An amount in yuan (元).
@@ -82,7 +82,7 @@ impl Unit {
 }
 
 /// A figure of the report with its unit: what a table cell holds.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "unit", content = "value", rename_all = "snake_case")]
 pub enum Figure {
     Yuan(Yuan),
@@ -135,7 +135,7 @@ impl Figure {
 
 /// How a figure of the report is shown to people: the one display rule of each kind, on every
 /// panel and on paper (the CSV and the workbook keep exact numbers instead).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Shown {
     /// A fund total, in 万元 (zh) or million yuan (en) with two decimals: "21,027.43 万元",

@@ -11,10 +11,10 @@ use crate::base::lang::{Label, Lang};
 use crate::base::money;
 use crate::base::units::{Figure, Shown, Unit};
 use crate::model::report::{Report, YearReport};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A figure of one year of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Indicator {
     Enrollees,
@@ -303,7 +303,7 @@ impl Indicator {
 }
 
 /// Which year a question is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "year")]
 pub enum When {
     /// One calendar year of the horizon.

@@ -14,7 +14,7 @@ use crate::scenario::file_format::{Edits, Level, Scenario};
 use crate::scenario::params::Role;
 use crate::scenario::params::{self, Place, Slot, WriteError};
 use crate::scenario::problem::{Problem, ProblemKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One edit, resolved: the registry row and line it writes, and the value.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -348,7 +348,7 @@ mod tests {
 
 /// One edited field: its path, its label, and the value before and after (`None`: empty, such
 /// as "no cap"), with the unit and role from the parameter registry.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     pub path: String,
     pub label: Text,

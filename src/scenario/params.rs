@@ -14,12 +14,12 @@ use crate::base::money::{self, Yuan};
 use crate::base::units::Unit;
 use crate::scenario::file_format::*;
 use crate::scenario::terms::level_label;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// What a parameter is to an official.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Decided by next year's plan: funding, ratios, deductibles, caps, ceilings, …

@@ -37,7 +37,11 @@ function cli(scenarioJson, command, ...args) {
 
 async function questionsReady(page) {
   await settled(page);
-  await page.waitForSelector('[data-testid="questions-panel"][data-ready="true"]', { state: 'attached' });
+  // Each question is answered on its own, by the compute worker.
+  await page.waitForFunction(() => {
+    const questions = [...document.querySelectorAll('[data-testid="questions-panel"] .question')];
+    return questions.length > 0 && questions.every((q) => q.dataset.ready === 'true');
+  });
 }
 
 const attr = (page, testid, name) => page.getAttribute(`[data-testid="${testid}"]`, name);

@@ -3,6 +3,7 @@
 //! Wiring only: what changes lives in `state`, what shows in `components`, browser I/O in
 //! `browser`.
 
+use crate::browser::compute::use_compute;
 use crate::browser::page;
 use crate::components::answers::Answers;
 use crate::components::balance_chart::BalanceChart;
@@ -90,6 +91,12 @@ pub fn App() -> Html {
         })
     };
 
+    // The printed report's typical patients, worked out once typing pauses: printing cannot
+    // wait for the compute service.
+    let report_patients = use_compute(
+        "report-patients".into(),
+        settled.is_current.then(|| state.report_patients_request()),
+    );
     let comparison = state.comparison.clone();
     let year = state.shown_year();
     let active = state.work.active;
@@ -146,13 +153,12 @@ pub fn App() -> Html {
                             {lang} typing={state.typing.clone()} actions={plan_actions.clone()} />
                     }
                     <TargetsTable comparison={settled.comparison.clone()} {year} {lang} />
-                    <Answers scenario={state.loaded.scenario.clone()} edits={settled.edits.clone()}
+                    <Answers scenario={state.loaded.scenario.clone()} scenario_json={state.loaded.scenario_json.clone()} edits={settled.edits.clone()}
                         on_apply={on_edit_many.clone()} plan_name={state.active_plan_name()} {lang} />
                     <LinesTable comparison={settled.comparison.clone()} {year} {lang} />
                     if printing {
                         <PrintReport plans={state.results.clone()} scenario={state.loaded.scenario.clone()} {lang}
-                            edits={state.work.plan_edits()}
-                            made_at={page::local_time()} />
+                            patients={report_patients.reply.clone()} made_at={page::local_time()} />
                     }
                     <Notes notes={comparison.proposal.notes.clone()} {lang} />
                 </div>

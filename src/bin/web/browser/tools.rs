@@ -41,7 +41,7 @@ fn failure(reason: fn(&Ui) -> &'static str) -> Vec<Problem> {
 }
 
 /// The loaded and initialised module.
-async fn module() -> Result<JsValue, Vec<Problem>> {
+pub async fn module() -> Result<JsValue, Vec<Problem>> {
     if let Some(module) = MODULE.with(|m| m.borrow().clone()) {
         return Ok(module);
     }

@@ -10,11 +10,14 @@ use crate::state::work::ManyEdits;
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
 use ncms_sim::{CheckedScenario, Edits, Lang};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AnswersProps {
     pub scenario: Shared<CheckedScenario>,
+    /// The same scenario as the compute service reads it.
+    pub scenario_json: Rc<str>,
     /// The active plan's edits and name.
     pub edits: Edits,
     pub plan_name: String,
@@ -55,13 +58,16 @@ pub fn Answers(props: &AnswersProps) -> Html {
                     { button(Tab::Waterfall, ui.tab_waterfall, "answers-waterfall") }
                 </div>
             </div>
+            if crate::browser::compute::on_the_page() {
+                <p class="muted small" data-testid="compute-on-page">{ ui.compute_on_page }</p>
+            }
             { match *tab {
-                Tab::Questions => html! { <QuestionsPanel scenario={props.scenario.clone()} edits={props.edits.clone()}
+                Tab::Questions => html! { <QuestionsPanel scenario={props.scenario.clone()} scenario_json={props.scenario_json.clone()} edits={props.edits.clone()}
                     {lang} on_apply={props.on_apply.clone()} /> },
-                Tab::Tornado => html! { <TornadoPanel scenario={props.scenario.clone()} edits={props.edits.clone()} {lang} /> },
-                Tab::Patient => html! { <PatientPanel scenario={props.scenario.clone()} edits={props.edits.clone()}
+                Tab::Tornado => html! { <TornadoPanel scenario={props.scenario.clone()} scenario_json={props.scenario_json.clone()} edits={props.edits.clone()} {lang} /> },
+                Tab::Patient => html! { <PatientPanel scenario={props.scenario.clone()} scenario_json={props.scenario_json.clone()} edits={props.edits.clone()}
                     plan_name={props.plan_name.clone()} {lang} /> },
-                Tab::Waterfall => html! { <WaterfallPanel scenario={props.scenario.clone()} edits={props.edits.clone()}
+                Tab::Waterfall => html! { <WaterfallPanel scenario={props.scenario.clone()} scenario_json={props.scenario_json.clone()} edits={props.edits.clone()}
                     plan_name={props.plan_name.clone()} {lang} /> },
             } }
         </section>

@@ -2,9 +2,9 @@
 //! in its colour, the zero line, and the active plan's first yearly deficit and the year its
 //! available balance runs out. In presentation mode the values are written on the points.
 
+use crate::state::shown::PlanResults;
 use crate::view::format::fund;
 use crate::view::ui_words::ui;
-use crate::state::shown::PlanResults;
 use ncms_sim::figure::Shown;
 use ncms_sim::money::to_f64;
 use ncms_sim::{Lang, Report};

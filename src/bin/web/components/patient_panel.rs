@@ -3,14 +3,17 @@
 //! deductible, the co-payment, the caps, the ceiling. A stacked bar per plan and a table; the
 //! bundled typical patients one click away.
 
+use crate::browser::compute::{use_compute, Computed};
 use crate::view::format::amount;
 use crate::view::shared::Shared;
 use crate::view::ui_words::{fill, ui};
 use ncms_sim::money::Yuan;
 use ncms_sim::patient::{self, PatientBill, PatientCase, PatientKind, TYPICAL_CASES};
+use ncms_sim::service::{Ask, Reply, Request};
 use ncms_sim::text::level_name;
 use ncms_sim::{CheckedScenario, Edits, Lang, Level};
 use rust_decimal::Decimal;
+use std::rc::Rc;
 use std::str::FromStr;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -18,6 +21,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct PatientPanelProps {
     pub scenario: Shared<CheckedScenario>,
+    /// The same scenario as the compute service reads it.
+    pub scenario_json: Rc<str>,
     pub edits: Edits,
     pub plan_name: String,
     pub lang: Lang,
@@ -73,7 +78,13 @@ pub fn PatientPanel(props: &PatientPanelProps) -> Html {
     let case = use_state(|| first);
     let bill_text = use_state(|| None::<String>);
 
-    let result = patient::compare_plan(&props.scenario, &props.edits, &case);
+    // Worked out by the compute service; the last bill stays, marked stale, until the new one.
+    let request = Request {
+        scenario: props.scenario_json.to_string(),
+        plan: props.edits.clone(),
+        ask: Ask::Patient { case: *case },
+    };
+    let Computed { reply, fresh, .. } = use_compute("patient".into(), Some(request));
     let set = |update: fn(&mut PatientCase, &str)| {
         let case = case.clone();
         let bill_text = bill_text.clone();
@@ -122,11 +133,12 @@ pub fn PatientPanel(props: &PatientPanelProps) -> Html {
         .clone()
         .unwrap_or_else(|| case.bill.normalize().to_string());
 
-    let body = match &result {
-        Err(error) => {
-            html! { <p class="alert" data-testid="patient-error">{ error.describe(lang) }</p> }
+    let body = match reply.as_deref() {
+        None => html! { <p class="muted">{ ui.working }</p> },
+        Some(Reply::Refused { reason }) => {
+            html! { <p class="alert" data-testid="patient-error">{ reason.get(lang) }</p> }
         }
-        Ok(c) => {
+        Some(Reply::Patient { patient: c }) => {
             let total = ncms_sim::money::to_f64(c.bill);
             let rows = c.baseline.layers.iter().zip(&c.proposal.layers);
             html! {
@@ -186,10 +198,12 @@ pub fn PatientPanel(props: &PatientPanelProps) -> Html {
                             </>
                         }
         }
+        Some(_) => html! {},
     };
 
     html! {
-        <div class="patient" data-testid="patient-panel">
+        <div class={classes!("patient", (!fresh).then_some("stale"))} data-testid="patient-panel"
+            data-ready={fresh.to_string()}>
             <div class="typical">
                 { for TYPICAL_CASES.iter().filter(|c| patient::levels_with(&props.scenario, c.kind).contains(&c.level)).map(|c| {
                     let (case, bill_text, chosen) = (case.clone(), bill_text.clone(), c.case());

@@ -5,21 +5,23 @@
 //! engine's, named and shown as on screen.
 
 use crate::components::balance_chart::BalanceChart;
+use crate::state::shown::PlanResults;
 use crate::view::format::amount;
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
-use crate::state::shown::PlanResults;
 use ncms_sim::indicator::Indicator;
-use ncms_sim::patient::{self, TYPICAL_CASES};
 use ncms_sim::report::Change;
-use ncms_sim::{CheckedScenario, Edits, Lang};
+use ncms_sim::service::Reply;
+use ncms_sim::{CheckedScenario, Lang};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintReportProps {
     pub plans: PlanResults,
-    /// Each plan's edits, in the order of `plans`.
-    pub edits: Vec<Edits>,
+    /// The typical patient under the baseline and each plan, worked out beforehand by the compute
+    /// service (printing cannot wait for it).
+    pub patients: Option<Rc<Reply>>,
     pub scenario: Shared<CheckedScenario>,
     pub lang: Lang,
     /// When the report was made, as the browser's local time.
@@ -93,15 +95,6 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
         ))
     })
     .collect();
-    let typical = TYPICAL_CASES
-        .iter()
-        .find(|c| c.id == "county-stay" && patient::levels_with(s, c.kind).contains(&c.level))
-        .or_else(|| {
-            TYPICAL_CASES
-                .iter()
-                .find(|c| patient::levels_with(s, c.kind).contains(&c.level))
-        });
-
     html! {
         <article class="print-report" data-testid="print-report" aria-hidden="true">
             <header>
@@ -159,19 +152,20 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
             <section class="report-chart">
                 <BalanceChart plans={props.plans.clone()} active={0} {lang} values_on_points=true />
             </section>
-            if let Some(case) = typical {
+            if let Some(Reply::ReportPatients { name, patients }) = props.patients.as_deref() {
                 <section>
-                    <h2>{ format!("{}：{}", ui.tab_patient, case.name.get(lang)) }</h2>
+                    <h2>{ format!("{}：{}", ui.tab_patient, name.get(lang)) }</h2>
                     <table class="figures report-table">
                         <thead><tr><th></th><th>{ ui.patient_pays }</th><th>{ ui.scheme_pays }</th></tr></thead>
                         <tbody>
-                            { for std::iter::once((ui.baseline.to_string(), Edits::new()))
-                                .chain(props.plans.iter().zip(&props.edits).map(|(p, e)| (p.name.clone(), e.clone())))
-                                .map(|(name, edits)| match patient::compare_plan(s, &edits, &case.case()) {
+                            { for std::iter::once(ui.baseline.to_string())
+                                .chain(props.plans.iter().map(|p| p.name.clone()))
+                                .zip(patients)
+                                .map(|(name, patient)| match patient {
                                     Ok(c) => html! { <tr><th scope="row">{ name }</th>
                                         <td>{ amount(c.proposal.patient, lang) }</td>
                                         <td>{ amount(c.proposal.scheme, lang) }</td></tr> },
-                                    Err(e) => html! { <tr><th scope="row">{ name }</th><td colspan="2">{ e.describe(lang) }</td></tr> },
+                                    Err(reason) => html! { <tr><th scope="row">{ name }</th><td colspan="2">{ reason.get(lang) }</td></tr> },
                                 }) }
                         </tbody>
                     </table>

@@ -7,138 +7,64 @@
 //! The one-click answers follow the plan: they are worked out on the settled plan after the page
 //! has painted, one question per task, so that a keystroke waits for one question at most.
 
+use crate::browser::compute::{use_compute, Computed};
+use crate::state::typed_number::normalise;
 use crate::state::work::ManyEdits;
 use crate::view::format::raw;
 use crate::view::shared::Shared;
 use crate::view::ui_words::{fill, ui};
-use gloo_timers::future::TimeoutFuture;
 use ncms_sim::indicator::{Indicator, When};
 use ncms_sim::params;
-use ncms_sim::solve::{
-    self, group_label, Answer, FundingBand, Goal, Horizon, Lever, SolveError, Status, Target,
-    LEVER_GROUPS,
-};
+use ncms_sim::service::{Ask, Reply, Request};
+use ncms_sim::solve::{group_label, Answer, Found, Goal, Question, Status, LEVER_GROUPS};
 use ncms_sim::{CheckedScenario, Edits, Lang};
-use wasm_bindgen_futures::spawn_local;
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionsPanelProps {
     pub scenario: Shared<CheckedScenario>,
+    /// The same scenario as the compute service reads it.
+    pub scenario_json: Rc<str>,
     /// The active plan's (settled) edits: the plan the questions are asked of.
     pub edits: Edits,
     pub lang: Lang,
     pub on_apply: Callback<ManyEdits>,
 }
 
-/// The one-click questions, in the order shown.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Question {
-    BreakEvenNextYear,
-    BreakEvenHorizon,
-    OutpatientWithinCap,
-    InpatientNoDeficit,
-    SurplusBand,
-    PolicyScopeTarget,
-}
-
-const QUESTIONS: [Question; 6] = [
-    Question::BreakEvenNextYear,
-    Question::BreakEvenHorizon,
-    Question::OutpatientWithinCap,
-    Question::InpatientNoDeficit,
-    Question::SurplusBand,
-    Question::PolicyScopeTarget,
-];
-
-impl Question {
-    fn id(self) -> &'static str {
-        match self {
-            Question::BreakEvenNextYear => "break-even-next-year",
-            Question::BreakEvenHorizon => "break-even-horizon",
-            Question::OutpatientWithinCap => "outpatient-within-cap",
-            Question::InpatientNoDeficit => "inpatient-no-deficit",
-            Question::SurplusBand => "surplus-band",
-            Question::PolicyScopeTarget => "policy-scope-target",
+/// The question as an official asks it, with the scenario's own targets written in.
+fn asked(question: Question, scenario: &CheckedScenario, lang: Lang) -> String {
+    let targets = &scenario.targets;
+    let pct = |v: f64| ncms_sim::figure::trimmed((v * 1e4).round() / 100.0) + "%";
+    let year = scenario.year;
+    let words = ui(lang);
+    match question {
+        Question::BreakEvenNextYear => {
+            fill(words.q_break_even_next_year, &[("year", &year.to_string())])
         }
-    }
-
-    /// The question as an official asks it, with the scenario's own targets written in.
-    fn asked(self, scenario: &CheckedScenario, lang: Lang) -> String {
-        let targets = &scenario.targets;
-        let pct = |v: f64| ncms_sim::figure::trimmed((v * 1e4).round() / 100.0) + "%";
-        let year = scenario.year;
-        let words = ui(lang);
-        match self {
-            Question::BreakEvenNextYear => {
-                fill(words.q_break_even_next_year, &[("year", &year.to_string())])
-            }
-            Question::BreakEvenHorizon => words.q_break_even_horizon.to_string(),
-            Question::OutpatientWithinCap => fill(
-                words.q_outpatient_within_cap,
-                &[("cap", &pct(targets.outpatient_share_max.unwrap_or(0.25)))],
-            ),
-            Question::InpatientNoDeficit => {
-                fill(words.q_inpatient_no_deficit, &[("year", &year.to_string())])
-            }
-            Question::SurplusBand => fill(
-                words.q_surplus_band,
-                &[
-                    ("lo", &pct(targets.surplus_rate_min.unwrap_or(0.0))),
-                    ("hi", &pct(targets.surplus_rate_max.unwrap_or(0.15))),
-                ],
-            ),
-            Question::PolicyScopeTarget => fill(
-                words.q_policy_scope_target,
-                &[(
-                    "target",
-                    &pct(targets.inpatient_policy_ratio_min.unwrap_or(0.75)),
-                )],
-            ),
+        Question::BreakEvenHorizon => words.q_break_even_horizon.to_string(),
+        Question::OutpatientWithinCap => fill(
+            words.q_outpatient_within_cap,
+            &[("cap", &pct(targets.outpatient_share_max.unwrap_or(0.25)))],
+        ),
+        Question::InpatientNoDeficit => {
+            fill(words.q_inpatient_no_deficit, &[("year", &year.to_string())])
         }
-    }
-
-    fn ask(self, scenario: &CheckedScenario, plan: &Edits) -> Result<Found, SolveError> {
-        Ok(match self {
-            Question::BreakEvenNextYear => Found::one(solve::break_even_funding(
-                scenario,
-                plan,
-                Horizon::NextYear,
-            )?),
-            Question::BreakEvenHorizon => Found::one(solve::break_even_funding(
-                scenario,
-                plan,
-                Horizon::WholeHorizon,
-            )?),
-            Question::OutpatientWithinCap => {
-                Found::one(solve::highest_outpatient_ratios(scenario, plan)?)
-            }
-            Question::InpatientNoDeficit => Found::one(solve::highest_inpatient_ratios(
-                scenario,
-                plan,
-                Horizon::NextYear,
-            )?),
-            Question::SurplusBand => {
-                Found::Band(Box::new(solve::funding_for_surplus_band(scenario, plan)?))
-            }
-            Question::PolicyScopeTarget => {
-                Found::one(solve::inpatient_ratios_for_policy_target(scenario, plan)?)
-            }
-        })
-    }
-}
-
-/// What a question found: one answer, or the two ends of a band.
-#[derive(Clone, PartialEq)]
-enum Found {
-    One(Box<Answer>),
-    Band(Box<FundingBand>),
-}
-
-impl Found {
-    fn one(answer: Answer) -> Found {
-        Found::One(Box::new(answer))
+        Question::SurplusBand => fill(
+            words.q_surplus_band,
+            &[
+                ("lo", &pct(targets.surplus_rate_min.unwrap_or(0.0))),
+                ("hi", &pct(targets.surplus_rate_max.unwrap_or(0.15))),
+            ],
+        ),
+        Question::PolicyScopeTarget => fill(
+            words.q_policy_scope_target,
+            &[(
+                "target",
+                &pct(targets.inpatient_policy_ratio_min.unwrap_or(0.75)),
+            )],
+        ),
     }
 }
 
@@ -207,14 +133,17 @@ fn answer_block(answer: &Answer, id: &str, props: &QuestionsPanelProps) -> Html 
     }
 }
 
-fn found_block(found: &Result<Found, SolveError>, id: &str, props: &QuestionsPanelProps) -> Html {
+/// A reply of the compute service about a question: its answer, a band, or why not.
+fn reply_block(reply: &Reply, id: &str, props: &QuestionsPanelProps) -> Html {
     let lang = props.lang;
-    match found {
-        Err(error) => {
-            html! { <p class="alert" data-testid={format!("answer-{id}")}>{ error.describe(lang) }</p> }
+    match reply {
+        Reply::Found {
+            found: Found::One(answer),
         }
-        Ok(Found::One(answer)) => answer_block(answer, id, props),
-        Ok(Found::Band(band)) => html! {
+        | Reply::Answer { answer } => answer_block(answer, id, props),
+        Reply::Found {
+            found: Found::Band(band),
+        } => html! {
             <div class="q-answer" data-testid={format!("answer-{id}")} data-floor={raw(band.floor.value)}
                 data-ceiling={raw(band.ceiling.value)}>
                 <p>{ band.words.get(lang) }</p>
@@ -224,65 +153,70 @@ fn found_block(found: &Result<Found, SolveError>, id: &str, props: &QuestionsPan
                 </div>
             </div>
         },
+        Reply::Refused { reason } => {
+            html! { <p class="alert" data-testid={format!("answer-{id}")}>{ reason.get(lang) }</p> }
+        }
+        _ => html! {},
     }
 }
 
 #[function_component]
 pub fn QuestionsPanel(props: &QuestionsPanelProps) -> Html {
-    let lang = props.lang;
-    // The answers and the plan they answer; recomputed after paint when the plan changes.
-    // With how long they took (ms), for the latency benchmark.
-    type Answered = (Edits, Vec<Result<Found, SolveError>>, f64);
-    let answers = use_state(|| None::<Answered>);
-    // Bumped on every change: answers still being worked out for an older plan stop.
-    let generation = use_mut_ref(|| 0_u64);
-    {
-        let (answers, generation) = (answers.clone(), generation.clone());
-        use_effect_with(
-            (props.scenario.clone(), props.edits.clone()),
-            move |(scenario, edits)| {
-                *generation.borrow_mut() += 1;
-                let mine = *generation.borrow();
-                let (scenario, edits) = (scenario.clone(), edits.clone());
-                spawn_local(async move {
-                    // After the page has painted, one question per task.
-                    let mut found = Vec::with_capacity(QUESTIONS.len());
-                    let mut busy = 0.0;
-                    for question in QUESTIONS {
-                        TimeoutFuture::new(0).await;
-                        if *generation.borrow() != mine {
-                            return;
-                        }
-                        let start = crate::browser::page::now();
-                        found.push(question.ask(&scenario, &edits));
-                        busy += crate::browser::page::now() - start;
-                    }
-                    answers.set(Some((edits, found, busy)));
-                });
-            },
-        );
-    }
-    let current = answers
-        .as_ref()
-        .filter(|(edits, _, _)| *edits == props.edits)
-        .map(|(_, found, _)| found);
-    let took = answers.as_ref().map_or(0.0, |(_, _, ms)| *ms);
+    // Each question is asked of the compute service on its own, so answers show as they come.
     html! {
-        <div class="questions-panel" data-testid="questions-panel" data-ready={current.is_some().to_string()}
-            data-compute-ms={took.to_string()}>
+        <div class="questions-panel" data-testid="questions-panel">
             <ol class="questions">
-                { for QUESTIONS.iter().enumerate().map(|(i, q)| html! {
-                    <li class="question" data-testid={format!("q-{}", q.id())}>
-                        <p class="q-text">{ q.asked(&props.scenario, lang) }</p>
-                        { match current.and_then(|found| found.get(i)) {
-                            Some(found) => found_block(found, q.id(), props),
-                            None => html! { <p class="muted">{ ui(lang).working }</p> },
-                        } }
-                    </li>
+                { for Question::ALL.iter().map(|&question| html! {
+                    <QuestionItem key={question.id()} {question} scenario={props.scenario.clone()}
+                        scenario_json={props.scenario_json.clone()} edits={props.edits.clone()}
+                        lang={props.lang} on_apply={props.on_apply.clone()} />
                 }) }
             </ol>
-            <GoalSeek scenario={props.scenario.clone()} edits={props.edits.clone()} {lang} on_apply={props.on_apply.clone()} />
+            <GoalSeek scenario={props.scenario.clone()} scenario_json={props.scenario_json.clone()}
+                edits={props.edits.clone()} lang={props.lang} on_apply={props.on_apply.clone()} />
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct QuestionItemProps {
+    question: Question,
+    scenario: Shared<CheckedScenario>,
+    scenario_json: Rc<str>,
+    edits: Edits,
+    lang: Lang,
+    on_apply: Callback<ManyEdits>,
+}
+
+/// One question and its answer, asked again when the plan changes; the last answer stays,
+/// marked stale, while the new one is worked out.
+#[function_component]
+fn QuestionItem(props: &QuestionItemProps) -> Html {
+    let lang = props.lang;
+    let question = props.question;
+    let request = Request {
+        scenario: props.scenario_json.to_string(),
+        plan: props.edits.clone(),
+        ask: Ask::Question { question },
+    };
+    let Computed { reply, fresh, ms } =
+        use_compute(format!("question:{}", question.id()), Some(request));
+    let panel = QuestionsPanelProps {
+        scenario: props.scenario.clone(),
+        scenario_json: props.scenario_json.clone(),
+        edits: props.edits.clone(),
+        lang,
+        on_apply: props.on_apply.clone(),
+    };
+    html! {
+        <li class={classes!("question", (!fresh).then_some("stale"))} data-testid={format!("q-{}", question.id())}
+            data-ready={fresh.to_string()} data-compute-ms={ms.to_string()}>
+            <p class="q-text">{ asked(question, &props.scenario, lang) }</p>
+            { match &reply {
+                Some(reply) => reply_block(reply, question.id(), &panel),
+                None => html! { <p class="muted">{ ui(lang).working }</p> },
+            } }
+        </li>
     }
 }
 
@@ -296,7 +230,13 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
     let goal = use_state(|| Goal::AtLeast);
     let value = use_state(|| "0".to_string());
     let when = use_state(|| "first".to_string());
-    let result = use_state(|| None::<(Edits, Result<Answer, SolveError>)>);
+    // The goal seek asked last (its plan, or why the typed target is not a number), and its
+    // reply: asked once per submission.
+    let asked = use_state(|| None::<Result<Request, ()>>);
+    let Computed { reply, .. } = use_compute(
+        "goal-seek".into(),
+        asked.as_ref().and_then(|a| a.as_ref().ok()).cloned(),
+    );
 
     let select = |state: &UseStateHandle<String>| {
         let state = state.clone();
@@ -339,7 +279,12 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
     };
     let share = indicator.unit() == ncms_sim::figure::Unit::Share;
     let on_solve = {
-        let (result, scenario, edits) = (result.clone(), scenario.clone(), props.edits.clone());
+        let (asked, scenario, edits, json) = (
+            asked.clone(),
+            scenario.clone(),
+            props.edits.clone(),
+            props.scenario_json.clone(),
+        );
         let (lever, indicator, goal, value, when) = (
             (*lever).clone(),
             *indicator,
@@ -354,8 +299,14 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
                 Goal::AtMost => "<=",
                 Goal::Equal => "=",
             };
-            let typed = value.trim().trim_end_matches('%').replace([',', '，'], "");
-            let text = format!(
+            // The target value as typed, read as every number box reads it.
+            let typed = normalise(&value);
+            let typed = typed.trim_end_matches('%');
+            if typed.parse::<f64>().is_err() {
+                asked.set(Some(Err(())));
+                return;
+            }
+            let target = format!(
                 "{}{op}{typed}{}",
                 indicator.name(),
                 if share { "%" } else { "" }
@@ -364,10 +315,15 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
                 "all" => When::EveryYear,
                 year => When::Year(year.parse().unwrap_or(scenario.year)),
             };
-            let answer = Lever::parse(&lever, &scenario)
-                .and_then(|lever| Ok((lever, Target::parse(&text, when)?)))
-                .and_then(|(lever, target)| solve::solve(&scenario, &edits, lever, target));
-            result.set(Some((edits.clone(), answer)));
+            asked.set(Some(Ok(Request {
+                scenario: json.to_string(),
+                plan: edits.clone(),
+                ask: Ask::GoalSeek {
+                    lever: lever.clone(),
+                    target,
+                    when,
+                },
+            })));
         })
     };
 
@@ -386,9 +342,10 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
                 }),
         );
     let years = (0..scenario.projection.years.max(1)).map(|i| scenario.year + i as i32);
-    let stale = result
+    let stale = asked
         .as_ref()
-        .is_some_and(|(edits, _)| *edits != props.edits);
+        .and_then(|a| a.as_ref().ok())
+        .is_some_and(|request| request.plan != props.edits);
     html! {
         <form class="goal-seek" data-testid="goal-seek" onsubmit={on_solve}>
             <h3>{ ui(lang).seek_title }</h3>
@@ -428,15 +385,17 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
                 <button type="submit" data-testid="seek-solve">{ ui(lang).solve }</button>
                 if stale { <span class="stale-note">{ crate::view::ui_words::ui(lang).stale }</span> }
             </div>
-            { match result.as_ref().map(|(_, r)| r) {
-                None => html! {},
-                Some(Err(error)) => html! { <p class="alert" data-testid="answer-seek" role="alert">{ match error {
-                    SolveError::BadTarget(_) => ui(lang).seek_bad_target.to_string(),
-                    other => other.describe(lang),
-                } }</p> },
-                Some(Ok(answer)) => html! {
-                    <div class={classes!(stale.then_some("stale"))}>{ answer_block(answer, "seek", props) }</div>
+            { match (asked.as_ref(), reply.as_deref()) {
+                (Some(Err(())), _) => html! {
+                    <p class="alert" data-testid="answer-seek" role="alert">{ ui(lang).seek_bad_target }</p>
                 },
+                (Some(Ok(_)), Some(Reply::Refused { reason })) => html! {
+                    <p class="alert" data-testid="answer-seek" role="alert">{ reason.get(lang) }</p>
+                },
+                (Some(Ok(_)), Some(reply)) => html! {
+                    <div class={classes!(stale.then_some("stale"))}>{ reply_block(reply, "seek", props) }</div>
+                },
+                _ => html! {},
             } }
         </form>
     }

@@ -1,32 +1,32 @@
 //! Which lever matters most (敏感性): every policy lever and assumption moved down and up by
 //! ±10 % or by one natural unit, its effect on one outcome, largest first: a tornado chart and a
 //! table (`ncms_sim::sensitivity`, the same as `ncms sensitivity`). Follows the settled plan,
-//! drawn after the page has painted a few parameters per task, so that typing never waits for
-//! more than one slice.
+//! worked out by the compute service off the page's thread; the last tornado stays, marked
+//! stale, while the new one is worked out.
 
+use crate::browser::compute::{use_compute, Computed};
 use crate::state::shown::raw as figure_raw;
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
-use gloo_timers::future::TimeoutFuture;
 use ncms_sim::params::Role;
-use ncms_sim::sensitivity::{move_words, Outcome, Step, Tornado, TornadoError, TornadoJob};
+use ncms_sim::sensitivity::{move_words, Outcome, Step, Tornado};
+use ncms_sim::service::{Ask, Reply, Request};
 use ncms_sim::{CheckedScenario, Edits, Lang};
 use std::rc::Rc;
-use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TornadoPanelProps {
     pub scenario: Shared<CheckedScenario>,
+    /// The same scenario as the compute service reads it.
+    pub scenario_json: Rc<str>,
     pub edits: Edits,
     pub lang: Lang,
 }
 
 /// The outcomes offered, by the report's field name.
 const OUTCOMES: [&str; 3] = ["surplus", "closing_balance", "outpatient_share"];
-/// Parameters moved per task while drawing (each: both steps, down and up).
-const SLICE: usize = 6;
 /// Bars drawn before "show all".
 const TOP: usize = 12;
 
@@ -124,61 +124,14 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
     let outcome_name = use_state(|| "surplus".to_string());
     let step = use_state(|| Step::TenPercent);
     let show_all = use_state(|| false);
-    // The tornado and what it was drawn for: recomputed after paint when either changes.
-    type Drawn = (Edits, String, Result<Rc<Tornado>, TornadoError>, f64);
-    let drawn = use_state(|| None::<Drawn>);
-    // Bumped on every change: a tornado still being drawn for an older plan stops.
-    let generation = use_mut_ref(|| 0_u64);
-    {
-        let (drawn, generation) = (drawn.clone(), generation.clone());
-        use_effect_with(
-            (
-                props.scenario.clone(),
-                props.edits.clone(),
-                (*outcome_name).clone(),
-            ),
-            move |(scenario, edits, name)| {
-                *generation.borrow_mut() += 1;
-                let mine = *generation.borrow();
-                let (scenario, edits, name) = (scenario.clone(), edits.clone(), name.clone());
-                spawn_local(async move {
-                    // After the page has painted; then a few parameters per task, so that a
-                    // keystroke waits for one slice at most.
-                    TimeoutFuture::new(0).await;
-                    if *generation.borrow() != mine {
-                        return;
-                    }
-                    let mut busy = 0.0;
-                    let job = match Outcome::parse(&name, &scenario, None) {
-                        Some(outcome) => TornadoJob::new(&scenario, &edits, outcome),
-                        None => Err(TornadoError::YearOutside(scenario.year)),
-                    };
-                    let result = match job {
-                        Err(error) => Err(error),
-                        Ok(mut job) => loop {
-                            let slice = crate::browser::page::now();
-                            let done = job.advance(SLICE);
-                            busy += crate::browser::page::now() - slice;
-                            if done {
-                                break Ok(Rc::new(job.finish()));
-                            }
-                            TimeoutFuture::new(0).await;
-                            if *generation.borrow() != mine {
-                                return;
-                            }
-                        },
-                    };
-                    drawn.set(Some((edits, name, result, busy)));
-                });
-            },
-        );
-    }
-    let current = drawn
-        .as_ref()
-        .filter(|(edits, name, _, _)| *edits == props.edits && *name == *outcome_name)
-        .map(|(_, _, r, _)| r);
-    // The engine's time in the last tornado (ms, over its slices), for the latency benchmark.
-    let took = drawn.as_ref().map_or(0.0, |(_, _, _, ms)| *ms);
+    let request = Request {
+        scenario: props.scenario_json.to_string(),
+        plan: props.edits.clone(),
+        ask: Ask::Tornado {
+            outcome: (*outcome_name).clone(),
+        },
+    };
+    let Computed { reply, fresh, ms } = use_compute("tornado".into(), Some(request));
     let on_outcome = {
         let outcome_name = outcome_name.clone();
         Callback::from(move |e: Event| {
@@ -207,8 +160,8 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
             .map_or_else(String::new, |o| o.label().get(lang).to_string())
     };
     html! {
-        <div class="tornado-panel" data-testid="tornado-panel" data-ready={current.is_some().to_string()}
-            data-compute-ms={took.to_string()}>
+        <div class={classes!("tornado-panel", (!fresh).then_some("stale"))} data-testid="tornado-panel"
+            data-ready={fresh.to_string()} data-compute-ms={ms.to_string()}>
             <div class="panel-form">
                 <label>{ ui(lang).tornado_outcome }
                     <select data-testid="tornado-outcome" onchange={on_outcome}>
@@ -225,10 +178,9 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
                     </select>
                 </label>
             </div>
-            { match current {
+            { match reply.as_deref() {
                 None => html! { <p class="muted">{ ui(lang).working }</p> },
-                Some(Err(error)) => html! { <p class="alert" data-testid="tornado-error">{ error.describe(lang) }</p> },
-                Some(Ok(t)) => {
+                Some(Reply::Tornado { tornado: t }) => {
                     let bars = t.bars(*step);
                     let count = if *show_all { bars.len() } else { TOP.min(bars.len()) };
                     html! {
@@ -278,6 +230,10 @@ pub fn TornadoPanel(props: &TornadoPanelProps) -> Html {
                         </div>
                     }
                 }
+                Some(Reply::Refused { reason }) => html! {
+                    <p class="alert" data-testid="tornado-error">{ reason.get(lang) }</p>
+                },
+                Some(_) => html! {},
             } }
         </div>
     }

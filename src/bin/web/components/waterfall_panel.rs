@@ -2,12 +2,15 @@
 //! active plan's, one row per edit with its direct price effect and its release effect (more use
 //! when patients pay less) apart. The engine's attribution (`ncms_sim::attribution`) splits the
 //! change by Shapley values, so the bars add up to the change to the fen whatever the order of
-//! the edits. Computed on request: it projects every subset of the edits.
+//! the edits. Computed on request by the compute service, off the page's thread: it projects
+//! every subset of the edits.
 
+use crate::browser::compute::{use_compute, Computed};
 use crate::view::format::{fund, fund_change};
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
-use ncms_sim::attribution::{explain, Outcome, Waterfall};
+use ncms_sim::attribution::{Outcome, Waterfall};
+use ncms_sim::service::{Ask, Reply, Request};
 use ncms_sim::{CheckedScenario, Edits, Lang};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -16,6 +19,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct WaterfallPanelProps {
     pub scenario: Shared<CheckedScenario>,
+    /// The same scenario as the compute service reads it.
+    pub scenario_json: Rc<str>,
     pub edits: Edits,
     pub plan_name: String,
     pub lang: Lang,
@@ -104,20 +109,22 @@ pub fn WaterfallPanel(props: &WaterfallPanelProps) -> Html {
     let lang = props.lang;
     let ui = ui(lang);
     let outcome = use_state(|| Outcome::Surplus);
-    // The waterfall and the edits it explains: stale when the plan has changed since.
-    let result = use_state(|| None::<(Edits, Outcome, Result<Rc<Waterfall>, String>)>);
+    // The waterfall asked for last (its plan and outcome): stale when the plan has changed since.
+    let asked = use_state(|| None::<Request>);
+    let Computed { reply, fresh, .. } = use_compute("waterfall".into(), (*asked).clone());
     let compute = {
-        let (result, scenario, edits, outcome) = (
-            result.clone(),
-            props.scenario.clone(),
+        let (asked, json, edits, outcome) = (
+            asked.clone(),
+            props.scenario_json.clone(),
             props.edits.clone(),
             *outcome,
         );
         Callback::from(move |_: MouseEvent| {
-            let waterfall = explain(&scenario, &edits, outcome, None)
-                .map(Rc::new)
-                .map_err(|e| e.describe(lang));
-            result.set(Some((edits.clone(), outcome, waterfall)));
+            asked.set(Some(Request {
+                scenario: json.to_string(),
+                plan: edits.clone(),
+                ask: Ask::Waterfall { outcome },
+            }))
         })
     };
     let on_outcome = {
@@ -131,9 +138,10 @@ pub fn WaterfallPanel(props: &WaterfallPanelProps) -> Html {
             });
         })
     };
-    let stale = result
+    let stale = asked
         .as_ref()
-        .is_some_and(|(edits, o, _)| *edits != props.edits || *o != *outcome);
+        .is_some_and(|a| a.plan != props.edits || a.ask != Ask::Waterfall { outcome: *outcome });
+    let working = asked.is_some() && !fresh;
     html! {
             <div class="waterfall-panel" data-testid="waterfall-panel">
                 <div class="panel-form">
@@ -144,14 +152,16 @@ pub fn WaterfallPanel(props: &WaterfallPanelProps) -> Html {
                         </select>
                     </label>
                     <button type="button" data-testid="waterfall-compute" onclick={compute}>
-                        { if result.is_some() { ui.recompute } else { ui.explain_change } }</button>
-                    if stale { <span class="stale-note">{ ui.stale }</span> }
+                        { if asked.is_some() { ui.recompute } else { ui.explain_change } }</button>
+                    if working { <span class="stale-note" data-testid="waterfall-working">{ ui.working }</span> }
+                    else if stale { <span class="stale-note">{ ui.stale }</span> }
                 </div>
-                { match result.as_ref().map(|(_, _, r)| r) {
-                    None => html! { <p class="muted">{ ui.waterfall_hint }</p> },
-                    Some(Err(message)) => html! { <p class="alert">{ message.clone() }</p> },
-                    Some(Ok(w)) if w.changes.is_empty() => html! { <p class="muted">{ ui.no_changes }</p> },
-                    Some(Ok(w)) => html! {
+                { match (asked.is_some(), reply.as_deref()) {
+                    (false, _) => html! { <p class="muted">{ ui.waterfall_hint }</p> },
+                    (true, None) => html! { <p class="muted">{ ui.working }</p> },
+                    (true, Some(Reply::Refused { reason })) => html! { <p class="alert">{ reason.get(lang) }</p> },
+                    (true, Some(Reply::Waterfall { waterfall: w })) if w.changes.is_empty() => html! { <p class="muted">{ ui.no_changes }</p> },
+                    (true, Some(Reply::Waterfall { waterfall: w })) => html! {
                         <div class={classes!(stale.then_some("stale"))} data-testid="waterfall"
                             data-change={w.change.to_string()}
                             data-bars-sum={w.bars.iter().map(|b| b.amount).sum::<ncms_sim::money::Yuan>().to_string()}>
@@ -186,6 +196,7 @@ pub fn WaterfallPanel(props: &WaterfallPanelProps) -> Html {
                             <p class="muted small">{ w.method.describe().get(lang).to_string() }</p>
                         </div>
                     },
+                    (true, Some(_)) => html! {},
                 } }
             </div>
         }

@@ -14,10 +14,12 @@ use crate::view::shared::Shared;
 use crate::view::ui_words::both;
 use ncms_sim::params::Role;
 use ncms_sim::params::FUNDING_TOTAL;
+use ncms_sim::service::{Ask, Request};
 use ncms_sim::validate::apply_assumptions;
 use ncms_sim::{compare_with_baseline, read_checked, simulate, PlanComparison};
 use ncms_sim::{CheckedScenario, Comparison, Edits, Lang, Problem, ProblemKind, Report, Text};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// A scenario loaded, with its assumptions applied and its baseline simulated once: what every
 /// edit of a plan is compared with.
@@ -31,6 +33,8 @@ pub struct Loaded {
     pub assumptions: Edits,
     /// The baseline scenario: the file's values with the work's assumptions.
     pub scenario: Shared<CheckedScenario>,
+    /// The same scenario as a file, JSON text: what the compute service reads.
+    pub scenario_json: Rc<str>,
     pub baseline: Report,
     /// The policy levers, for the levers panel.
     pub levers: Vec<Field>,
@@ -233,6 +237,9 @@ fn load(
         assumption_fields: fields_of(&original, Role::Assumption),
         original,
         assumptions: assumptions.clone(),
+        scenario_json: serde_json::to_string(scenario.scenario())
+            .unwrap_or_default()
+            .into(),
         scenario: Shared::new(scenario),
         baseline,
         warnings,
@@ -460,6 +467,18 @@ impl State {
         self.work
             .year
             .min(self.comparison.proposal.years.len().saturating_sub(1))
+    }
+
+    /// The compute service's request for the printed report's typical patient under the baseline
+    /// and every plan.
+    pub fn report_patients_request(&self) -> Request {
+        Request {
+            scenario: self.loaded.scenario_json.to_string(),
+            plan: Edits::new(),
+            ask: Ask::ReportPatients {
+                plans: self.work.plan_edits(),
+            },
+        }
     }
 
     /// The years of the horizon, in order.

@@ -451,6 +451,8 @@ catalogue! {
         "Not applied: what is typed in {fields} is not confirmed; the results below are the last confirmed ones";
     list_separator: "、",
         ", ";
+    compute_on_page: "此浏览器不能在后台计算，分析在页面上逐项进行，输入时可能略有停顿。",
+        "This browser cannot compute in the background: the answers are worked out on the page, one at a time, and typing may pause briefly.";
 }
 
 /// A catalogue word in both languages, for a message that is shown later, in whichever
