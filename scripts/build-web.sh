@@ -27,6 +27,16 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   --enable-mutable-globals --enable-reference-types \
   dist/tools/ncms_sim_bg.wasm -o dist/tools/ncms_sim_bg.wasm
 
+# The app's second module, loaded after first paint: the answers, the new-fund dialog and the
+# printed report (src/bin/web-extras/, over src/bin/web/extras/).
+cargo build --quiet --bin ncms-web-extras --target wasm32-unknown-unknown --profile web
+rm -rf dist/extras
+wasm-bindgen --target web --no-typescript --out-dir dist/extras \
+  target/wasm32-unknown-unknown/web/ncms-web-extras.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types \
+  dist/extras/ncms-web-extras_bg.wasm -o dist/extras/ncms-web-extras_bg.wasm
+
 # Everything that goes into dist/ is there by now: finish-dist hashes, lists and compresses what
 # it finds (the tools module too: compressed, and cached by the service worker when first used).
 node scripts/finish-dist.mjs

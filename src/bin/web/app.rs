@@ -3,9 +3,6 @@
 //! Wiring only: what changes lives in `state`, what shows in `components`, browser I/O in
 //! `browser`.
 
-use crate::browser::compute::use_compute;
-use crate::browser::page;
-use crate::components::answers::Answers;
 use crate::components::balance_chart::BalanceChart;
 use crate::components::changes::Changes;
 use crate::components::controls::Controls;
@@ -13,23 +10,20 @@ use crate::components::discussed_levers::DiscussedLevers;
 use crate::components::gauge::Gauge;
 use crate::components::key_figures::KeyFigures;
 use crate::components::lines_table::LinesTable;
-use crate::components::new_fund::NewFund;
 use crate::components::notes::Notes;
 use crate::components::notice::{AutosaveBanner, NoticeBanner, PendingBanner};
 use crate::components::phone_bar::{PhoneBar, PhoneView};
 use crate::components::plans_bar::PlansBar;
-use crate::components::print_report::PrintReport;
 use crate::components::ratios::Ratios;
 use crate::components::results_head::ResultsHead;
 use crate::components::summary_table::SummaryTable;
 use crate::components::targets_table::TargetsTable;
 use crate::components::toolbar::Toolbar;
 use crate::hooks::{
-    initial_state, use_action, use_autosave, use_document_language, use_field_actions,
-    use_file_actions, use_page_listeners, use_presentation, use_printing, use_settled,
+    initial_state, use_action, use_autosave, use_document_language, use_extras, use_field_actions,
+    use_file_actions, use_page_listeners, use_presentation, use_settled,
 };
 use crate::state::reducer::{Action, NoticeKind, Scope};
-use crate::state::work::ManyEdits;
 use crate::state::work::{PlanStart, Source, Work};
 use yew::prelude::*;
 
@@ -39,7 +33,6 @@ pub fn App() -> Html {
     use_page_listeners(&state);
     use_autosave(&state);
     use_document_language(state.lang);
-    let printing = use_printing();
     let (presenting, on_present) = use_presentation();
     let settled = use_settled(&state);
     let files = use_file_actions(&state);
@@ -49,11 +42,6 @@ pub fn App() -> Html {
     let lang = state.lang;
     let plan_actions = use_field_actions(&state, Scope::Plan);
     let assumption_actions = use_field_actions(&state, Scope::Assumption);
-    let on_edit_many = use_action(&state, (), |(key, edits): ManyEdits| Action::EditMany {
-        key,
-        edits,
-        at: page::now(),
-    });
     let on_structure = use_action(&state, (), Action::Structure);
     let on_reset = use_action(&state, (), |_| Action::Reset);
     let on_lang = use_action(&state, (), Action::SetLang);
@@ -79,24 +67,9 @@ pub fn App() -> Html {
         let new_fund = new_fund.clone();
         Callback::from(move |_| new_fund.set(true))
     };
-    let on_new_fund_close = {
-        let new_fund = new_fund.clone();
-        Callback::from(move |_| new_fund.set(false))
-    };
-    let on_open_calibrated = {
-        let (open, new_fund) = (files.on_open_calibrated.clone(), new_fund.clone());
-        Callback::from(move |file: (String, String)| {
-            open.emit(file);
-            new_fund.set(false);
-        })
-    };
-
-    // The printed report's typical patients, worked out once typing pauses: printing cannot
-    // wait for the compute service.
-    let report_patients = use_compute(
-        "report-patients".into(),
-        settled.is_current.then(|| state.report_patients_request()),
-    );
+    // The second module (answers, new fund, printed report): loaded after first paint, told
+    // what to show, and heard when the official applies an answer or opens a fund.
+    use_extras(&state, &settled, *new_fund, new_fund.setter());
     let comparison = state.comparison.clone();
     let year = state.shown_year();
     let active = state.work.active;
@@ -126,9 +99,7 @@ pub fn App() -> Html {
                     if !pending.is_empty() {
                         <PendingBanner fields={pending.clone()} {lang} />
                     }
-                    if *new_fund {
-                        <NewFund {lang} on_open={on_open_calibrated} on_close={on_new_fund_close} />
-                    }
+                    <div id="extras-new-fund" class="extras-host"></div>
                     if let Some(notice) = state.notice.clone() {
                         <NoticeBanner {notice} {lang} {on_dismiss} />
                     }
@@ -153,13 +124,9 @@ pub fn App() -> Html {
                             {lang} typing={state.typing.clone()} actions={plan_actions.clone()} />
                     }
                     <TargetsTable comparison={settled.comparison.clone()} {year} {lang} />
-                    <Answers scenario={state.loaded.scenario.clone()} scenario_json={state.loaded.scenario_json.clone()} edits={settled.edits.clone()}
-                        on_apply={on_edit_many.clone()} plan_name={state.active_plan_name()} {lang} />
+                    <div id="extras-answers" class="extras-host" data-testid="extras-answers"></div>
                     <LinesTable comparison={settled.comparison.clone()} {year} {lang} />
-                    if printing {
-                        <PrintReport plans={state.results.clone()} scenario={state.loaded.scenario.clone()} {lang}
-                            patients={report_patients.reply.clone()} made_at={page::local_time()} />
-                    }
+                    <div id="extras-print" class="extras-host"></div>
                     <Notes notes={comparison.proposal.notes.clone()} {lang} />
                 </div>
             </main>

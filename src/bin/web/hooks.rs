@@ -3,7 +3,7 @@
 //! follow once typing pauses, printing, presentation mode, the document's language, and the
 //! actions on files (open, save, share, CSV, workbook), so that `App` only wires.
 
-use crate::browser::{files, page, storage, tools};
+use crate::browser::{bridge, files, page, storage, tools};
 use crate::components::number_field::FieldActions;
 use crate::state::link::Draft;
 use crate::state::reducer::{Action, NoticeKind, Scope, State};
@@ -189,22 +189,66 @@ pub fn use_settled(state: &UseReducerHandle<State>) -> Settled {
     }
 }
 
-/// Whether the browser is printing: the printed report is built only then (the browser says
-/// before and after).
+/// The app's second module (`extras`): loaded once the first paint is done, given the context
+/// whenever what it shows changes (the settled plan, the plans, the language, the new-fund
+/// dialog), and heard when the official applies an answer or opens a calibrated fund.
 #[hook]
-pub fn use_printing() -> bool {
-    let printing = use_state(|| false);
+pub fn use_extras(
+    state: &UseReducerHandle<State>,
+    settled: &Settled,
+    new_fund: bool,
+    set_new_fund: UseStateSetter<bool>,
+) {
     {
-        let printing = printing.clone();
+        let dispatcher = state.dispatcher();
+        let lang = state.lang;
         use_effect_with((), move |_| {
-            let after = printing.clone();
-            page::on_print(
-                Callback::from(move |_| printing.set(true)),
-                Callback::from(move |_| after.set(false)),
-            );
+            let open_fund = set_new_fund.clone();
+            bridge::on_request(Callback::from(move |request| match request {
+                bridge::Request::Apply {
+                    edits: (key, edits),
+                } => dispatcher.dispatch(Action::EditMany {
+                    key,
+                    edits,
+                    at: page::now(),
+                }),
+                bridge::Request::Open { name, json } => {
+                    dispatcher.dispatch(open_file(name, json, lang));
+                    open_fund.set(false);
+                }
+                bridge::Request::CloseNewFund => open_fund.set(false),
+            }));
+            wasm_bindgen_futures::spawn_local(async move {
+                // After the first paint: the page shows the results before this starts.
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                if bridge::load_extras().await.is_err() {
+                    page::say_in("extras-answers", ui(lang).extras_failed);
+                }
+            });
         });
     }
-    *printing
+    let context = bridge::Context {
+        lang: state.lang,
+        scenario_json: state.loaded.scenario_json.clone(),
+        plans: state
+            .results
+            .iter()
+            .zip(state.work.plans.iter())
+            .enumerate()
+            .map(|(i, (shown, plan))| {
+                let edits = if i == state.work.active {
+                    settled.edits.clone()
+                } else {
+                    plan.edits.clone()
+                };
+                (shown.name.clone(), edits)
+            })
+            .collect(),
+        active: state.work.active,
+        settled: settled.edits.clone(),
+        new_fund,
+    };
+    use_effect_with(context, |context| bridge::publish(context));
 }
 
 /// Presentation mode, kept in the address so that a reload or a bookmark keeps it: whether it
@@ -240,8 +284,6 @@ pub fn use_document_language(lang: Lang) {
 pub struct FileActions {
     /// A scenario file chosen to open.
     pub on_open: Callback<web_sys::File>,
-    /// A calibrated scenario (its name and JSON) to open.
-    pub on_open_calibrated: Callback<(String, String)>,
     pub on_save: Callback<()>,
     pub on_share: Callback<()>,
     pub on_csv: Callback<()>,
@@ -289,12 +331,6 @@ pub fn use_file_actions(state: &UseReducerHandle<State>) -> FileActions {
                     })
                 }),
             );
-        })
-    };
-    let on_open_calibrated = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |(name, json): (String, String)| {
-            dispatcher.dispatch(open_file(name, json, lang))
         })
     };
     let on_save = {
@@ -349,7 +385,6 @@ pub fn use_file_actions(state: &UseReducerHandle<State>) -> FileActions {
     };
     FileActions {
         on_open,
-        on_open_calibrated,
         on_save,
         on_share,
         on_csv,

@@ -9,10 +9,16 @@
 //! The layers, from the top: `app` (the root component, wiring only) and `hooks`; `components`
 //! (one per file); `browser` (all browser I/O); `state` (the work, undo, links, the reducer);
 //! `view` (formatting, the interface's words, shared props). Every import points down this list.
+//! What loads after first paint (the answers, the new-fund dialog, the printed report) is the
+//! second module, `src/bin/web-extras/`, built from `extras/` over the same layers.
 
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+#[allow(
+    dead_code,
+    reason = "shared with the second module (extras), which uses the rest"
+)]
 mod browser;
 #[cfg(target_arch = "wasm32")]
 mod components;
@@ -21,7 +27,10 @@ mod hooks;
 // Pure modules (no browser) are compiled and unit-tested natively too.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod state;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[allow(
+    dead_code,
+    reason = "shared with the second module (extras), which uses the rest"
+)]
 mod view;
 
 fn main() {

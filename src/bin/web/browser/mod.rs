@@ -4,7 +4,7 @@
 //!
 //! May import: `state` (the work and drafts it stores) and the engine.
 
-pub mod compute;
+pub mod bridge;
 pub mod files;
 pub mod page;
 pub mod storage;

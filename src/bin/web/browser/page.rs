@@ -162,3 +162,13 @@ pub fn on_page_hide(on_hide: Callback<()>) {
     }
     closure.forget();
 }
+
+/// Writes `text` into the element `id` (a place whose module could not load says so).
+pub fn say_in(id: &str, text: &str) {
+    if let Some(element) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        element.set_text_content(Some(text));
+    }
+}

@@ -5,7 +5,6 @@
 //! May import: `state` (types only), `view`, `browser` (only `new_fund`, for the tools module)
 //! and the engine.
 
-pub mod answers;
 pub mod balance_chart;
 pub mod changes;
 pub mod controls;
@@ -14,20 +13,14 @@ pub mod funding_total;
 pub mod gauge;
 pub mod key_figures;
 pub mod lines_table;
-pub mod new_fund;
 pub mod notes;
 pub mod notice;
 pub mod number_field;
-pub mod patient_panel;
 pub mod phone_bar;
 pub mod plans_bar;
-pub mod print_report;
-pub mod questions_panel;
 pub mod ratios;
 pub mod results_head;
 pub mod structure_editor;
 pub mod summary_table;
 pub mod targets_table;
 pub mod toolbar;
-pub mod tornado_panel;
-pub mod waterfall_panel;

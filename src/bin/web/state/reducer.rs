@@ -14,7 +14,6 @@ use crate::view::shared::Shared;
 use crate::view::ui_words::both;
 use ncms_sim::params::Role;
 use ncms_sim::params::FUNDING_TOTAL;
-use ncms_sim::service::{Ask, Request};
 use ncms_sim::validate::apply_assumptions;
 use ncms_sim::{compare_with_baseline, read_checked, simulate, PlanComparison};
 use ncms_sim::{CheckedScenario, Comparison, Edits, Lang, Problem, ProblemKind, Report, Text};
@@ -469,18 +468,6 @@ impl State {
             .min(self.comparison.proposal.years.len().saturating_sub(1))
     }
 
-    /// The compute service's request for the printed report's typical patient under the baseline
-    /// and every plan.
-    pub fn report_patients_request(&self) -> Request {
-        Request {
-            scenario: self.loaded.scenario_json.to_string(),
-            plan: Edits::new(),
-            ask: Ask::ReportPatients {
-                plans: self.work.plan_edits(),
-            },
-        }
-    }
-
     /// The years of the horizon, in order.
     pub fn horizon_years(&self) -> Vec<i32> {
         self.comparison
@@ -503,14 +490,6 @@ impl State {
     /// Every plan's name as shown, in order.
     pub fn plan_names(&self) -> Vec<String> {
         self.results.iter().map(|p| p.name.clone()).collect()
-    }
-
-    /// The active plan's name as shown.
-    pub fn active_plan_name(&self) -> String {
-        self.results
-            .get(self.work.active)
-            .map(|p| p.name.clone())
-            .unwrap_or_default()
     }
 
     /// Every plan's name and comparison with the baseline: what the CSV and the workbook list.

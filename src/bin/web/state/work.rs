@@ -122,11 +122,6 @@ impl Work {
             .map_or_else(|_| String::new(), |json| format!("{json}\n"))
     }
 
-    /// Every plan's edits, in the workspace's order.
-    pub fn plan_edits(&self) -> Vec<Edits> {
-        self.plans.iter().map(|p| p.edits.clone()).collect()
-    }
-
     /// The active plan's edits.
     pub fn edits(&self) -> &Edits {
         static NONE: Edits = Edits::new();

@@ -453,6 +453,8 @@ catalogue! {
         ", ";
     compute_on_page: "此浏览器不能在后台计算，分析在页面上逐项进行，输入时可能略有停顿。",
         "This browser cannot compute in the background: the answers are worked out on the page, one at a time, and typing may pause briefly.";
+    extras_failed: "分析模块无法载入（请检查网络后刷新页面）；测算结果不受影响。",
+        "The answers could not be loaded (check the connection and reload the page); the results above are unaffected.";
 }
 
 /// A catalogue word in both languages, for a message that is shown later, in whichever

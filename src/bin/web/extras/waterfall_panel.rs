@@ -5,7 +5,7 @@
 //! the edits. Computed on request by the compute service, off the page's thread: it projects
 //! every subset of the edits.
 
-use crate::browser::compute::{use_compute, Computed};
+use crate::extras::compute::{use_compute, Computed};
 use crate::view::format::{fund, fund_change};
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;

@@ -4,7 +4,7 @@
 //! worked out by the compute service off the page's thread; the last tornado stays, marked
 //! stale, while the new one is worked out.
 
-use crate::browser::compute::{use_compute, Computed};
+use crate::extras::compute::{use_compute, Computed};
 use crate::state::shown::raw as figure_raw;
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;

@@ -3,7 +3,7 @@
 //! deductible, the co-payment, the caps, the ceiling. A stacked bar per plan and a table; the
 //! bundled typical patients one click away.
 
-use crate::browser::compute::{use_compute, Computed};
+use crate::extras::compute::{use_compute, Computed};
 use crate::view::format::amount;
 use crate::view::shared::Shared;
 use crate::view::ui_words::{fill, ui};

@@ -2,10 +2,10 @@
 //! goal seek (反推), which lever matters most (the tornado), one patient's bill (典型病例) and why
 //! the figures changed (the waterfall). Each tab computes only when shown.
 
-use crate::components::patient_panel::PatientPanel;
-use crate::components::questions_panel::QuestionsPanel;
-use crate::components::tornado_panel::TornadoPanel;
-use crate::components::waterfall_panel::WaterfallPanel;
+use crate::extras::patient_panel::PatientPanel;
+use crate::extras::questions_panel::QuestionsPanel;
+use crate::extras::tornado_panel::TornadoPanel;
+use crate::extras::waterfall_panel::WaterfallPanel;
 use crate::state::work::ManyEdits;
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
@@ -58,7 +58,7 @@ pub fn Answers(props: &AnswersProps) -> Html {
                     { button(Tab::Waterfall, ui.tab_waterfall, "answers-waterfall") }
                 </div>
             </div>
-            if crate::browser::compute::on_the_page() {
+            if crate::extras::compute::on_the_page() {
                 <p class="muted small" data-testid="compute-on-page">{ ui.compute_on_page }</p>
             }
             { match *tab {

@@ -7,7 +7,7 @@
 //! The one-click answers follow the plan: they are worked out on the settled plan after the page
 //! has painted, one question per task, so that a keystroke waits for one question at most.
 
-use crate::browser::compute::{use_compute, Computed};
+use crate::extras::compute::{use_compute, Computed};
 use crate::state::typed_number::normalise;
 use crate::state::work::ManyEdits;
 use crate::view::format::raw;

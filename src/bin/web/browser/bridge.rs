@@ -1,0 +1,132 @@
+//! The bridge between the app's two wasm modules. The first-paint module (the levers and the
+//! results) publishes what the second (the answers, the new-fund dialog, the printed report,
+//! loaded after first paint) needs to know as a [`Context`]; the second sends back what the
+//! official did there as [`Request`]s (apply an answer, open a calibrated fund). Both travel as
+//! JSON in DOM events on the window, so that neither module links the other's code; the latest
+//! context is also kept on the window, for a module that starts after it was published.
+
+use crate::state::work::ManyEdits;
+use ncms_sim::{Edits, Lang};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::Callback;
+
+/// What the second module shows its panels for.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Context {
+    pub lang: Lang,
+    /// The baseline scenario as a file (its assumptions applied), as the compute service reads it.
+    pub scenario_json: std::rc::Rc<str>,
+    /// Every plan: its name as shown and its edits, in order.
+    pub plans: Vec<(String, Edits)>,
+    pub active: usize,
+    /// The active plan's edits once typing has paused: what the answers are asked of.
+    pub settled: Edits,
+    /// Whether the new-fund dialog is open.
+    pub new_fund: bool,
+}
+
+/// What the second module asks the first to do.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Request {
+    /// Set several levers of the active plan at once, as one undo step (an applied answer).
+    Apply { edits: ManyEdits },
+    /// Open a calibrated scenario: its file name and JSON.
+    Open { name: String, json: String },
+    /// The new-fund dialog was closed.
+    CloseNewFund,
+}
+
+const CONTEXT_EVENT: &str = "ncms:context";
+const REQUEST_EVENT: &str = "ncms:request";
+const CONTEXT_KEY: &str = "__ncmsContext";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn send(event: &str, json: &str) {
+    let Some(window) = window() else { return };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&JsValue::from_str(json));
+    if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict(event, &init) {
+        let _ = window.dispatch_event(&e);
+    }
+}
+
+/// Calls `on` with each event's detail read as `T`, for as long as the page lives.
+fn listen<T: DeserializeOwned + 'static>(event: &str, on: Callback<T>) {
+    let Some(window) = window() else { return };
+    let closure = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+        if let Some(value) = e
+            .detail()
+            .as_string()
+            .and_then(|json| serde_json::from_str(&json).ok())
+        {
+            on.emit(value);
+        }
+    });
+    let _ = window.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+/// Publishes the context (the first module, when it changes).
+pub fn publish(context: &Context) {
+    let Ok(json) = serde_json::to_string(context) else {
+        return;
+    };
+    if let Some(window) = window() {
+        let _ = js_sys::Reflect::set(&window, &CONTEXT_KEY.into(), &JsValue::from_str(&json));
+    }
+    send(CONTEXT_EVENT, &json);
+}
+
+/// The context published last, if any (the second module, when it starts).
+pub fn context() -> Option<Context> {
+    let window = window()?;
+    let json = js_sys::Reflect::get(&window, &CONTEXT_KEY.into())
+        .ok()?
+        .as_string()?;
+    serde_json::from_str(&json).ok()
+}
+
+/// Calls `on` with every context published from now on (the second module).
+pub fn on_context(on: Callback<Context>) {
+    listen(CONTEXT_EVENT, on);
+}
+
+/// Asks the first module to do `request` (the second module).
+pub fn request(request: &Request) {
+    if let Ok(json) = serde_json::to_string(request) {
+        send(REQUEST_EVENT, &json);
+    }
+}
+
+/// Calls `on` with every request of the second module (the first module).
+pub fn on_request(on: Callback<Request>) {
+    listen(REQUEST_EVENT, on);
+}
+
+#[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
+extern "C" {
+    fn import_module(url: &str) -> js_sys::Promise;
+}
+
+/// Loads the second module (`extras/` beside the page) and starts it; a failure leaves the
+/// answers' place saying so (the first module works on without it).
+pub async fn load_extras() -> Result<(), JsValue> {
+    let base = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let url = web_sys::Url::new_with_base("extras/ncms-web-extras.js", &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| "./extras/ncms-web-extras.js".into());
+    let module = wasm_bindgen_futures::JsFuture::from(import_module(&url)).await?;
+    let init: js_sys::Function = js_sys::Reflect::get(&module, &"default".into())?.dyn_into()?;
+    let started = init.call0(&JsValue::NULL)?;
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&started)).await?;
+    Ok(())
+}
