@@ -4,7 +4,8 @@
 #    and the spreadsheet reader and writer, loaded by the app only when an official works with a
 #    template or a workbook: src/bin/web/tools.rs) for wasm32 in the `web` profile;
 # 2. wasm-bindgen (--target web) and wasm-opt -Oz make each of them a wasm and its JS loader in
-#    target/web-build/app/ and target/web-build/tools/ (the two in parallel, one a core);
+#    target/web-build/app/ and target/web-build/tools/ (the tools module's wasm-opt runs while
+#    cargo builds the app);
 # 3. scripts/finish-dist.mjs writes dist/: index.html from www/index.html (inline styles, hashed
 #    file names, the loader script, integrity and CSP hashes), www's files, the tools module in
 #    dist/tools/, the service worker's precache list and version, x.br and x.gz beside each text
@@ -24,20 +25,20 @@ out=target/web-build
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types)
 
-cargo build --quiet --target wasm32-unknown-unknown --profile web --bin ncms-web
-rm -rf "$out"
-# The app's wasm-bindgen and wasm-opt run while cargo builds the tools module (a no-op when
-# scripts/build-js-api.sh built it before).
-(
-  wasm-bindgen --target web --no-typescript --out-dir "$out/app" --out-name ncms-web "$wasm/ncms-web.wasm"
-  wasm-opt -Oz "${features[@]}" "$out/app/ncms-web_bg.wasm" -o "$out/app/ncms-web_bg.wasm"
-) &
-app=$!
-trap 'kill "$app" 2>/dev/null || true' EXIT
+# The tools module first: after scripts/build-js-api.sh (as in scripts/test.sh) it is built
+# already. Both builds write the library's cdylib to the same file (features apart), so the
+# second one relinks it: building the app second spares that LTO link when the module is fresh.
 cargo build --quiet --lib --target wasm32-unknown-unknown --features js-api,xlsx --profile web
+rm -rf "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out/tools" "$wasm/ncms_sim.wasm"
-wasm-opt -Oz "${features[@]}" "$out/tools/ncms_sim_bg.wasm" -o "$out/tools/ncms_sim_bg.wasm"
-wait "$app" || { echo "build-web: the app's wasm-bindgen or wasm-opt failed" >&2; exit 1; }
+# The tools module's wasm-opt runs while cargo builds the app.
+wasm-opt -Oz "${features[@]}" "$out/tools/ncms_sim_bg.wasm" -o "$out/tools/ncms_sim_bg.wasm" &
+tools=$!
+trap 'kill "$tools" 2>/dev/null || true' EXIT
+cargo build --quiet --target wasm32-unknown-unknown --profile web --bin ncms-web
+wasm-bindgen --target web --no-typescript --out-dir "$out/app" --out-name ncms-web "$wasm/ncms-web.wasm"
+wasm-opt -Oz "${features[@]}" "$out/app/ncms-web_bg.wasm" -o "$out/app/ncms-web_bg.wasm"
+wait "$tools" || { echo "build-web: the tools module's wasm-opt failed" >&2; exit 1; }
 trap - EXIT
 
 node scripts/finish-dist.mjs
