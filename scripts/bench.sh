@@ -4,7 +4,7 @@
 # Prints medians; compare ratios within one run, absolute times are noisy on shared machines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 out=$(mktemp)
 cargo bench --bench engine -- --warm-up-time 1 --measurement-time 3 "$@" 2>&1 | grep -E "^[a-z].*|time:" | tee "$out"
 # The JS API's work in wasm (Node), against criterion's native median of the same work.

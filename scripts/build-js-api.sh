@@ -4,6 +4,6 @@
 # aborts), so that the Node test runs what a page would. See src/js_api.rs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 cargo build --quiet --lib --target wasm32-unknown-unknown --features js-api,xlsx --profile web
 wasm-bindgen --target nodejs --out-dir target/js-api target/wasm32-unknown-unknown/web/ncms_sim.wasm

@@ -1,42 +1,51 @@
 #!/usr/bin/env bash
-# Builds the browser app (release) into dist/ with trunk, offline, then finishes dist/ with
-# scripts/finish-dist.mjs: the sha256 of trunk's inline loader script into the page's
-# Content-Security-Policy (so that no inline script runs unless by hash), the service worker's
-# precache list and version, and the precompressed variants of each file (x.br, x.gz); it prints
-# every file's size raw, gzip and br. Idempotent; exits non-zero on any failure.
+# Builds the browser app (release) into dist/, the files to put on any static host:
+# 1. cargo builds the app (binary `ncms-web`), its second module (`ncms-web-extras`, loaded after
+#    first paint) and the tools module (the library with the JS API
+#    and the spreadsheet reader and writer, loaded by the app only when an official works with a
+#    template or a workbook: src/bin/web/tools.rs) for wasm32 in the `web` profile;
+# 2. wasm-bindgen (--target web) and wasm-opt -Oz make each of them a wasm and its JS loader in
+#    target/web-build/app/ and target/web-build/tools/ (the tools module's wasm-opt runs while
+#    cargo builds the app);
+# 3. scripts/finish-dist.mjs writes dist/: index.html from www/index.html (inline styles, hashed
+#    file names, the loader script, integrity and CSP hashes), www's files, the tools module in
+#    dist/tools/, the service worker's precache list and version, x.br and x.gz beside each text
+#    and wasm file; it prints every file's size raw, gzip and br.
+# Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-for tool in trunk wasm-bindgen wasm-opt node; do
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+for tool in cargo wasm-bindgen wasm-opt node; do
   command -v "$tool" >/dev/null || { echo "build-web: $tool not found (see scripts/setup.sh)" >&2; exit 1; }
 done
 
-# Trunk runs offline (its tools are the ones setup installed); the crates come first, so that a
-# fresh machine has them (a no-op once they are cached).
-cargo fetch --quiet
-trunk build --release --offline --cargo-profile web
+wasm=target/wasm32-unknown-unknown/web
+out=target/web-build
+# The features the wasm-opt of each module allows (the rustc target's defaults).
+features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types)
 
-# The tools module: the engine's JS API with the spreadsheet reader and writer, loaded by the app
-# only when an official works with a template or a workbook (src/bin/web/tools.rs).
+# The tools module first: after scripts/build-js-api.sh (as in scripts/test.sh) it is built
+# already. Both builds write the library's cdylib to the same file (features apart), so the
+# second one relinks it: building the app second spares that LTO link when the module is fresh.
 cargo build --quiet --lib --target wasm32-unknown-unknown --features js-api,xlsx --profile web
-rm -rf dist/tools
-wasm-bindgen --target web --no-typescript --out-dir dist/tools \
-  target/wasm32-unknown-unknown/web/ncms_sim.wasm
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types \
-  dist/tools/ncms_sim_bg.wasm -o dist/tools/ncms_sim_bg.wasm
+rm -rf "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out/tools" "$wasm/ncms_sim.wasm"
+# The tools module's wasm-opt runs while cargo builds the app.
+wasm-opt -Oz "${features[@]}" "$out/tools/ncms_sim_bg.wasm" -o "$out/tools/ncms_sim_bg.wasm" &
+tools=$!
+trap 'kill "$tools" 2>/dev/null || true' EXIT
+# The app and its second module (the answers, the new-fund dialog and the printed report, loaded
+# after first paint: src/bin/web-extras/), in one cargo run.
+cargo build --quiet --target wasm32-unknown-unknown --profile web --bin ncms-web --bin ncms-web-extras
+wasm-bindgen --target web --no-typescript --out-dir "$out/app" --out-name ncms-web "$wasm/ncms-web.wasm"
+wasm-bindgen --target web --no-typescript --out-dir "$out/extras" "$wasm/ncms-web-extras.wasm"
+wasm-opt -Oz "${features[@]}" "$out/extras/ncms-web-extras_bg.wasm" -o "$out/extras/ncms-web-extras_bg.wasm" &
+extras=$!
+wasm-opt -Oz "${features[@]}" "$out/app/ncms-web_bg.wasm" -o "$out/app/ncms-web_bg.wasm"
+wait "$extras" || { echo "build-web: the second module's wasm-opt failed" >&2; exit 1; }
+wait "$tools" || { echo "build-web: the tools module's wasm-opt failed" >&2; exit 1; }
+trap - EXIT
 
-# The app's second module, loaded after first paint: the answers, the new-fund dialog and the
-# printed report (src/bin/web-extras/, over src/bin/web/extras/).
-cargo build --quiet --bin ncms-web-extras --target wasm32-unknown-unknown --profile web
-rm -rf dist/extras
-wasm-bindgen --target web --no-typescript --out-dir dist/extras \
-  target/wasm32-unknown-unknown/web/ncms-web-extras.wasm
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types \
-  dist/extras/ncms-web-extras_bg.wasm -o dist/extras/ncms-web-extras_bg.wasm
-
-# Everything that goes into dist/ is there by now: finish-dist hashes, lists and compresses what
-# it finds (the tools module too: compressed, and cached by the service worker when first used).
 node scripts/finish-dist.mjs

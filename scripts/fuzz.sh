@@ -7,7 +7,7 @@
 #   scripts/fuzz.sh [CASES]     # NCMS_FUZZ_SEED=N to repeat a run, NCMS_FUZZ_THREADS=1 to share
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CARGO_TERM_COLOR=never
 
 cases=${1:-${NCMS_FUZZ_CASES:-1000000}}

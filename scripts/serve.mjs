@@ -5,7 +5,7 @@
 //   then the file itself, by the request's Accept-Encoding (q-values honoured), and says so with
 //   Content-Encoding and Vary: Accept-Encoding;
 // - MIME types (application/wasm for instantiateStreaming), nosniff;
-// - caching: file names with trunk's content hash (style-0123456789abcdef.css) are immutable for
+// - caching: file names with a content hash (boot-0123456789abcdef.js) are immutable for
 //   a year; everything else (index.html, sw.js, the manifest, icons) is no-cache, revalidated
 //   by ETag, so a new build is seen at once;
 // - a directory serves its index.html; a directory without its trailing slash is redirected (the
@@ -33,7 +33,7 @@ export const TYPES = {
   '.gz': 'application/gzip',
 };
 
-// Trunk's output names carry a content hash: name-<hex>.ext or name-<hex>_bg.wasm.
+// The build's hashed names (scripts/finish-dist.mjs): name-<hex>.ext or name-<hex>_bg.wasm.
 const HASHED = /-[0-9a-f]{12,20}(_bg)?\.[a-z0-9]+$/;
 
 /** The encodings the request accepts, best first among those we have: ['br', 'gzip'] or fewer. */

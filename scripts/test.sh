@@ -4,14 +4,29 @@
 # browser end-to-end tests against the release build. Ends with one "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 export CARGO_TERM_COLOR=never
-
-scripts/setup.sh
 
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
-step() { printf '\n== test: %s\n' "$*"; }
+# Each step prints the wall time and the CPU time (user + system, of the commands it ran) of the
+# step before; the list of all of them closes the run. CPU seconds compare between runs on a
+# shared machine better than wall seconds do.
+timings=()
+current="" wall0=$SECONDS cpu0=0
+lap() {
+  [ -n "$current" ] || return 0
+  times >"$log/times" # the builtin, in this shell: the CPU time of its children so far
+  local cpu
+  cpu=$(awk 'NR == 2 { s = 0; for (i = 1; i <= 2; i++) { split($i, t, "m"); s += t[1] * 60 + t[2] } printf "%d", s }' "$log/times")
+  timings+=("$(printf '%5d s wall %5d s CPU  %s' $((SECONDS - wall0)) $((cpu - cpu0)) "$current")")
+  printf '== test: %s: %d s\n' "$current" $((SECONDS - wall0))
+  wall0=$SECONDS cpu0=$cpu
+}
+step() { lap; current=$*; printf '\n== test: %s\n' "$*"; }
+
+step "setup"
+scripts/setup.sh
 
 step "format"
 cargo fmt --all -- --check
@@ -34,6 +49,11 @@ if [ -d tests/e2e ] && ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
   scripts/build-web.sh
   node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee "$log/e2e.txt"
 fi
+
+lap
+printf '\n== test: time by step (this run; compare CPU seconds between runs)\n'
+printf '%s\n' "${timings[@]}"
+printf '%5d s wall in all\n' "$SECONDS"
 
 # One closing line over every runner above (each already failed the script if anything failed).
 passed=$(grep -hoE '^test result: ok\. [0-9]+ passed' "$log/cargo.txt" | awk '{s+=$4} END {print s+0}')

@@ -8,15 +8,15 @@
 // visit runs the new build. It keeps the previous build's cache (and deletes older ones), so that
 // a page of the previous build still loading when it takes over gets its files.
 //
-// scripts/build-web.sh writes the version and the file list below (trunk copies this file as it
-// is). Paths are relative to the worker's scope, so the app works under any path.
-const BUILD = { version: 'dev', files: [] }; // BUILD (replaced by scripts/build-web.sh)
+// scripts/finish-dist.mjs (run by scripts/build-web.sh) writes the version and the file list
+// below into dist/sw.js. Paths are relative to the worker's scope, so the app works under any path.
+const BUILD = { version: 'dev', files: [] }; // BUILD (replaced by scripts/finish-dist.mjs)
 
 const CACHE = `ncms-${BUILD.version}`;
 const SCOPE = self.registration.scope; // ends with '/'
 const SHELL = SCOPE; // the page itself, precached as './'
-// Trunk's content-hashed names never change content; anything else is revalidated on install,
-// so that a host's HTTP cache cannot hand an old page to a new worker.
+// Content-hashed names (name-<hex>.js, name-<hex>_bg.wasm) never change content; anything else
+// is revalidated on install, so that a host's HTTP cache cannot hand an old page to a new worker.
 const HASHED = /-[0-9a-f]{12,20}(_bg)?\.[a-z0-9]+$/;
 const PRECACHED = new Set(BUILD.files.map((file) => new URL(file, SCOPE).href));
 
