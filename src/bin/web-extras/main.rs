@@ -36,58 +36,38 @@ mod state;
 #[path = "../web/view/mod.rs"]
 mod view;
 
-/// The events that bubble and that either module listens to.
-#[cfg(target_arch = "wasm32")]
-const BUBBLING: [&str; 14] = [
-    "click",
-    "dblclick",
-    "input",
-    "change",
-    "submit",
-    "keydown",
-    "keyup",
-    "keypress",
-    "focusin",
-    "focusout",
-    "mousedown",
-    "mouseup",
-    "pointerdown",
-    "pointerup",
-];
-
-/// Renders `C` into an element of its own inside the place `id` the first module left, if the
-/// page has it. Events from inside stop at the place: the two modules are two Yew apps, each with
-/// its own listeners, and the first must never take the second's events for its own.
+/// Renders `C` into the element `id`, if the page has it.
 #[cfg(target_arch = "wasm32")]
 fn mount<C: yew::BaseComponent<Properties = ()>>(id: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let (Some(place), Ok(root)) = (
-        document.get_element_by_id(id),
-        document.create_element("div"),
-    ) else {
-        return;
-    };
-    let stop =
-        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
-            e.stop_propagation()
-        });
-    for event in BUBBLING {
-        let _ = place.add_event_listener_with_callback(event, stop.as_ref().unchecked_ref());
-    }
-    // The page lives as long as the module: the listener is never removed.
-    stop.forget();
-    if place.append_child(&root).is_ok() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
         yew::Renderer::<C>::with_root(root).render();
     }
+}
+
+/// An empty app on an element outside the page. The two modules are two Yew apps, each numbering
+/// its subtrees from 1 and marking its elements and events with the number; an event belongs to
+/// the app whose number the closest marked element bears. The first module has one subtree, 1:
+/// mounting this one first makes this module's subtrees 2, 3 and 4, so that neither app ever
+/// takes the other's events for its own.
+#[cfg(target_arch = "wasm32")]
+#[yew::function_component]
+fn Nothing() -> yew::Html {
+    yew::Html::default()
 }
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {
         use extras::roots::{AnswersRoot, NewFundRoot, PrintRoot};
+        if let Some(outside) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("div").ok())
+        {
+            yew::Renderer::<Nothing>::with_root(outside).render();
+        }
         mount::<AnswersRoot>("extras-answers");
         mount::<NewFundRoot>("extras-new-fund");
         mount::<PrintRoot>("extras-print");
