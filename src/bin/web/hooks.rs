@@ -199,9 +199,12 @@ pub fn use_extras(
     new_fund: bool,
     set_new_fund: UseStateSetter<bool>,
 ) {
+    // The context as it is now, every plan with its current edits: what the second module asks
+    // for when it cannot wait for typing to pause (the browser is about to print).
+    let latest = use_mut_ref(|| None::<bridge::Context>);
     {
         let dispatcher = state.dispatcher();
-        let lang = state.lang;
+        let (lang, latest) = (state.lang, latest.clone());
         use_effect_with((), move |_| {
             let open_fund = set_new_fund.clone();
             bridge::on_request(Callback::from(move |request| match request {
@@ -213,10 +216,16 @@ pub fn use_extras(
                     at: page::now(),
                 }),
                 bridge::Request::Open { name, json } => {
+                    let lang = latest.borrow().as_ref().map_or(lang, |c| c.lang);
                     dispatcher.dispatch(open_file(name, json, lang));
                     open_fund.set(false);
                 }
                 bridge::Request::CloseNewFund => open_fund.set(false),
+                bridge::Request::Refresh => {
+                    if let Some(context) = latest.borrow().as_ref() {
+                        bridge::publish(context);
+                    }
+                }
             }));
             wasm_bindgen_futures::spawn_local(async move {
                 // After the first paint: the page shows the results before this starts.
@@ -227,7 +236,7 @@ pub fn use_extras(
             });
         });
     }
-    let context = bridge::Context {
+    let context = |active_edits: &Edits| bridge::Context {
         lang: state.lang,
         scenario_json: state.loaded.scenario_json.clone(),
         plans: state
@@ -237,7 +246,7 @@ pub fn use_extras(
             .enumerate()
             .map(|(i, (shown, plan))| {
                 let edits = if i == state.work.active {
-                    settled.edits.clone()
+                    active_edits.clone()
                 } else {
                     plan.edits.clone()
                 };
@@ -248,7 +257,9 @@ pub fn use_extras(
         settled: settled.edits.clone(),
         new_fund,
     };
-    use_effect_with(context, |context| bridge::publish(context));
+    *latest.borrow_mut() = Some(context(state.work.edits()));
+    // Published when what the second module shows changes: the plan once typing pauses.
+    use_effect_with(context(&settled.edits), |context| bridge::publish(context));
 }
 
 /// Presentation mode, kept in the address so that a reload or a bookmark keeps it: whether it

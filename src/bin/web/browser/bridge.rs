@@ -37,6 +37,9 @@ pub enum Request {
     Open { name: String, json: String },
     /// The new-fund dialog was closed.
     CloseNewFund,
+    /// Publish the context as it is now, every plan with its current edits, at once (the
+    /// browser is about to print: the report cannot wait for typing to pause).
+    Refresh,
 }
 
 const CONTEXT_EVENT: &str = "ncms:context";

@@ -79,14 +79,18 @@ pub fn NewFundRoot() -> Html {
 pub fn PrintRoot() -> Html {
     let context = use_context_of_the_page();
     let scenario = use_scenario(&context);
-    let printing = use_state(|| false);
+    // While printing: the context as it is at that moment (asked for, and published at once).
+    let printing = use_state(|| None::<Context>);
     {
         let printing = printing.clone();
         use_effect_with((), move |_| {
             let after = printing.clone();
             page::on_print(
-                Callback::from(move |_| printing.set(true)),
-                Callback::from(move |_| after.set(false)),
+                Callback::from(move |_| {
+                    bridge::request(&bridge::Request::Refresh);
+                    printing.set(bridge::context());
+                }),
+                Callback::from(move |_| after.set(None)),
             );
         });
     }
@@ -99,7 +103,7 @@ pub fn PrintRoot() -> Html {
         },
     });
     let patients = use_compute("report-patients".into(), request);
-    let (Some(c), Some(scenario), true) = (context, scenario, *printing) else {
+    let (Some(c), Some(scenario)) = ((*printing).clone(), scenario) else {
         return html! {};
     };
     let baseline = simulate(&scenario);
