@@ -22,6 +22,16 @@ function quantile(values, q) {
 }
 const ms = (v) => `${v.toFixed(2)} ms`;
 
+/** Waits until the answers tab `tab` shows answers for the current plan (each question its own). */
+async function ready(page, tab) {
+  await page.waitForFunction((t) => {
+    const panel = document.querySelector(`[data-testid="${t}-panel"]`);
+    if (!panel) return false;
+    const parts = panel.dataset.ready !== undefined ? [panel] : [...panel.querySelectorAll('[data-ready]')];
+    return parts.length > 0 && parts.every((p) => p.dataset.ready === 'true');
+  }, tab, { timeout: 60000 });
+}
+
 // Records, in the page, every input event's latency to the DOM update and the next frame.
 function instrument() {
   window.__latency = [];
@@ -34,14 +44,28 @@ function instrument() {
   });
   first.observe(document, { subtree: true, childList: true });
   document.addEventListener('input', (event) => {
-    const record = { control: event.target.dataset.testid, start: event.timeStamp };
-    const observer = new MutationObserver(() => {
-      observer.disconnect();
-      record.dom = performance.now();
-      requestAnimationFrame(() => {
-        record.frame = performance.now();
-        window.__latency.push(record);
-      });
+    const record = { control: event.target.dataset.testid, start: event.timeStamp, mutations: 0, nodes: 0 };
+    const touched = new Set();
+    let framed = false;
+    // Every change to the DOM until the next frame: how many, and on how many nodes.
+    const observer = new MutationObserver((list) => {
+      if (record.dom === undefined) record.dom = performance.now();
+      for (const m of list) {
+        record.mutations += 1;
+        touched.add(m.target);
+        m.addedNodes.forEach((n) => touched.add(n));
+        m.removedNodes.forEach((n) => touched.add(n));
+      }
+      if (!framed) {
+        framed = true;
+        requestAnimationFrame(() => {
+          record.frame = performance.now();
+          observer.takeRecords().forEach((m) => { record.mutations += 1; touched.add(m.target); });
+          observer.disconnect();
+          record.nodes = touched.size;
+          window.__latency.push(record);
+        });
+      }
     });
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   }, true);
@@ -72,7 +96,7 @@ try {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.click(`[data-testid="answers-${tab}"]`);
-    await page.waitForSelector(`[data-testid="${tab}-panel"][data-ready="true"]`, { state: 'attached' });
+    await ready(page, tab);
     const all = await page.$$eval('[data-testid^="slider-"]', (els) => els.map((e) => e.dataset.testid));
     const wanted = [
       'financing.individual', 'financing.government.county', '.outpatient.reimbursement_ratio',
@@ -112,12 +136,13 @@ try {
     for (let i = 0; i < 5; i++) {
       await page.focus(`[data-testid="${controls[0]}"]`);
       await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
-      await page.waitForSelector(`[data-testid="${tab}-panel"][data-ready="false"]`, { state: 'attached' }).catch(() => {});
-      await page.waitForSelector(`[data-testid="${tab}-panel"][data-ready="true"]`, { state: 'attached', timeout: 60000 });
+      await page.waitForTimeout(200);
+      await ready(page, tab);
       await page.waitForTimeout(300);
       pauses.push({
         longest: Math.max(0, ...await page.evaluate(() => window.__long.splice(0))),
-        compute: Number(await page.getAttribute(`[data-testid="${tab}-panel"]`, 'data-compute-ms')),
+        compute: await page.evaluate((t) => [...document.querySelectorAll(`[data-testid="${t}-panel"], [data-testid="${t}-panel"] [data-compute-ms]`)]
+          .reduce((sum, e) => sum + Number(e.dataset.computeMs ?? 0), 0), tab),
       });
     }
     await browser.close();
@@ -133,6 +158,9 @@ try {
     console.log(`[${label}] input -> DOM updated:   p50 ${ms(quantile(dom, 0.5))}  p95 ${ms(quantile(dom, 0.95))}  max ${ms(Math.max(...dom))}`);
     console.log(`[${label}] input -> next frame:    p50 ${ms(quantile(frame, 0.5))}  p95 ${ms(quantile(frame, 0.95))}  max ${ms(Math.max(...frame))}`);
     console.log(`[${label}] typed digit -> frame:   p50 ${ms(quantile(digits, 0.5))}  p95 ${ms(quantile(digits, 0.95))}  (${digits.length} keystrokes)`);
+    const nodes = sliders.map((r) => r.nodes);
+    const mutations = sliders.map((r) => r.mutations);
+    console.log(`[${label}] DOM per keyboard edit:  nodes touched p50 ${quantile(nodes, 0.5)}  p95 ${quantile(nodes, 0.95)}; mutation records p50 ${quantile(mutations, 0.5)}  p95 ${quantile(mutations, 0.95)}`);
     const compute = pauses.map((p) => p.compute);
     const longest = pauses.map((p) => p.longest);
     console.log(`[${label}] answers recomputed after a pause: engine ${ms(quantile(compute, 0.5))} median, ${ms(Math.max(...compute))} max; longest task ${ms(Math.max(...longest))} (0: none over 50 ms)`);

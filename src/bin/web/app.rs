@@ -119,6 +119,7 @@ pub fn App() -> Html {
                         <SummaryTable figures={state.figures.clone()} names={state.plan_names()} {active} {lang} />
                     </div>
                     <BalanceChart plans={state.results.clone()} {active} {lang} values_on_points={presenting} />
+                    <div id="extras-protection" class="extras-host"></div>
                     if presenting {
                         <DiscussedLevers loaded={state.loaded.clone()} edits={state.work.edits().clone()}
                             {lang} typing={state.typing.clone()} actions={plan_actions.clone()} />

@@ -11,7 +11,7 @@ use ncms_sim::Lang;
 use yew::prelude::*;
 
 const WIDTH: f64 = 380.0;
-const LABEL: f64 = 0.0;
+const LABEL: f64 = 90.0;
 const BAR: f64 = 14.0;
 const GAP: f64 = 8.0;
 
@@ -91,7 +91,7 @@ pub fn Gauge(props: &GaugeProps) -> Html {
                     { headroom_text }
                 </span>
             </div>
-            <svg viewBox={format!("0 0 {} {height}", WIDTH + 96.0)} class="gauge-svg" role="img"
+            <svg viewBox={format!("0 0 {} {height}", LABEL + WIDTH + 70.0)} class="gauge-svg" role="img"
                 aria-label={format!("{} {} / {} {cap_text}", Indicator::OutpatientShare.title(lang), active.figure.text, ui.cap)}>
                 { for bars.iter().enumerate().map(|(k, (name, class, cell))| {
                     let y = (BAR + GAP) * k as f64;
@@ -102,7 +102,8 @@ pub fn Gauge(props: &GaugeProps) -> Html {
                             <rect x={LABEL.to_string()} y={y.to_string()} width={WIDTH.to_string()} height={BAR.to_string()} rx="3" class="gauge-track" />
                             <rect x={LABEL.to_string()} y={y.to_string()} width={(x(cell.value) - LABEL).max(0.0).to_string()} height={BAR.to_string()} rx="3"
                                 class={classes!("gauge-fill", over(cell.value).then_some("bad"))} />
-                            <text x={(WIDTH + 6.0).to_string()} y={(y + BAR - 2.0).to_string()} class="gauge-value">{ cell.text.clone() }</text>
+                            <text x={(LABEL - 6.0).to_string()} y={(y + BAR - 2.0).to_string()} class="gauge-name" text-anchor="end">{ name.clone() }</text>
+                            <text x={(LABEL + WIDTH + 6.0).to_string()} y={(y + BAR - 2.0).to_string()} class="gauge-value">{ cell.text.clone() }</text>
                         </g>
                     }
                 }) }

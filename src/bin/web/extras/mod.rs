@@ -12,6 +12,7 @@ pub mod compute;
 pub mod new_fund;
 pub mod patient_panel;
 pub mod print_report;
+pub mod protection_panel;
 pub mod questions_panel;
 pub mod roots;
 pub mod tornado_panel;

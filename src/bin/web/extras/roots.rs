@@ -8,6 +8,7 @@ use crate::extras::answers::Answers;
 use crate::extras::compute::use_compute;
 use crate::extras::new_fund::NewFund;
 use crate::extras::print_report::PrintReport;
+use crate::extras::protection_panel::ProtectionPanel;
 use crate::state::shown::{PlanResult, PlanResults};
 use crate::state::work::ManyEdits;
 use crate::view::shared::Shared;
@@ -58,6 +59,14 @@ pub fn AnswersRoot() -> Html {
         <Answers {scenario} scenario_json={c.scenario_json.clone()} edits={c.settled.clone()}
             {plan_name} lang={c.lang} {on_apply} />
     }
+}
+
+#[function_component]
+pub fn ProtectionRoot() -> Html {
+    let Some(c) = use_context_of_the_page() else {
+        return html! {};
+    };
+    html! { <ProtectionPanel scenario_json={c.scenario_json.clone()} plans={c.plans.clone()} lang={c.lang} /> }
 }
 
 #[function_component]

@@ -455,6 +455,28 @@ catalogue! {
         "This browser cannot compute in the background: the answers are worked out on the page, one at a time, and typing may pause briefly.";
     extras_failed: "分析模块无法载入（请检查网络后刷新页面）；测算结果不受影响。",
         "The answers could not be loaded (check the connection and reload the page); the results above are unaffected.";
+    protection: "医疗保障效果：灾难性与致贫性卫生支出",
+        "What the plans do for families: catastrophic and impoverishing spending";
+    protection_detail: "细分",
+        "Detail";
+    protection_overall: "全部患者",
+        "All patients";
+    protection_by_kind: "按服务类别（超过收入 10%）",
+        "By kind of care (over 10 % of income)";
+    protection_by_line: "按服务项目（超过收入 10%）",
+        "By line (over 10 % of income)";
+    cost_per_point: "每降低 1 个百分点（超过收入 10%）的基金支出",
+        "Fund's cost per point avoided (over 10 % of income)";
+    trade_off_axis: "权衡图纵轴",
+        "Trade-off chart, upwards";
+    trade_off_surplus: "首年当年结余",
+        "Surplus, first year";
+    trade_off_balance: "期末累计结余",
+        "Balance at the horizon";
+    trade_off_desc: "各方案的基金结余与灾难性支出比例：越靠左上越好",
+        "Each plan's fund figure against its catastrophic share: up and to the left is better";
+    trade_off_caption: "保大病与保小病：每个点是一个方案，横轴为自付超过家庭收入 10% 的患者比例，纵轴为基金结余。",
+        "保大病 or 保小病: each point is a plan, across the share of patients paying over 10 % of household income, up the fund's figure.";
 }
 
 /// A catalogue word in both languages, for a message that is shown later, in whichever

@@ -1,0 +1,75 @@
+// What a plan does for families, in the browser, with `ncms protection` as the oracle: the
+// protection panel's shares for the baseline and every plan equal the CLI's, in both languages,
+// and the trade-off chart shows each plan as a point of its fund figure and catastrophic share.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import {
+  startServer, openBrowser, freshApp, saveScenario, settled, typeInto, cliReport, ROOT,
+} from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await openBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** `ncms protection FILE --format json` on a scenario file's text. */
+function protection(scenarioJson) {
+  cliReport(scenarioJson); // builds the CLI once
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncms-protection-'));
+  const file = path.join(dir, 'scenario.json');
+  fs.writeFileSync(file, scenarioJson);
+  try {
+    return JSON.parse(execFileSync(path.join(ROOT, 'target/debug/ncms'), ['protection', file, '--format', 'json'],
+      { encoding: 'utf8', maxBuffer: 64 << 20 }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function ready(page) {
+  await settled(page);
+  await page.waitForSelector('[data-testid="protection-panel"][data-ready="true"]', { state: 'attached' });
+}
+
+const MEASURES = ['catastrophic_10', 'catastrophic_25', 'catastrophic_ctp40', 'impoverishing'];
+
+test('the protection panel gives ncms protection\'s shares for the baseline and every plan', async () => {
+  const { page, watch } = await freshApp(browser.context, server.origin);
+  // Two plans: the scenario's own and a copy that raises the county inpatient ratio.
+  await page.click('[data-testid="plan-duplicate"]');
+  await typeInto(page, 'lines[2].inpatient.reimbursement_ratio', '95');
+  await ready(page);
+  const saved = JSON.parse(await saveScenario(page));
+  const expected = protection(JSON.stringify(saved));
+  assert.equal(expected.plans.length, 3, 'the baseline and two plans');
+  for (const m of MEASURES) {
+    const cells = await page.$$eval(`[data-testid="protection-${m}"] td`, (tds) => tds.map((td) => Number(td.dataset.value)));
+    assert.deepEqual(cells, expected.plans.map((p) => p.overall[m]), m);
+  }
+  const oop = await page.$$eval('[data-testid="protection-mean_oop_per_admission"] td', (tds) => tds.map((td) => td.dataset.value));
+  assert.deepEqual(oop, expected.plans.map((p) => p.overall.mean_oop_per_admission));
+  // A higher ratio never raises a catastrophic share: the second plan's is the lowest.
+  const over10 = expected.plans.map((p) => p.overall.catastrophic_10);
+  assert.ok(over10[2] <= over10[1], `${over10}`);
+
+  // The trade-off: a point for the baseline and each plan, at the CLI's share.
+  const points = await page.$$eval('[data-testid^="trade-off-"] ', (gs) => gs
+    .filter((g) => g.dataset.share !== undefined)
+    .map((g) => ({ id: g.dataset.testid, share: Number(g.dataset.share) })));
+  assert.deepEqual(points.map((p) => p.id), ['trade-off-baseline', 'trade-off-plan-0', 'trade-off-plan-1']);
+  assert.deepEqual(points.map((p) => p.share), over10);
+
+  // By kind of care, on request; and in English.
+  await page.selectOption('[data-testid="protection-detail"]', 'kinds');
+  await page.locator('[data-testid="protection-kinds"]').waitFor();
+  await page.click('[data-testid="lang-toggle"]');
+  await page.waitForFunction(() => document.querySelector('#protection-title')?.textContent.startsWith('What the plans'));
+  assert.match(await page.textContent('[data-testid="protection-catastrophic_10"] th'), /^Patients paying over 10 % of household income/);
+  await page.click('[data-testid="lang-toggle"]');
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});
