@@ -259,7 +259,7 @@ pub fn use_extras(
     };
     *latest.borrow_mut() = Some(context(state.work.edits()));
     // Published when what the second module shows changes: the plan once typing pauses.
-    use_effect_with(context(&settled.edits), |context| bridge::publish(context));
+    use_effect_with(context(&settled.edits), bridge::publish);
 }
 
 /// Presentation mode, kept in the address so that a reload or a bookmark keeps it: whether it
