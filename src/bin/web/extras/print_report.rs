@@ -6,6 +6,7 @@
 
 use crate::components::balance_chart::BalanceChart;
 use crate::state::shown::PlanResults;
+use crate::extras::protection_panel::overall_table;
 use crate::view::format::amount;
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
@@ -22,6 +23,8 @@ pub struct PrintReportProps {
     /// The typical patient under the baseline and each plan, worked out beforehand by the compute
     /// service (printing cannot wait for it).
     pub patients: Option<Rc<Reply>>,
+    /// What the baseline and each plan do for families, worked out beforehand likewise.
+    pub protection: Option<Rc<Reply>>,
     pub scenario: Shared<CheckedScenario>,
     pub lang: Lang,
     /// When the report was made, as the browser's local time.
@@ -169,6 +172,12 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                                 }) }
                         </tbody>
                     </table>
+                </section>
+            }
+            if let Some(Reply::Protection { protection }) = props.protection.as_deref() {
+                <section class="report-protection">
+                    <h2>{ ui.protection }</h2>
+                    { overall_table(protection, lang) }
                 </section>
             }
             <section>

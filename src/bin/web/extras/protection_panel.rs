@@ -158,8 +158,9 @@ pub fn ProtectionPanel(props: &ProtectionPanelProps) -> Html {
     }
 }
 
-/// Every plan's shares of the whole, with its difference and the fund's cost per point avoided.
-fn overall_table(p: &Protection, lang: Lang) -> Html {
+/// Every plan's shares of the whole, with its difference and the fund's cost per point avoided
+/// (the panel's and the printed report's).
+pub fn overall_table(p: &Protection, lang: Lang) -> Html {
     let ui = ui(lang);
     let shares: Vec<(&Shares, Option<Shares>)> = p
         .plans

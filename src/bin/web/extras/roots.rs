@@ -112,9 +112,35 @@ pub fn PrintRoot() -> Html {
         },
     });
     let patients = use_compute("report-patients".into(), request);
+    let protection = use_compute(
+        "report-protection".into(),
+        context.as_ref().map(|c| Request {
+            scenario: c.scenario_json.to_string(),
+            plan: Edits::new(),
+            ask: Ask::Protection {
+                plans: c
+                    .plans
+                    .iter()
+                    .map(|(name, edits)| ncms_sim::scenario::NamedPlan {
+                        name: name.clone(),
+                        edits: edits.clone(),
+                    })
+                    .collect(),
+                baseline_name: crate::view::ui_words::ui(c.lang).baseline.to_string(),
+            },
+        }),
+    );
+    // Whether what printing needs beforehand is worked out for the plans as published.
+    let prepared = patients.fresh && protection.fresh;
     let (Some(c), Some(scenario)) = ((*printing).clone(), scenario) else {
-        return html! {};
+        return html! { <span hidden=true data-testid="report-prepared" data-ready={prepared.to_string()}></span> };
     };
+    // What was worked out beforehand is printed only if it is for the plans being printed.
+    let current = context.as_ref().is_some_and(|k| k.plans == c.plans);
+    let (patients, protection) = (
+        patients.reply.filter(|_| current && patients.fresh),
+        protection.reply.filter(|_| current && protection.fresh),
+    );
     let baseline = simulate(&scenario);
     let plans: PlanResults = Shared::new(
         c.plans
@@ -129,7 +155,7 @@ pub fn PrintRoot() -> Html {
             .collect(),
     );
     html! {
-        <PrintReport {plans} {scenario} patients={patients.reply.clone()}
+        <PrintReport {plans} {scenario} {patients} {protection}
             lang={c.lang} made_at={page::local_time()} />
     }
 }
