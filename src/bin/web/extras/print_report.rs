@@ -5,8 +5,8 @@
 //! engine's, named and shown as on screen.
 
 use crate::components::balance_chart::BalanceChart;
-use crate::state::shown::PlanResults;
 use crate::extras::protection_panel::overall_table;
+use crate::state::shown::PlanResults;
 use crate::view::format::amount;
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;

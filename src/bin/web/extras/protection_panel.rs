@@ -207,25 +207,21 @@ pub fn overall_table(p: &Protection, lang: Lang) -> Html {
     }
 }
 
-/// The share over 10 % of income by kind of care.
-fn kinds_table(p: &Protection, lang: Lang) -> Html {
-    let Some(base) = p.plans.first() else {
-        return html! {};
-    };
+/// The share over 10 % of income, one row per kind of care or per line: each row's name, and for
+/// the baseline and every plan its shares and their change.
+fn detail_table(
+    id: &'static str,
+    rows: Vec<(String, Vec<(&Shares, Option<Shares>)>)>,
+    lang: Lang,
+) -> Html {
     html! {
         <div class="table-scroll" tabindex="0">
-        <table class="figures" data-testid="protection-kinds">
+        <table class="figures" data-testid={id}>
             <tbody>
-                { for base.kinds.iter().enumerate().map(|(k, kind)| html! {
+                { for rows.iter().map(|(name, shares)| html! {
                     <tr>
-                        <th scope="row">{ ncms_sim::lang::capitalise(kind_label(kind.kind).get(lang)) }</th>
-                        { for p.plans.iter().filter_map(|plan| plan.kinds.get(k)).map(|pk| html! {
-                            <td>{ share(pk.shares.catastrophic_10, lang) }
-                                if let Some(c) = &pk.change {
-                                    <span class="cell-change">{ share_change(c.shares.catastrophic_10, lang) }</span>
-                                }
-                            </td>
-                        }) }
+                        <th scope="row">{ name.clone() }</th>
+                        { share_cells(shares, Measure::Catastrophic10, lang) }
                     </tr>
                 }) }
             </tbody>
@@ -234,34 +230,54 @@ fn kinds_table(p: &Protection, lang: Lang) -> Html {
     }
 }
 
-/// The share over 10 % of income by line of care (level and kind).
+/// By kind of care: every plan's row `k` of its kinds.
+fn kinds_table(p: &Protection, lang: Lang) -> Html {
+    let Some(base) = p.plans.first() else {
+        return html! {};
+    };
+    let rows = base
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(k, kind)| {
+            let name = ncms_sim::lang::capitalise(kind_label(kind.kind).get(lang));
+            let shares = p
+                .plans
+                .iter()
+                .filter_map(|plan| plan.kinds.get(k))
+                .map(|pk| (&pk.shares, pk.change.as_ref().map(|c| c.shares)))
+                .collect();
+            (name, shares)
+        })
+        .collect();
+    detail_table("protection-kinds", rows, lang)
+}
+
+/// By line of care (level and kind): every plan's row `l` of its lines.
 fn lines_table(p: &Protection, lang: Lang) -> Html {
     let Some(base) = p.plans.first() else {
         return html! {};
     };
-    html! {
-        <div class="table-scroll" tabindex="0">
-        <table class="figures" data-testid="protection-lines">
-            <tbody>
-                { for base.lines.iter().enumerate().map(|(l, line)| {
-                    let level = line.level.map(|lv| level_name(lv).get(lang).to_string()).unwrap_or_default();
-                    html! {
-                        <tr>
-                            <th scope="row">{ format!("{level} {}", kind_label(line.kind).get(lang)) }</th>
-                            { for p.plans.iter().filter_map(|plan| plan.lines.get(l)).map(|pl| html! {
-                                <td>{ share(pl.shares.catastrophic_10, lang) }
-                                    if let Some(c) = &pl.change {
-                                        <span class="cell-change">{ share_change(c.shares.catastrophic_10, lang) }</span>
-                                    }
-                                </td>
-                            }) }
-                        </tr>
-                    }
-                }) }
-            </tbody>
-        </table>
-        </div>
-    }
+    let rows = base
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(l, line)| {
+            let level = line
+                .level
+                .map(|lv| level_name(lv).get(lang).to_string())
+                .unwrap_or_default();
+            let name = format!("{level} {}", kind_label(line.kind).get(lang));
+            let shares = p
+                .plans
+                .iter()
+                .filter_map(|plan| plan.lines.get(l))
+                .map(|pl| (&pl.shares, pl.change.as_ref().map(|c| c.shares)))
+                .collect();
+            (name, shares)
+        })
+        .collect();
+    detail_table("protection-lines", rows, lang)
 }
 
 const W: f64 = 560.0;
