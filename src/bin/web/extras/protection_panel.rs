@@ -207,11 +207,14 @@ pub fn overall_table(p: &Protection, lang: Lang) -> Html {
     }
 }
 
+/// A row of a detail table: its name, and the baseline's and every plan's shares with their change.
+type DetailRow<'a> = (String, Vec<(&'a Shares, Option<Shares>)>);
+
 /// The share over 10 % of income, one row per kind of care or per line: each row's name, and for
 /// the baseline and every plan its shares and their change.
 fn detail_table(
     id: &'static str,
-    rows: Vec<(String, Vec<(&Shares, Option<Shares>)>)>,
+    rows: Vec<DetailRow>,
     lang: Lang,
 ) -> Html {
     html! {
