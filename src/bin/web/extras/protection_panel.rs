@@ -212,11 +212,7 @@ type DetailRow<'a> = (String, Vec<(&'a Shares, Option<Shares>)>);
 
 /// The share over 10 % of income, one row per kind of care or per line: each row's name, and for
 /// the baseline and every plan its shares and their change.
-fn detail_table(
-    id: &'static str,
-    rows: Vec<DetailRow>,
-    lang: Lang,
-) -> Html {
+fn detail_table(id: &'static str, rows: Vec<DetailRow>, lang: Lang) -> Html {
     html! {
         <div class="table-scroll" tabindex="0">
         <table class="figures" data-testid={id}>
