@@ -192,6 +192,8 @@ fn moves_figures(param: &Param) -> bool {
         && param.group != Group::Targets
         // Households' income moves the protection figures, never the fund's.
         && param.group != Group::Households
+        // The ranges move the stochastic projection only.
+        && param.group != Group::Ranges
         && !param.frames_the_scenario()
 }
 

@@ -47,6 +47,10 @@ pub struct Scenario {
     /// written as absent) when it is the default, the 2012 national rural figures.
     #[serde(default, skip_serializing_if = "Households::is_default")]
     pub households: Households,
+    /// How uncertain the assumptions are, for the stochastic projection (`risk`); absent from a
+    /// file (and written as absent) when it is the default (docs/risk.md).
+    #[serde(default, skip_serializing_if = "Ranges::is_default")]
+    pub ranges: Ranges,
     /// Figures observed in the base year, reported next to the model's (calibration).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub observed: Option<Observed>,
@@ -529,6 +533,89 @@ impl Households {
     /// Whether these are the defaults: a scenario then writes no `households` section.
     pub fn is_default(&self) -> bool {
         *self == Households::default()
+    }
+}
+
+/// The spread of each assumption that moves the figures over the horizon, for the stochastic
+/// projection (`risk`, 风险测算): each is the standard deviation of a normal distribution centred
+/// at the scenario's own value. Growth rates are drawn once per path and hold for its whole
+/// horizon; the two shocks are drawn every year, on the logarithm of the year's cost or use
+/// level, and later years build on them. docs/risk.md says how each default was derived; a field
+/// not written takes its default, and 0 makes the assumption certain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Ranges {
+    /// Of the yearly growth of unit costs (`projection.cost_growth`), a fraction a year.
+    pub cost_growth: f64,
+    /// Of the yearly growth of utilisation per enrollee (`projection.utilisation_growth`).
+    pub utilisation_growth: f64,
+    /// Of the yearly growth of enrollment (`population.growth`).
+    pub enrollment_growth: f64,
+    /// Of the yearly growth of funding per head (`projection.funding_growth`): the growth the
+    /// scenario assumes after its first year, not the funding a plan decides.
+    pub funding_growth: f64,
+    /// Of the demand elasticity (`behaviour.elasticity`).
+    pub elasticity: f64,
+    /// Of the yearly shock to the log of unit costs.
+    pub cost_shock: f64,
+    /// Of the yearly shock to the log of utilisation.
+    pub utilisation_shock: f64,
+}
+
+impl Default for Ranges {
+    fn default() -> Self {
+        Ranges {
+            // docs/risk.md: from the 27 % error of a published projection of the resident
+            // scheme's 2022 spending, less what the yearly shocks explain.
+            cost_growth: 0.03,
+            utilisation_growth: 0.03,
+            // Judgement: enrollment is counted, participation above 95 % (docs/risk.md).
+            enrollment_growth: 0.01,
+            // Judgement: funding per head is announced a year ahead (docs/risk.md).
+            funding_growth: 0.02,
+            // Judgement: the literature's −0.1 to −0.4 around RAND's −0.2 (docs/risk.md).
+            elasticity: 0.1,
+            // docs/risk.md: national NCMS spending per enrollee grew 36 %, 28 % and 45 % in
+            // 2009–2011 (China Statistical Yearbook 2012, table 21-20): a standard deviation of
+            // 6.2 % in log growth, split evenly between costs and use.
+            cost_shock: 0.044,
+            utilisation_shock: 0.044,
+        }
+    }
+}
+
+impl Ranges {
+    /// Whether these are the defaults: a scenario then writes no `ranges` section.
+    pub fn is_default(&self) -> bool {
+        *self == Ranges::default()
+    }
+
+    /// Every spread multiplied by `scale` (0: every assumption certain).
+    pub fn scaled(&self, scale: f64) -> Ranges {
+        Ranges {
+            cost_growth: self.cost_growth * scale,
+            utilisation_growth: self.utilisation_growth * scale,
+            enrollment_growth: self.enrollment_growth * scale,
+            funding_growth: self.funding_growth * scale,
+            elasticity: self.elasticity * scale,
+            cost_shock: self.cost_shock * scale,
+            utilisation_shock: self.utilisation_shock * scale,
+        }
+    }
+
+    /// Whether every spread is zero: the projection is then certain.
+    pub fn is_zero(&self) -> bool {
+        [
+            self.cost_growth,
+            self.utilisation_growth,
+            self.enrollment_growth,
+            self.funding_growth,
+            self.elasticity,
+            self.cost_shock,
+            self.utilisation_shock,
+        ]
+        .iter()
+        .all(|v| *v == 0.0)
     }
 }
 

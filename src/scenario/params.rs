@@ -50,6 +50,9 @@ pub enum Group {
     Projection,
     /// Households' income, for the protection figures only: it moves no figure of the fund.
     Households,
+    /// How uncertain the assumptions are, for the stochastic projection only: it moves no
+    /// figure of the deterministic projection.
+    Ranges,
     Targets,
     Observed,
 }
@@ -72,6 +75,7 @@ impl Group {
             Group::Households => {
                 Label::new("家庭收入（医疗保障效果）", "Household income (protection)")
             }
+            Group::Ranges => Label::new("假设的不确定范围（风险测算）", "Assumption ranges (risk)"),
             Group::Targets => Label::new("政策目标", "Targets"),
             Group::Observed => Label::new("实际报告数（校准）", "Reported figures (calibration)"),
         }
@@ -364,6 +368,7 @@ part!(Beh, Behaviour, |s, i| &s.behaviour, &mut s.behaviour);
 part!(Proj, Projection, |s, i| &s.projection, &mut s.projection);
 part!(Tgt, Targets, |s, i| &s.targets, &mut s.targets);
 part!(Hh, Households, |s, i| &s.households, &mut s.households);
+part!(Rng, Ranges, |s, i| &s.ranges, &mut s.ranges);
 part!(
     Obs,
     Observed,
@@ -872,6 +877,28 @@ pub static PARAMS: &[Param] = &[
     row("households.subsistence", Label::new("人均基本生存支出", "subsistence spending per head a year"),
         Label::new("支付能力 = 家庭收入 − 户均人口 × 此额（Xu 等 2003）；默认 2 322 元，2012 年农村居民人均食品支出。", "Capacity to pay is household income less this for each member (Xu et al. 2003); default 2 322 yuan, rural food spending per head in 2012."),
         U::Yuan, A, G::Households, closed_range(0.0, 1e5), (1000.0, 10_000.0), 10.0, false, at!(Hh, subsistence)),
+    // Assumption ranges (the stochastic projection; docs/risk.md gives the derivations).
+    row("ranges.cost_growth", Label::new("医疗费用年增长率的标准差", "spread of the growth of unit costs"),
+        Label::new("每条模拟路径的医疗费用年增长率围绕场景值正态分布的标准差，整个预测期不变；默认 0.03（3 个百分点），由一项全国居民医保支出预测的误差推得。", "The standard deviation of each path's yearly growth of unit costs around the scenario's value, held for the whole horizon; default 0.03 (3 points), derived from the error of a published national projection."),
+        U::Share, A, G::Ranges, closed_range(0.0, 0.2), (0.0, 0.1), 0.005, false, at!(Rng, cost_growth)),
+    row("ranges.utilisation_growth", Label::new("就诊率年增长率的标准差", "spread of the growth of utilisation"),
+        Label::new("每条路径的人均就诊和住院次数年增长率的标准差，整个预测期不变；默认 0.03。", "The standard deviation of each path's yearly growth of visits and admissions per head, held for the whole horizon; default 0.03."),
+        U::Share, A, G::Ranges, closed_range(0.0, 0.2), (0.0, 0.1), 0.005, false, at!(Rng, utilisation_growth)),
+    row("ranges.enrollment_growth", Label::new("参合人数年增长率的标准差", "spread of the growth of enrollment"),
+        Label::new("每条路径的参合人数年增长率的标准差；默认 0.01（判断：参合人数有登记，参合率在 95% 以上）。", "The standard deviation of each path's yearly growth of enrollment; default 0.01 (judgement: enrollment is counted and participation is above 95 %)."),
+        U::Share, A, G::Ranges, closed_range(0.0, 0.2), (0.0, 0.05), 0.005, false, at!(Rng, enrollment_growth)),
+    row("ranges.funding_growth", Label::new("人均筹资年增长率的标准差", "spread of the growth of funding"),
+        Label::new("每条路径的人均筹资年增长率（场景假设的增长，而非方案决定的筹资标准）的标准差；默认 0.02（判断）。", "The standard deviation of each path's yearly growth of funding per head (the growth the scenario assumes, not the funding a plan decides); default 0.02 (judgement)."),
+        U::Share, A, G::Ranges, closed_range(0.0, 0.2), (0.0, 0.05), 0.005, false, at!(Rng, funding_growth)),
+    row("ranges.elasticity", Label::new("需求弹性的标准差", "spread of the demand elasticity"),
+        Label::new("每条路径的需求弹性的标准差（抽取值限于 −2 到 0）；默认 0.1，文献中 −0.1 至 −0.4 的范围。", "The standard deviation of each path's demand elasticity (draws kept within −2 to 0); default 0.1, the literature's −0.1 to −0.4."),
+        U::Number, A, G::Ranges, closed_range(0.0, 1.0), (0.0, 0.5), 0.01, false, at!(Rng, elasticity)),
+    row("ranges.cost_shock", Label::new("医疗费用年度冲击的标准差", "spread of the yearly shock to costs"),
+        Label::new("每年医疗费用水平（对数）随机冲击的标准差，以后各年在此基础上增长；默认 0.044，由 2009–2011 年全国新农合人均支出增长 36%、28%、45% 推得。", "The standard deviation of each year's shock to the log of unit costs, on which later years build; default 0.044, derived from national NCMS spending per enrollee growing 36 %, 28 % and 45 % in 2009–2011."),
+        U::Number, A, G::Ranges, closed_range(0.0, 0.5), (0.0, 0.2), 0.002, false, at!(Rng, cost_shock)),
+    row("ranges.utilisation_shock", Label::new("就诊率年度冲击的标准差", "spread of the yearly shock to use"),
+        Label::new("每年就诊率水平（对数）随机冲击的标准差，以后各年在此基础上增长；默认 0.044，推导同上。", "The standard deviation of each year's shock to the log of utilisation, on which later years build; default 0.044, derived likewise."),
+        U::Number, A, G::Ranges, closed_range(0.0, 0.5), (0.0, 0.2), 0.002, false, at!(Rng, utilisation_shock)),
     // Targets (assumptions: the standards the year is checked against).
     row("targets.participation_min", Label::new("参合率目标", "participation target"),
         Label::new("参合率不低于此值。", "Participation at least this."),

@@ -986,6 +986,7 @@ impl<'a> Builder<'a> {
             projection: d.projection.clone(),
             targets: Targets::default(),
             households: Default::default(),
+            ranges: Default::default(),
             observed: Some(self.observed()),
             // The figures are the baseline itself: nothing assumed over them, no plan yet.
             assumptions: Edits::new(),

@@ -83,6 +83,8 @@ fn span(param: &Param, baseline: Option<f64>) -> (f64, f64) {
 pub fn fields_of(scenario: &Scenario, role: Role) -> Vec<Field> {
     let mut fields: Vec<Field> = params::places(scenario)
         .filter(|place| place.param.role == role)
+        // The assumption ranges have no controls yet: the app shows no stochastic projection.
+        .filter(|place| place.param.group != Group::Ranges)
         .map(|place| field_for(place.param, scenario, place.line))
         .collect();
     // Group each line's controls together, lines after funding and before the rules.
