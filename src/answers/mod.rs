@@ -2,8 +2,9 @@
 //! pricing claims its own way: goal seek (反推), the sensitivity tornado (敏感性), why a figure
 //! changed (the waterfall, 变化归因) and one patient's bill (典型病例).
 //!
-//! What a plan does for families (`protection`: catastrophic and impoverishing spending) is
-//! here too.
+//! What a plan does for families (`protection`: catastrophic and impoverishing spending) and how
+//! sure the projection is (`risk`: the stochastic projection, through `model::batch`) are here
+//! too.
 //!
 //! May import: `base`, `scenario` and `model`. The answers do not import each other, but for
 //! `protection`, which prices the distribution of patients with one patient's rules (`patient`),
@@ -13,4 +14,5 @@ pub mod attribution;
 pub mod goal_seek;
 pub mod patient;
 pub mod protection;
+pub mod risk;
 pub mod sensitivity;

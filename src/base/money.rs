@@ -51,6 +51,12 @@ pub fn fen_from_f64(amount: f64) -> Decimal {
     }
 }
 
+/// [`fen_from_f64`]'s rounding kept in `f64`, for the batch projection (`model::batch`), which
+/// follows the ledger's amounts per head to the fen without leaving `f64`.
+pub fn fen_in_f64(amount: f64) -> f64 {
+    (amount * 100.0).round() / 100.0
+}
+
 /// An `f64` rate or factor as the decimal a person wrote (0.03 stays 0.03): Rust prints the
 /// shortest text that reads back as the same `f64`, and that text is parsed as a decimal.
 pub fn decimal_from_f64(value: f64) -> Option<Decimal> {

@@ -3,11 +3,12 @@
 //! questions are asked about, and the comparison of a plan with the baseline.
 //!
 //! May import: `base` and `scenario`. Within the layer: `report`, `targets`, `projection`,
-//! `indicator`, `compare`, each importing only those before it.
+//! `batch`, `indicator`, `compare`, each importing only those before it.
 //!
 //! The projection's entry points are re-exported here, so that `ncms_sim::model::simulate` names
 //! them as it always has.
 
+pub mod batch;
 pub mod compare;
 pub mod indicator;
 pub mod projection;

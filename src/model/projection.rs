@@ -270,12 +270,12 @@ const MODEL_NOTES: &[Label] = &[
 
 /// Growth factor `(1 + g)^t`. `libm::pow`, like all the model's maths, so that wasm32 and
 /// native builds agree to the bit.
-fn grown(rate: f64, t: u32) -> f64 {
+pub(crate) fn grown(rate: f64, t: u32) -> f64 {
     libm::pow(1.0 + rate, f64::from(t))
 }
 
 /// Money per head grown by `factor`, rounded to the fen.
-fn grown_money(amount: Yuan, factor: f64) -> Yuan {
+pub(crate) fn grown_money(amount: Yuan, factor: f64) -> Yuan {
     if factor == 1.0 {
         fen(amount)
     } else {
@@ -284,7 +284,7 @@ fn grown_money(amount: Yuan, factor: f64) -> Yuan {
 }
 
 /// Year `t` of a scenario: who is enrolled and how prices and use have grown.
-struct YearFrame {
+pub(crate) struct YearFrame {
     t: u32,
     enrollees: u64,
     funding: f64,
@@ -306,6 +306,19 @@ impl YearFrame {
             cost,
             utilisation: grown(p.utilisation_growth, t),
             policy: if p.index_deductibles { cost } else { 1.0 },
+        }
+    }
+
+    /// A frame for pricing one claim: unit costs at `cost` times the base year's, deductibles and
+    /// caps at `policy` times theirs; one enrollee, base-year use (the batch projection's grid).
+    pub(crate) fn pricing(cost: f64, policy: f64) -> YearFrame {
+        YearFrame {
+            t: 0,
+            enrollees: 1,
+            funding: 1.0,
+            cost,
+            utilisation: 1.0,
+            policy,
         }
     }
 
@@ -353,7 +366,7 @@ impl Fixed {
 
 /// Every line of care of a scenario, as written: general outpatient and inpatient care level by
 /// level, in the report's order, and special-disease outpatient care.
-fn line_bases(s: &Scenario) -> (Vec<LineBasis>, Option<LineBasis>) {
+pub(crate) fn line_bases(s: &Scenario) -> (Vec<LineBasis>, Option<LineBasis>) {
     let mut lines = Vec::with_capacity(s.lines.len() * 2);
     for line in &s.lines {
         if let Some(o) = &line.outpatient {
@@ -452,12 +465,12 @@ fn release_factor(actual_ratio: f64, reference: Option<&LineResult>, elasticity:
 
 /// One line of care as the scenario writes it, in the `f64` world, before any growth; it keeps
 /// the logarithms of its layer from year to year.
-struct LineBasis {
+pub(crate) struct LineBasis {
     level: Option<Level>,
-    kind: CareKind,
+    pub(crate) kind: CareKind,
     /// Claims per enrollee before utilisation growth and the release effect.
-    rate: f64,
-    mean_cost: f64,
+    pub(crate) rate: f64,
+    pub(crate) mean_cost: f64,
     cost_cv: f64,
     scope_share: f64,
     /// Nominal deductible and cap, before indexing.
@@ -495,7 +508,7 @@ impl LineBasis {
     }
 
     /// The line in year `y`, under the year's ceiling `ceiling` (in yuan, as `f64`).
-    fn price(
+    pub(crate) fn price(
         &mut self,
         y: &YearFrame,
         ceiling: Option<f64>,
