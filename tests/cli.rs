@@ -750,3 +750,169 @@ fn protection_names_its_bad_arguments() {
         );
     }
 }
+
+#[test]
+fn risk_prints_json_baseline_first_with_money_as_strings() {
+    let run = check(
+        &["risk", TAIZHOU_PLAN, "--format", "json"],
+        Expect {
+            status: 0,
+            stdout: &[
+                At("/format", json!("ncms-sim/risk@1")),
+                At("/draws", json!(2000)),
+                At("/seed", json!(1)),
+                Len("/plans", 2),
+                At("/plans/0/name", json!("baseline")),
+                At("/plans/1/name", json!("proposal")),
+                Len("/plans/1/years", 5),
+                At("/plans/1/years/0/year", json!(2013)),
+            ],
+            ..Expect::default()
+        },
+    );
+    let figures = run.json();
+    let year = &figures["plans"][1]["years"][4];
+    for key in ["p5", "p10", "p50", "p90", "p95"] {
+        assert!(year["closing_balance"][key].is_string(), "{key}");
+        assert!(year["available_balance"][key].is_string(), "{key}");
+    }
+    for key in ["p_deficit", "p_exhausted", "p_outpatient_over_cap"] {
+        let p = year[key].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&p), "{key}: {p}");
+    }
+    assert!(year["expected_shortfall"].is_string());
+    assert!(figures["plans"][1]["reserve_for_90"].is_string());
+}
+
+#[test]
+fn risk_with_no_spread_is_the_projection_to_the_fen() {
+    // `ncms simulate` of the same file: the baseline's accumulated balance of 2015, the year its
+    // available balance runs out (2016) and the proposal's lowest available balance (2017).
+    check(
+        &[
+            "risk",
+            TAIZHOU_PLAN,
+            "--spread-scale",
+            "0",
+            "--format",
+            "json",
+        ],
+        Expect {
+            status: 0,
+            stdout: &[
+                At("/plans/0/years/2/closing_balance/p5", json!("255085324.31")),
+                At(
+                    "/plans/0/years/2/closing_balance/p95",
+                    json!("255085324.31"),
+                ),
+                At("/plans/0/years/2/p_exhausted", json!(0.0)),
+                At("/plans/0/years/3/p_exhausted", json!(1.0)),
+                At("/plans/0/years/0/p_deficit", json!(0.0)),
+                At("/plans/0/years/1/p_deficit", json!(1.0)),
+                At("/plans/0/years/0/expected_shortfall", Value::Null),
+                At("/plans/1/reserve_for_90", json!("1153288332.65")),
+            ],
+            ..Expect::default()
+        },
+    );
+}
+
+#[test]
+fn risk_is_the_same_for_a_seed_and_differs_for_another() {
+    let args = |seed: &'static str| -> [&'static str; 6] {
+        ["risk", TAIZHOU_PLAN, "--draws", "300", "--seed", seed]
+    };
+    let ok = || Expect {
+        status: 0,
+        ..Expect::default()
+    };
+    let first = check(&args("7"), ok()).stdout;
+    let again = check(&args("7"), ok()).stdout;
+    let other = check(&args("8"), ok()).stdout;
+    assert_eq!(first, again);
+    assert_ne!(first, other);
+    assert!(
+        first.starts_with("# How sure: draws 300, seed 7"),
+        "{first}"
+    );
+}
+
+#[test]
+fn risk_prints_a_table_in_either_language() {
+    check(
+        &["risk", TAIZHOU_PLAN, "--draws", "200"],
+        Expect {
+            status: 0,
+            stdout: &[
+                Starts("# How sure: draws 200, seed 1"),
+                Text("## baseline"),
+                Text("## proposal"),
+                Text("Accumulated balance (yuan) P5"),
+                Text("Chance of a deficit"),
+                Text("Chance it has run out"),
+                Text("Extra reserve that keeps the chance of running out within the horizon at 10 % or less: "),
+            ],
+            ..Expect::default()
+        },
+    );
+    check(
+        &["risk", PINGHU, "--lang", "zh", "--draws", "200"],
+        Expect {
+            status: 0,
+            stdout: &[
+                Starts("# 风险测算: 抽样次数 200, 随机种子 1"),
+                Text("## 基线"),
+                Text("累计结余（元） P5"),
+                Text("当年赤字概率"),
+                Text("门诊统筹占比超上限概率"),
+            ],
+            ..Expect::default()
+        },
+    );
+}
+
+#[test]
+fn risk_names_its_bad_arguments() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["risk", TAIZHOU_PLAN, "--draws", "0"],
+            "--draws must be 1 to 20000, not 0",
+        ),
+        (
+            &["risk", TAIZHOU_PLAN, "--draws", "many"],
+            "--draws takes a whole number",
+        ),
+        (
+            &["risk", TAIZHOU_PLAN, "--seed", "-1"],
+            "--seed takes a whole number from 0 to 9007199254740991",
+        ),
+        (
+            &["risk", TAIZHOU_PLAN, "--spread-scale", "11"],
+            "--spread-scale takes a number from 0 to 10",
+        ),
+        (
+            &["risk", TAIZHOU_PLAN, "--spread-scale", "NaN"],
+            "--spread-scale takes a number from 0 to 10",
+        ),
+        (
+            &["risk", TAIZHOU_PLAN, "--format", "csv"],
+            "risk does not print csv",
+        ),
+        (
+            &["risk", TAIZHOU_PLAN, "--year", "2014"],
+            "unknown option --year for risk",
+        ),
+        (&["risk"], "risk needs a FILE"),
+        (&["risk", "no-such-file.json"], ""),
+    ];
+    for (args, says) in cases {
+        check(
+            args,
+            Expect {
+                status: 2,
+                stderr: &[Text(says)],
+                ..Expect::default()
+            },
+        );
+    }
+}

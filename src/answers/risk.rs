@@ -42,6 +42,27 @@ const ELASTICITY_LIMITS: (f64, f64) = (-2.0, 0.0);
 /// Amounts beyond 10^20 yuan (only reachable with absurd spreads) are shown at this bound.
 const MAX_AMOUNT: f64 = 1e20;
 
+/// The risk figures' own words; the balances are named by `indicator`'s vocabulary.
+pub mod words {
+    use crate::base::lang::Label;
+
+    pub const TITLE: Label = Label::new("风险测算", "how sure");
+    pub const P_DEFICIT: Label = Label::new("当年赤字概率", "chance of a deficit");
+    pub const P_EXHAUSTED: Label = Label::new("基金已耗尽概率", "chance it has run out");
+    pub const P_OUTPATIENT_OVER_CAP: Label = Label::new(
+        "门诊统筹占比超上限概率",
+        "chance outpatient share is over its cap",
+    );
+    pub const EXPECTED_SHORTFALL: Label =
+        Label::new("耗尽时平均缺口", "mean shortfall when run out");
+    pub const RESERVE_FOR_90: Label = Label::new(
+        "使预测期内耗尽概率不超过 10% 所需的追加储备",
+        "extra reserve that keeps the chance of running out within the horizon at 10 % or less",
+    );
+    pub const DRAWS: Label = Label::new("抽样次数", "draws");
+    pub const SEED: Label = Label::new("随机种子", "seed");
+}
+
 /// How many draws, from which seed, and how wide.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct RiskOptions {

@@ -1184,3 +1184,95 @@ pub fn protection_table(protection: &crate::answers::protection::Protection, lan
     }
     out
 }
+
+/// The risk figures: for the baseline and each plan, the bands of the accumulated and the
+/// available balance year by year, the chances and the shortfall, and the reserve for 90 %.
+pub fn risk_table(risk: &crate::answers::risk::Risk, lang: Lang) -> String {
+    use crate::answers::risk::{words, Band};
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}: {} {}, {} {}",
+        capitalise(words::TITLE.get(lang)),
+        words::DRAWS.get(lang),
+        risk.draws,
+        words::SEED.get(lang),
+        risk.seed
+    );
+    let year_word = lang.pick("年份", "Year").to_string();
+    let yuan_unit = Unit::Yuan.suffix(lang);
+    let band_header = |indicator: Indicator| {
+        let title = match lang {
+            Lang::Zh => format!("{}（{yuan_unit}）", indicator.title(lang)),
+            Lang::En => format!("{} ({yuan_unit})", indicator.title(lang)),
+        };
+        vec![
+            year_word.clone(),
+            format!("{title} P5"),
+            "P10".to_string(),
+            "P50".to_string(),
+            "P90".to_string(),
+            "P95".to_string(),
+        ]
+    };
+    let band_row = |year: i32, band: &Band| {
+        vec![
+            year.to_string(),
+            yuan(band.p5),
+            yuan(band.p10),
+            yuan(band.p50),
+            yuan(band.p90),
+            yuan(band.p95),
+        ]
+    };
+    let chance = |p: f64| format!("{:.1}%", p * 100.0);
+    for plan in &risk.plans {
+        let _ = writeln!(out, "\n## {}", plan.name);
+        for (indicator, of) in [
+            (
+                Indicator::ClosingBalance,
+                (|y| &y.closing_balance) as fn(&crate::answers::risk::RiskYear) -> &Band,
+            ),
+            (Indicator::AvailableBalance, |y| &y.available_balance),
+        ] {
+            let rows: Vec<Vec<String>> =
+                plan.years.iter().map(|y| band_row(y.year, of(y))).collect();
+            push_table(&mut out, &band_header(indicator), &rows);
+            out.push('\n');
+        }
+        let header = vec![
+            year_word.clone(),
+            capitalise(words::P_DEFICIT.get(lang)),
+            capitalise(words::P_EXHAUSTED.get(lang)),
+            capitalise(words::P_OUTPATIENT_OVER_CAP.get(lang)),
+            match lang {
+                Lang::Zh => format!("{}（{yuan_unit}）", words::EXPECTED_SHORTFALL.get(lang)),
+                Lang::En => format!(
+                    "{} ({yuan_unit})",
+                    capitalise(words::EXPECTED_SHORTFALL.get(lang))
+                ),
+            },
+        ];
+        let rows: Vec<Vec<String>> = plan
+            .years
+            .iter()
+            .map(|y| {
+                vec![
+                    y.year.to_string(),
+                    chance(y.p_deficit),
+                    chance(y.p_exhausted),
+                    chance(y.p_outpatient_over_cap),
+                    y.expected_shortfall.map_or_else(|| "-".to_string(), yuan),
+                ]
+            })
+            .collect();
+        push_table(&mut out, &header, &rows);
+        let _ = writeln!(
+            out,
+            "\n{}: {} {yuan_unit}",
+            capitalise(words::RESERVE_FOR_90.get(lang)),
+            yuan(plan.reserve_for_90)
+        );
+    }
+    out
+}

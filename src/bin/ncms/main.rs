@@ -11,6 +11,7 @@ mod output;
 mod params;
 mod patient;
 mod protection;
+mod risk;
 mod sensitivity;
 mod simulate;
 mod solve;
@@ -24,6 +25,7 @@ const COMMANDS: &[(&[&str], &[&str])] = &[
     (explain::USAGE, explain::HELP),
     (patient::USAGE, patient::HELP),
     (protection::USAGE, protection::HELP),
+    (risk::USAGE, risk::HELP),
     (solve::USAGE, solve::HELP),
     (sensitivity::USAGE, sensitivity::HELP),
     (params::USAGE, params::HELP),
@@ -55,6 +57,7 @@ fn run(raw: &[String]) -> Result<ExitCode, String> {
         "explain" => explain::run(args),
         "patient" => patient::run(args),
         "protection" => protection::run(args),
+        "risk" => risk::run(args),
         "solve" => solve::run(args),
         "sensitivity" => sensitivity::run(args),
         "params" => params::run(args),
