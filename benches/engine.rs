@@ -2,7 +2,8 @@
 //! work the app does on every edit (apply the edits, validate, project the proposal, diff) for
 //! one edit and for the ten edits of the 2013 plan, one waterfall of the 2013 plan (10 edits,
 //! exact Shapley values) and its typical patients, a full sensitivity tornado, goal seek, the
-//! protection figures (baseline and plan), and the JS API's work natively. Goals natively: a
+//! protection figures (baseline and plan), the risk figures (2000 draws, and the batch projection's
+//! cost per path), and the JS API's work natively. Goals natively: a
 //! 5-year projection ≤ 5 µs, one edit → full comparison ≤ 10 µs. Run with `scripts/bench.sh`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -140,6 +141,44 @@ fn protection(c: &mut Criterion) {
     });
 }
 
+/// How sure the 2013 plan is (`ncms risk`): 2000 draws of the baseline and the plan over five
+/// years, goal ≤ 20 ms; and the batch projection's cost per path (the baseline and the plan along
+/// one set of assumptions, the grids made beforehand).
+fn risk(c: &mut Criterion) {
+    use ncms_sim::batch::{Batch, PathYear};
+    use ncms_sim::risk::{draw_assumptions, risk, RiskOptions};
+    let plan = scenario("taizhou-2013-plan", 5);
+    c.bench_function("risk/taizhou-2013-plan/2000", |b| {
+        b.iter(|| {
+            risk(
+                black_box(&plan),
+                "baseline",
+                "proposal",
+                &RiskOptions::default(),
+            )
+            .unwrap()
+        })
+    });
+    let (proposal, _) = ncms_sim::check_plan(&plan, &plan.proposal).unwrap();
+    let paths = draw_assumptions(&plan, &plan.ranges, 2000, 1);
+    let batch = Batch::new(&plan, std::slice::from_ref(&proposal), &paths);
+    let mut out = vec![PathYear::default(); batch.plans() * batch.years()];
+    let mut i = 0;
+    c.bench_function(
+        "risk/taizhou-2013-plan/batch, one path (baseline + plan, 5y)",
+        |b| {
+            b.iter(|| {
+                i = (i + 1) % paths.len();
+                batch.project(black_box(&paths[i]), &mut out);
+                out[0].closing_balance
+            })
+        },
+    );
+    c.bench_function("risk/taizhou-2013-plan/batch grids for 2000 paths", |b| {
+        b.iter(|| Batch::new(&plan, std::slice::from_ref(&proposal), black_box(&paths)))
+    });
+}
+
 /// What the JS API's `simulate` does, natively: read and validate the file, compare, and write
 /// the comparison out (as JSON text here; the JS API hands it to JavaScript instead).
 /// `benches/js-api.mjs` times the same call in wasm in Node and prints the ratio to this figure.
@@ -154,5 +193,5 @@ fn api(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, projection, waterfall, answers, protection, api);
+criterion_group!(benches, projection, waterfall, answers, protection, risk, api);
 criterion_main!(benches);

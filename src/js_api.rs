@@ -1,7 +1,8 @@
 //! The JS API (wasm32 only): `simulate(scenario, years?)` and `validate(scenario)` for a plain web
 //! page or Node, over the same engine as the CLI; `solve(scenario, lever, target, year?)` and
 //! `sensitivity(scenario, outcome?, year?)`, as `ncms solve` and `ncms sensitivity`;
-//! `protection(scenario, lang?)`, as `ncms protection`; and
+//! `protection(scenario, lang?)`, as `ncms protection`; `risk(scenario, options?)`, as
+//! `ncms risk`; and
 //! `compute(request)`, the app's compute service (the page's Web Worker runs it); and
 //! `template(format, lang)` and
 //! `calibrate(bytes, fileName, lang)` for a fund's annual figures (an .xlsx file needs the
@@ -327,6 +328,85 @@ pub fn protection(scenario: JsValue, lang: JsValue) -> Result<JsValue, JsValue> 
         &checked,
         lang.pick("基线", "baseline"),
         lang.pick("方案", "proposal"),
+    )
+    .map(|figures| to_js(&figures))
+    .map_err(|problems| to_js(&problems))
+}
+
+/// `risk`'s options: `{ draws, seed, spreadScale, lang }`, each optional; a key not among these,
+/// or a value of the wrong type, is refused naming it. Nothing is coerced.
+fn risk_options(options: &JsValue) -> Result<(crate::risk::RiskOptions, Lang), JsValue> {
+    let mut out = crate::risk::RiskOptions::default();
+    let mut lang = Lang::Zh;
+    if options.is_undefined() || options.is_null() {
+        return Ok((out, lang));
+    }
+    if !options.is_object() || js_sys::Array::is_array(options) || options.is_function() {
+        return Err(refuse(
+            "options",
+            "选项须为普通对象，如 { draws: 2000, seed: 1 }",
+            "options must be a plain object, such as { draws: 2000, seed: 1 }",
+        ));
+    }
+    let whole = |key: &str, value: &JsValue, max: f64| -> Result<f64, JsValue> {
+        match value.as_f64() {
+            Some(n) if n.fract() == 0.0 && (0.0..=max).contains(&n) => Ok(n),
+            _ => Err(refuse(
+                key,
+                &format!("{key} 须为 0 到 {max} 的整数"),
+                &format!("{key} must be a whole number from 0 to {max}"),
+            )),
+        }
+    };
+    for key in js_sys::Object::keys(&js_sys::Object::from(options.clone())).iter() {
+        let key = key.as_string().unwrap_or_default();
+        let value = js_sys::Reflect::get(options, &JsValue::from_str(&key)).unwrap_or_default();
+        if value.is_undefined() {
+            continue;
+        }
+        match key.as_str() {
+            // Out of range (0 draws, …) is for the engine to refuse, in its words.
+            "draws" => out.draws = whole("draws", &value, f64::from(u32::MAX))? as u32,
+            "seed" => out.seed = whole("seed", &value, 9_007_199_254_740_991.0)? as u64,
+            "spreadScale" => {
+                out.spread_scale = value.as_f64().ok_or_else(|| {
+                    refuse(
+                        "spreadScale",
+                        "spreadScale 须为数字（0 到 10）",
+                        "spreadScale must be a number (0 to 10)",
+                    )
+                })?
+            }
+            "lang" => lang = language(&value)?,
+            other => {
+                return Err(refuse(
+                    other,
+                    &format!("未知选项 {other}（可用：draws、seed、spreadScale、lang）"),
+                    &format!("unknown option {other} (draws, seed, spreadScale, lang)"),
+                ))
+            }
+        }
+    }
+    Ok((out, lang))
+}
+
+/// How sure the projection is, as `ncms risk --format json`: `{ format, draws, seed, plans: [{
+/// name, years: [{ year, closing_balance: { p5, p10, p50, p90, p95 }, available_balance, p_deficit,
+/// p_exhausted, p_outpatient_over_cap, expected_shortfall }], reserve_for_90 }] }`, the baseline
+/// first, money as decimal strings. `options`: `{ draws, seed, spreadScale, lang }` (defaults
+/// 2000, 1, 1 and Chinese names). Throws the problems of an invalid scenario or option.
+#[wasm_bindgen]
+pub fn risk(scenario: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let (options, lang) = risk_options(&options)?;
+    let text = scenario_text(&scenario)?;
+    let checked = read_checked(&text)
+        .map_err(|problems| to_js(&problems))?
+        .scenario;
+    crate::risk::risk(
+        &checked,
+        lang.pick("基线", "baseline"),
+        lang.pick("方案", "proposal"),
+        &options,
     )
     .map(|figures| to_js(&figures))
     .map_err(|problems| to_js(&problems))

@@ -2,7 +2,8 @@
 //! on the page where workers cannot run) and what the module answers, as plain serde types that
 //! cross the boundary as JSON text. [`answer`] runs one [`Request`] with the engine; the JS API
 //! exports it as `compute(request)`. So the page that a keystroke waits for carries no goal seek,
-//! tornado, waterfall, patient or protection code, and none of their work runs on its thread.
+//! tornado, waterfall, patient, protection or risk code, and none of their work runs on its
+//! thread.
 //!
 //! May import: every layer below (`base`, `scenario`, `model`, `answers`); nothing imports it
 //! but the JS API.
@@ -11,6 +12,7 @@ use crate::answers::attribution::{self, Waterfall};
 use crate::answers::goal_seek::{self, Answer, Found, Lever, Question, Target};
 use crate::answers::patient::{self, PatientCase, PatientComparison, TYPICAL_CASES};
 use crate::answers::protection::{self, Protection};
+use crate::answers::risk::{self, Risk, RiskOptions};
 use crate::answers::sensitivity::{self, Tornado};
 use crate::base::lang::{Lang, Text};
 use crate::model::indicator::When;
@@ -58,6 +60,12 @@ pub enum Ask {
         plans: Vec<NamedPlan>,
         baseline_name: String,
     },
+    /// How sure the projection of the baseline and each plan is (`ncms risk`).
+    Risk {
+        plans: Vec<NamedPlan>,
+        baseline_name: String,
+        options: RiskOptions,
+    },
 }
 
 /// The module's answer.
@@ -86,6 +94,9 @@ pub enum Reply {
     },
     Protection {
         protection: Box<Protection>,
+    },
+    Risk {
+        risk: Box<Risk>,
     },
     /// Why it could not be answered, in both languages.
     Refused {
@@ -213,6 +224,14 @@ pub fn answer(request: &Request) -> Reply {
             Ok(p) => Reply::Protection {
                 protection: Box::new(p),
             },
+            Err(list) => problems(&list),
+        },
+        Ask::Risk {
+            plans,
+            baseline_name,
+            options,
+        } => match risk::risk_of_plans(&s, &simulate(&s), plans, baseline_name, options) {
+            Ok(r) => Reply::Risk { risk: Box::new(r) },
             Err(list) => problems(&list),
         },
     }
@@ -357,6 +376,50 @@ mod tests {
         assert_ne!(answer(&base), answer(&none));
         let s = scenario(&base.scenario).unwrap();
         assert!(compare(&s, &base.plan, None).is_ok());
+    }
+
+    #[test]
+    fn risk_answers_through_json_as_the_engine_does_and_bad_options_are_refused() {
+        let ask = |draws: u32| Ask::Risk {
+            plans: vec![NamedPlan {
+                name: "plan".into(),
+                edits: request(Ask::Tornado {
+                    outcome: "surplus".into(),
+                })
+                .plan,
+            }],
+            baseline_name: "baseline".into(),
+            options: RiskOptions {
+                draws,
+                seed: 3,
+                spread_scale: 1.0,
+            },
+        };
+        let request = request(ask(300));
+        let Reply::Risk { risk: through } = through_json(&request) else {
+            panic!("the risk figures")
+        };
+        let s = scenario(&request.scenario).unwrap();
+        let Ask::Risk {
+            plans,
+            baseline_name,
+            options,
+        } = &request.ask
+        else {
+            panic!("a risk request")
+        };
+        let direct = risk::risk_of_plans(&s, &simulate(&s), plans, baseline_name, options).unwrap();
+        assert_eq!(through.plans.len(), 2);
+        assert_eq!(through.plans[1].name, "plan");
+        assert_eq!(through.plans, direct.plans);
+        assert_eq!((through.draws, through.seed), (300, 3));
+        let Reply::Refused { reason } = through_json(&Request {
+            ask: ask(0),
+            ..request.clone()
+        }) else {
+            panic!("refused")
+        };
+        assert!(reason.get(Lang::En).contains("draws"), "{reason:?}");
     }
 
     #[test]

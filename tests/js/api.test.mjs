@@ -177,3 +177,23 @@ test('protection equals ncms protection to the bit, in either language', () => {
   assert.throws(() => api.protection(plan, 'fr'), (problems) => /lang must be zh or en, not fr/.test(problems[0].message.en));
   assert.throws(() => api.protection(plan.slice(0, 100), 'en'), (problems) => /incomplete/.test(problems[0].message.en));
 });
+
+test('risk equals ncms risk to the bit, in either language, and names its bad options', () => {
+  const plan = read('scenarios/taizhou-2013-plan.json');
+  const figures = api.risk(plan, { draws: 500, seed: 7, lang: 'en' });
+  assert.equal(figures.format, 'ncms-sim/risk@1');
+  assert.deepEqual(figures.plans.map((p) => p.name), ['baseline', 'proposal']);
+  assert.equal(typeof figures.plans[1].years[0].closing_balance.p50, 'string');
+  assert.deepStrictEqual(figures, cli('risk', 'scenarios/taizhou-2013-plan.json', '--draws', '500', '--seed', '7', '--lang', 'en', '--format', 'json'));
+  const certain = api.risk(JSON.parse(read('scenarios/pinghu-2012.json')), { spreadScale: 0 });
+  assert.equal(certain.plans[0].name, '基线');
+  assert.deepStrictEqual(certain, cli('risk', 'scenarios/pinghu-2012.json', '--spread-scale', '0', '--lang', 'zh', '--format', 'json'));
+  const named = (path) => (problems) => problems[0].path === path && problems[0].message.zh.length > 0;
+  assert.throws(() => api.risk(plan, { draws: 0 }), named('draws'));
+  assert.throws(() => api.risk(plan, { draws: '100' }), named('draws'));
+  assert.throws(() => api.risk(plan, { seed: -1 }), named('seed'));
+  assert.throws(() => api.risk(plan, { spreadScale: 11 }), named('spread_scale'));
+  assert.throws(() => api.risk(plan, { spread: 1 }), named('spread'));
+  assert.throws(() => api.risk(plan, [1]), named('options'));
+  assert.equal(api.risk(plan, { draws: 10 }).draws, 10);
+});
