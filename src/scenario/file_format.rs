@@ -571,7 +571,7 @@ impl Default for Ranges {
             utilisation_growth: 0.03,
             // Judgement: enrollment is counted, participation above 95 % (docs/risk.md).
             enrollment_growth: 0.01,
-            // Judgement: funding per head is announced a year ahead (docs/risk.md).
+            // Judgement: the plan's funding is a lever; this is the growth assumed after it.
             funding_growth: 0.02,
             // Judgement: the literature's −0.1 to −0.4 around RAND's −0.2 (docs/risk.md).
             elasticity: 0.1,
