@@ -304,7 +304,7 @@ fn quantile(sorted: &[f64], percent: usize) -> f64 {
 }
 
 fn band(values: &mut [f64]) -> Band {
-    values.sort_by(f64::total_cmp);
+    values.sort_unstable_by(f64::total_cmp);
     Band {
         p5: amount(quantile(values, 5)),
         p10: amount(quantile(values, 10)),
@@ -353,7 +353,7 @@ fn summarise(
             expected_shortfall: (short > 0).then(|| amount(missing / short as f64)),
         });
     }
-    lowest.sort_by(f64::total_cmp);
+    lowest.sort_unstable_by(f64::total_cmp);
     // At most `draws / 10` paths lie below the (draws/10 + 1)-th lowest: with that much more
     // reserve, no more than 10 % run out; with less, more do.
     let tenth = lowest.get(draws / 10).copied().unwrap_or(0.0);

@@ -98,6 +98,9 @@ struct BatchLine {
     rate: f64,
     mean_cost: f64,
     grids: Vec<Grid>,
+    /// A plan's line, each year: the log of the release ratio's base, `ln(q1/q0)`, against the
+    /// baseline's line at the same cost level (`None`: the baseline, or the same share paid).
+    release: Vec<Option<Grid>>,
 }
 
 /// What one plan (or the baseline) is, in the batch's `f64` terms.
@@ -170,10 +173,25 @@ impl Batch {
                 }
             })
             .collect();
-        let plans = std::iter::once(s)
+        let mut plans: Vec<PlanBasis> = std::iter::once(s)
             .chain(plans.iter().map(|p| -> &Scenario { p }))
             .map(|plan| PlanBasis::new(plan, &cost, &policy, &span))
             .collect();
+        if let Some((base, others)) = plans.split_first_mut() {
+            for plan in others {
+                for (line, base_line) in plan.lines.iter_mut().zip(&base.lines) {
+                    line.release = line
+                        .grids
+                        .iter()
+                        .zip(&base_line.grids)
+                        .zip(&cost)
+                        .map(|((own, reference), cost)| {
+                            release_grid(own, reference, line.mean_cost * cost)
+                        })
+                        .collect();
+                }
+            }
+        }
         Batch {
             years,
             enrollees: s.population.enrollees as f64,
@@ -205,16 +223,20 @@ impl Batch {
         let mut funding = [0.0; MAX_YEARS];
         let ln_use_growth = libm::log(1.0 + path.utilisation_growth);
         let mut ln_use = 0.0;
+        // Growth factors year by year: `(1 + g)^t` by repeated multiplication.
+        let (mut enrolled, mut funded) = (1.0, 1.0);
         for t in 0..years {
+            if t > 0 {
+                ln_use += ln_use_growth;
+                enrolled *= 1.0 + path.enrollment_growth;
+                funded *= 1.0 + path.funding_growth;
+            }
+            ln_use += path.utilisation_shocks[t];
             cost[t] = libm::exp(self.ln_cost[t] + x[t]);
-            ln_use += if t > 0 { ln_use_growth } else { 0.0 } + path.utilisation_shocks[t];
             utilisation[t] = libm::exp(ln_use);
-            enrollees[t] = (self.enrollees * grown(path.enrollment_growth, t as u32)).round();
-            funding[t] = grown(path.funding_growth, t as u32);
+            enrollees[t] = (self.enrollees * enrolled).round();
+            funding[t] = funded;
         }
-        // The baseline's actual ratio of each line and year, for the plans' release effect.
-        let lines = self.plans.first().map_or(0, |p| p.lines.len());
-        let mut base_ratio = vec![0.0; lines * years];
         for (p, plan) in self.plans.iter().enumerate() {
             let mut opening = plan.opening_balance;
             let mut reserve = plan.opening_reserve;
@@ -229,30 +251,15 @@ impl Batch {
                     + per_head(plan.other_income);
                 let mut spending = 0.0;
                 let mut outpatient = 0.0;
-                for (l, line) in plan.lines.iter().enumerate() {
+                let claims = e * u;
+                for line in &plan.lines {
                     let benefit = line.grids[t].at(x[t]);
-                    let mean_cost = line.mean_cost * c;
-                    let ratio = if mean_cost > 0.0 {
-                        benefit / mean_cost
-                    } else {
-                        0.0
+                    // `(q1/q0)^e` as `exp(e ln(q1/q0))`, the logarithm from the grid.
+                    let release = match line.release.get(t) {
+                        Some(Some(grid)) => libm::exp(path.elasticity * grid.at(x[t])),
+                        _ => 1.0,
                     };
-                    let release = if p == 0 {
-                        if let Some(r) = base_ratio.get_mut(l * years + t) {
-                            *r = ratio;
-                        }
-                        1.0
-                    } else {
-                        let q1 = (1.0 - ratio).max(MIN_PATIENT_SHARE);
-                        let reference = base_ratio.get(l * years + t).copied().unwrap_or(ratio);
-                        let q0 = (1.0 - reference).max(MIN_PATIENT_SHARE);
-                        if q1 == q0 {
-                            1.0
-                        } else {
-                            libm::pow(q1 / q0, path.elasticity)
-                        }
-                    };
-                    let paid = e * line.rate * u * release * benefit;
+                    let paid = claims * line.rate * release * benefit;
                     spending += paid;
                     if line.kind == CareKind::Outpatient {
                         outpatient += paid;
@@ -324,6 +331,7 @@ impl PlanBasis {
                     rate: basis.rate,
                     mean_cost: basis.mean_cost,
                     grids,
+                    release: Vec::new(),
                 }
             })
             .collect();
@@ -360,6 +368,35 @@ impl PlanBasis {
             }),
         }
     }
+}
+
+/// A plan's line against the baseline's at the same points: `ln(q1/q0)`, `q` the share the
+/// patient pays at each cost level (at least 1 %, as in the projection); `None` when it is the
+/// same at every point, so that the release factor is 1.
+fn release_grid(own: &Grid, reference: &Grid, mean_cost: f64) -> Option<Grid> {
+    let share = |benefit: f64, x: f64| {
+        let cost = mean_cost * libm::exp(x);
+        let ratio = if cost > 0.0 { benefit / cost } else { 0.0 };
+        (1.0 - ratio).max(MIN_PATIENT_SHARE)
+    };
+    let mut same = true;
+    let values = own
+        .values
+        .iter()
+        .zip(&reference.values)
+        .enumerate()
+        .map(|(i, (b1, b0))| {
+            let x = own.x0 + own.dx * i as f64;
+            let (q1, q0) = (share(*b1, x), share(*b0, x));
+            same &= q1 == q0;
+            libm::log(q1 / q0)
+        })
+        .collect();
+    (!same).then_some(Grid {
+        x0: own.x0,
+        dx: own.dx,
+        values,
+    })
 }
 
 /// The grid of one line in one year: its benefit per claim at unit costs `cost × e^x` for `x`
