@@ -21,10 +21,11 @@
 //! The engine's layers, from the ground up, one folder each (`ARCHITECTURE.md` has the map):
 //! [`base`] (languages, field paths, money, the lognormal maths, units), [`scenario`] (the file,
 //! the parameter registry, problems, reading, edits, validation), [`model`] (the report, targets,
-//! the projection, indicators, comparison), [`answers`] (goal seek, sensitivity, attribution, one
-//! patient), [`spreadsheet`] (sheets, CSV, .xlsx), [`output`] (text tables, CSV, the hand-over
-//! workbook) and [`annual_figures`] (a fund's own figures, the template, calibration). Every
-//! import points down this list; each folder's `mod.rs` says what it may import.
+//! the projection, the batch projection, indicators, comparison), [`answers`] (goal seek,
+//! sensitivity, attribution, one patient, protection, how sure: `risk`), [`spreadsheet`] (sheets,
+//! CSV, .xlsx), [`output`] (text tables, CSV, the hand-over workbook) and [`annual_figures`] (a
+//! fund's own figures, the template, calibration). Every import points down this list; each
+//! folder's `mod.rs` says what it may import.
 //!
 //! The modules are also re-exported here under the names they were published with
 //! (`ncms_sim::money`, `ncms_sim::render`, …), so the library's public paths do not depend on

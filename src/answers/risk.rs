@@ -293,6 +293,10 @@ pub fn draw_assumptions(
 
 /// An amount of the batch as money, within the bound.
 fn amount(value: f64) -> Yuan {
+    if value.is_nan() {
+        // Only a library caller's NaN spread gets here: validation bounds every range.
+        return money::ZERO;
+    }
     fen_from_f64(value.clamp(-MAX_AMOUNT, MAX_AMOUNT))
 }
 

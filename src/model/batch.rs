@@ -212,8 +212,9 @@ impl Batch {
     }
 
     /// Projects the baseline and every plan along `path`, writing year `t` of plan `p` into
-    /// `out[p * years + t]` (`out` holds `plans() × years()` entries). Plans are measured against
-    /// the baseline of the same path, so they see the same draws.
+    /// `out[p * years + t]` (`out` holds `plans() × years()` entries; what does not fit is not
+    /// written). Plans are measured against the baseline of the same path: they see the same
+    /// draws.
     pub fn project(&self, path: &Assumptions, out: &mut [PathYear]) {
         let years = self.years;
         let x = relative_cost_levels(path, &self.ln_cost);
@@ -287,12 +288,14 @@ impl Batch {
                 } else {
                     0.0
                 };
-                out[p * years + t] = PathYear {
-                    surplus,
-                    closing_balance: closing,
-                    available_balance: closing - reserve,
-                    outpatient_over_cap: share > plan.outpatient_share_cap,
-                };
+                if let Some(slot) = out.get_mut(p * years + t) {
+                    *slot = PathYear {
+                        surplus,
+                        closing_balance: closing,
+                        available_balance: closing - reserve,
+                        outpatient_over_cap: share > plan.outpatient_share_cap,
+                    };
+                }
                 opening = closing;
             }
         }
