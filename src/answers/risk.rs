@@ -253,7 +253,7 @@ impl Normals {
         let radius = libm::sqrt(-2.0 * libm::log(self.rng.uniform()));
         let angle = 2.0 * std::f64::consts::PI * self.rng.uniform();
         self.spare = Some(radius * libm::sin(angle));
-        (radius * libm::cos(angle)).clamp(-Z_LIMIT, Z_LIMIT)
+        radius * libm::cos(angle)
     }
 }
 

@@ -6,9 +6,9 @@
 //!
 //! Everything here is `f64`, amounts in yuan not rounded to the fen: the batch answers how a fund's
 //! balance is distributed, where a fen is far below the Monte Carlo error. It is not the ledger:
-//! a path whose assumptions are the scenario's own agrees with [`simulate`] to about a millionth
-//! of the fund's income (a test checks it), and the risk figures of a certain projection are taken
-//! from `simulate` itself, to the fen.
+//! a path agrees with [`simulate`] of the same assumptions to a billionth of the year's income
+//! (measured: 10⁻¹¹ to 10⁻¹⁰ on the 2013 plan; tests/risk.rs checks 10⁻⁹), and the risk figures of
+//! a certain projection are taken from `simulate` itself, to the fen.
 //!
 //! [`simulate`]: crate::model::projection::simulate
 
@@ -19,8 +19,8 @@ use crate::scenario::validate::CheckedScenario;
 
 /// The longest horizon a scenario may have (validation bounds `projection.years` to 1–10).
 pub const MAX_YEARS: usize = 10;
-/// Points of each line's grid of cost levels: the interpolation error is then below a
-/// millionth of the benefit for the spreads of docs/risk.md.
+/// Points of each line's grid of cost levels: the interpolation error is then about 10⁻¹⁰ of the
+/// year's income for the spreads of docs/risk.md.
 const GRID_POINTS: usize = 64;
 /// The patient's share of cost is clamped here before the release ratio, as in the projection.
 const MIN_PATIENT_SHARE: f64 = 0.01;
