@@ -3,7 +3,7 @@
 //! problem; an accepted file simulates with its own proposal, and the report's money has two
 //! decimals, its ledger adds up to the fen, year after year, for baseline and proposal, and no
 //! figure is NaN or infinite; the plan's waterfall adds up and its typical patients are priced;
-//! an accepted scenario reads back as itself.
+//! its risk figures run, in order; an accepted scenario reads back as itself.
 
 use crate::common;
 use ncms_sim::compare::compare_plans;
@@ -133,6 +133,7 @@ fn laws(text: &str, years: Option<u32>) -> Result<Outcome, Broken> {
     for lang in [Lang::Zh, Lang::En] {
         let _ = render::csv(&plans, lang);
     }
+    how_sure(scenario, text)?;
     // What was accepted reads back as itself.
     let written = serde_json::to_string(scenario.scenario()).expect("a scenario serialises");
     match read_checked(&written) {
@@ -152,6 +153,56 @@ fn laws(text: &str, years: Option<u32>) -> Result<Outcome, Broken> {
         }
     }
     Ok(Outcome::Accepted)
+}
+
+/// `ncms risk` on one accepted file in 8, with 50 draws (at twice the file's spreads on every
+/// other one): no panic; bands in order, P5 ≤ P10 ≤ P50 ≤ P90 ≤ P95, money with two decimals;
+/// chances within 0 and 1, and the chance of having run out never falling from year to year.
+fn how_sure(scenario: &CheckedScenario, text: &str) -> Result<(), Broken> {
+    if text.len() % 8 != 0 {
+        return Ok(());
+    }
+    let options = ncms_sim::risk::RiskOptions {
+        draws: 50,
+        seed: text.len() as u64,
+        spread_scale: if text.len() % 16 == 0 { 2.0 } else { 1.0 },
+    };
+    let figures = ncms_sim::risk::risk(scenario, "基线", "方案", &options).map_err(|problems| {
+        broken(
+            "check agrees with risk",
+            format!("risk refused an accepted file: {problems:#?}"),
+        )
+    })?;
+    for plan in &figures.plans {
+        let mut exhausted = 0.0;
+        for y in &plan.years {
+            for band in [&y.closing_balance, &y.available_balance] {
+                let q = [band.p5, band.p10, band.p50, band.p90, band.p95];
+                if q.windows(2).any(|w| w[0] > w[1]) {
+                    return Err(broken("risk's bands are in order", format!("{y:#?}")));
+                }
+            }
+            let chances = [y.p_deficit, y.p_exhausted, y.p_outpatient_over_cap];
+            if chances.iter().any(|p| !(0.0..=1.0).contains(p)) || y.p_exhausted < exhausted {
+                return Err(broken(
+                    "risk's chances are within 0 and 1, running out never undone",
+                    format!("{y:#?}"),
+                ));
+            }
+            exhausted = y.p_exhausted;
+        }
+    }
+    for plan in &figures.plans {
+        // The figures, not the plan's name (a file may name a plan "1").
+        let json = serde_json::to_value((&plan.years, plan.reserve_for_90))
+            .expect("the risk figures serialise");
+        two_decimals(&json, &mut String::new())
+            .map_err(|detail| broken("money has exactly two decimals", detail))?;
+    }
+    for lang in [Lang::Zh, Lang::En] {
+        let _ = render::risk_table(&figures, lang);
+    }
+    Ok(())
 }
 
 /// Up to this many edits, every accepted plan is explained (at most 2^4 subsets projected); a
