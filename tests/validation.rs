@@ -1284,3 +1284,26 @@ fn the_field_path_of_a_pointer() {
         assert_eq!(path_of(pointer), path);
     }
 }
+
+/// On screen a problem speaks in the field's terms: a ratio in per cent, no field path.
+#[test]
+fn a_problem_on_screen_names_the_field_in_per_cent_without_its_path() {
+    let scenario =
+        ncms_sim::parse_scenario(include_str!("../scenarios/taizhou-2012.json")).unwrap();
+    let path = "lines[2].inpatient.reimbursement_ratio";
+    let mut edits = ncms_sim::Edits::new();
+    edits.insert(path.into(), Some(1.3));
+    let problems = ncms_sim::check_plan(&scenario, &edits).unwrap_err();
+    let problem = problems.iter().find(|p| p.path.ends_with(path)).unwrap();
+    // The file's wording keeps the fraction and the path …
+    assert!(problem.describe(ncms_sim::Lang::En).contains(path));
+    // … the screen's has neither.
+    let en = problem.on_screen(ncms_sim::Lang::En);
+    assert_eq!(
+        en,
+        "County hospital inpatient reimbursement ratio must be within 0.0% – 100.0%; it is 130.0%"
+    );
+    let zh = problem.on_screen(ncms_sim::Lang::Zh);
+    assert!(zh.ends_with("应在 0.0% – 100.0% 之间，现为 130.0%"), "{zh}");
+    assert!(!zh.contains("lines") && !zh.contains("1.3"), "{zh}");
+}

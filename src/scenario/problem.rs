@@ -347,6 +347,42 @@ impl Problem {
         });
     }
 
+    /// The problem for a person at a field of the app, in the field's own terms: a share in per
+    /// cent (as the field takes it) and no hint about how a file writes fractions; no field path
+    /// and no file position, which are for files and the command line ([`Problem::describe`]).
+    pub fn on_screen(&self, lang: Lang) -> String {
+        let ProblemKind::OutOfRange {
+            range,
+            unit: Unit::Share,
+        } = &self.kind
+        else {
+            let mut out = self.message.get(lang).to_string();
+            if let Some(hint) = &self.hint {
+                out.push_str(lang.pick("。", ". "));
+                out.push_str(hint.get(lang));
+            }
+            return out;
+        };
+        let percent = crate::base::units::percent;
+        let shown = self
+            .value
+            .parse::<f64>()
+            .map_or_else(|_| self.value.clone(), percent);
+        let allowed = if range.min_open {
+            format!("> {}, ≤ {}", percent(range.min), percent(range.max))
+        } else {
+            format!("{} – {}", percent(range.min), percent(range.max))
+        };
+        let label = self.label.as_ref().map_or_else(
+            || default_label(&self.path, lang),
+            |l| l.get(lang).to_string(),
+        );
+        match lang {
+            Lang::Zh => format!("{label}应在 {allowed} 之间，现为 {shown}"),
+            Lang::En => format!("{label} must be within {allowed}; it is {shown}"),
+        }
+    }
+
     /// The problem in one language, for a list: the message, the hint, then where it is
     /// ("lines[2].inpatient.reimbursement_ratio, line 12").
     pub fn describe(&self, lang: Lang) -> String {

@@ -98,8 +98,12 @@ test('an invalid edit shows the problem at the field and keeps the last valid re
   await typeInto(page, ratioPath, '150');
   const problem = page.locator(`[data-testid="problem-${ratioPath}"]`);
   await problem.waitFor();
-  // The message names the parameter by its label, in the interface's language.
-  assert.match(await problem.innerText(), /补偿比例应在 0 – 1 \(0\.0% – 100\.0%\) 之间，现为 1\.5（150\.0%）/);
+  // The message names the parameter by its label, in the interface's language, and speaks in
+  // per cent as the field does; no field path is shown, at the field or in the panel's list.
+  assert.match(await problem.innerText(), /补偿比例应在 0\.0% – 100\.0% 之间，现为 150\.0%/);
+  const listed = await page.locator('[data-testid="edit-problems"]').innerText();
+  assert.match(listed, /补偿比例应在 0\.0% – 100\.0% 之间，现为 150\.0%/);
+  assert.doesNotMatch(listed, /lines\[|reimbursement_ratio|〔/);
   assert.equal(await page.getAttribute('[data-testid="results"]', 'data-stale'), 'true');
   assert.deepEqual(await figures(page), before, 'the last valid figures stay on screen');
   // Back to a valid number: recomputed, problem gone.

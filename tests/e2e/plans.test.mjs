@@ -25,6 +25,8 @@ async function threePlans(page) {
   await page.waitForFunction(() => document.querySelector('[data-testid="change-financing.individual"]')?.dataset.after === '180');
   await page.click('[data-testid="plan-add"]');
   await page.click('[data-testid="plan-rename"]');
+  // The rename box takes the keyboard at once.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'plan-name-input');
   await page.fill('[data-testid="plan-name-input"]', '零调整');
   await page.press('[data-testid="plan-name-input"]', 'Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid="plan-2"]')?.innerText.includes('零调整'));
@@ -52,6 +54,8 @@ test('plans are created, duplicated, renamed and deleted; every plan is shown', 
   await page.click('[data-testid="plan-delete"]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid^="plan-"][role="tab"]').length === 2);
   assert.deepEqual(await chips(page), ['方案一', '零调整']);
+  // A delete is said, with the way back.
+  assert.match(await page.locator('[data-testid="plan-deleted"]').innerText(), /^已删除“方案二”；点“撤销”可恢复。/);
   await page.click('[data-testid="undo-button"]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid^="plan-"][role="tab"]').length === 3);
   watch.assertClean(server.origin, assert);
@@ -102,13 +106,25 @@ test('a plan made the baseline: its policy becomes the baseline, the others are 
   await threePlans(page);
   await page.click('[data-testid="plan-1"]');
   const planIncome = (await figures(page))['kpi-income'];
+  const baselineIncome = await page.getAttribute('[data-testid="sum-income-baseline"]', 'data-value');
+  // It says what it will do and waits: nothing changes until the official says yes.
   await page.click('[data-testid="plan-make-baseline"]');
+  const ask = page.locator('[data-testid="make-baseline-ask"]');
+  assert.match(await ask.innerText(), /把“方案二”的 \d+ 项调整写入基线？其余方案将改为与新基线比较/);
+  assert.equal(await page.getAttribute('[data-testid="sum-income-baseline"]', 'data-value'), baselineIncome);
+  await page.click('[data-testid="make-baseline-no"]');
+  await ask.waitFor({ state: 'detached' });
+  assert.equal(await page.getAttribute('[data-testid="sum-income-baseline"]', 'data-value'), baselineIncome);
+  await page.click('[data-testid="plan-make-baseline"]');
+  await page.click('[data-testid="make-baseline-yes"]');
   await page.waitForFunction((v) => document.querySelector('[data-testid="sum-income-baseline"]')?.dataset.value === v, planIncome);
-  // The plan now equals the baseline: no change left.
+  // The plan now equals the baseline: no change left; the baseline says where it came from.
   assert.equal(await page.locator('[data-testid="changes"]').getAttribute('data-count'), '0');
+  assert.equal(await page.locator('[data-testid="baseline-from"]').innerText(), '基线已取自“方案二”');
   assert.match(await page.locator('[data-testid="scenario-select"]').innerText(), /已修改结构/);
   await page.click('[data-testid="undo-button"]');
   await page.waitForFunction((v) => document.querySelector('[data-testid="sum-income-baseline"]')?.dataset.value !== v, planIncome);
+  assert.equal(await page.locator('[data-testid="baseline-from"]').count(), 0, 'undone, the mark goes too');
   watch.assertClean(server.origin, assert);
   await page.close();
 });

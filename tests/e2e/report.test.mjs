@@ -41,7 +41,7 @@ test('the printed report has its pages, every plan and the CLI\'s figures', asyn
   await page.locator('[data-testid="print-report"]').waitFor({ state: 'attached' });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, 'report.pdf');
-  fs.writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
+  fs.writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const pages = Number(info.match(/^Pages:\s+(\d+)/m)[1]);
   assert.ok(pages >= 2 && pages <= 7, `${pages} pages`);
@@ -52,6 +52,23 @@ test('the printed report has its pages, every plan and the CLI\'s figures', asyn
   for (const words of ['新农合基金测算报告', '台州市新农合 2013 年方案', '测算假设', '各方案的政策调整',
     '逐年测算', '方案一', '方案二', '目标检查', '典型病例', '医疗保障效果', '说明', '个人缴费']) {
     assert.ok(text.includes(words), `the report says ${words}`);
+  }
+  // Page numbers, "n / N", on every page (pdftotext drops the spaces around the slash).
+  for (let n = 1; n <= pages; n++) {
+    const one = execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
+    assert.match(one, new RegExp(`(^|\\s)${n} ?/ ?${pages}(\\s|$)`), `page ${n} is numbered`);
+  }
+  // The first page opens with a summary in words: each plan's surplus, balance at the horizon,
+  // outpatient share and targets met, with the CLI's figures.
+  const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.ok(first.indexOf('摘要') < first.indexOf('测算假设'), 'the summary comes before the assumptions');
+  for (const plan of saved.plans) {
+    const report = cliReport(JSON.stringify({ ...saved, plans: undefined, proposal: plan.edits }));
+    const [y0, yN] = [report.proposal.years[0], report.proposal.years.at(-1)];
+    const met = y0.targets.filter((t) => t.met === true).length;
+    assert.ok(first.includes(`${plan.name}：${y0.year} 年当年结余 ${grouped(y0.surplus)}`), `${plan.name}'s surplus in the summary`);
+    assert.ok(first.includes(`${yN.year} 年累计结余 ${grouped(yN.closing_balance)}`), `${plan.name}'s balance in the summary`);
+    assert.ok(first.includes(`年目标达标 ${met}/${y0.targets.length} 项`), `${plan.name}'s targets in the summary`);
   }
   // Each plan's income and balance of every year, as the CLI computes them for that plan.
   for (const plan of saved.plans) {

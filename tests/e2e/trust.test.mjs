@@ -177,7 +177,7 @@ test('a failed autosave is said, and the work stays on the page', async () => {
   const banner = page.locator('[data-testid="autosave-failed"]');
   await banner.waitFor();
   assert.match(await banner.innerText(), /自动保存失败/);
-  assert.match(await banner.innerText(), /保存方案文件/);
+  assert.match(await banner.innerText(), /保存文件/);
   // Room again: the next change is kept and the banner goes.
   await page.evaluate(() => { for (const key of Object.keys(localStorage)) if (!key.startsWith('ncms')) localStorage.removeItem(key); });
   await typeInto(page, 'financing.individual', '161');

@@ -108,7 +108,8 @@ pub fn App() -> Html {
                         {year} {lang} {on_year} />
                     <PlansBar plans={state.plan_chips()} {active} {lang} on_select={on_plan_select}
                         on_add={on_plan_add} on_duplicate={on_plan_duplicate} on_delete={on_plan_delete}
-                        on_rename={on_plan_rename} on_make_baseline={on_make_baseline} />
+                        on_rename={on_plan_rename} on_make_baseline={on_make_baseline}
+                        active_edits={state.work.edits().len()} baseline_from={state.work.baseline_from.clone()} />
                     <KeyFigures figures={state.figures.clone()} names={state.plan_names()} {active} {lang} />
                     <div class="row">
                         <div class="column">

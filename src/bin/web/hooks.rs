@@ -275,6 +275,19 @@ pub fn use_presentation() -> (bool, Callback<()>) {
             presenting.set(on);
         })
     };
+    // Esc leaves presentation mode, as it leaves a slide show.
+    {
+        let presenting = presenting.clone();
+        use_effect_with((), move |_| {
+            // The address says whether the page presents now (this closure outlives the render).
+            page::on_escape_key(Callback::from(move |_| {
+                if page::presentation_flag() {
+                    page::set_presentation_flag(false);
+                    presenting.set(false);
+                }
+            }));
+        });
+    }
     (*presenting, toggle)
 }
 

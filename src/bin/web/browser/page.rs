@@ -100,6 +100,21 @@ pub fn on_undo_keys(on_key: Callback<UndoKey>) {
     closure.forget();
 }
 
+/// Calls `on_escape` for the Escape key, unless a field has taken it first (a pending typed
+/// value drops its reading with Esc and stops the event there).
+pub fn on_escape_key(on_escape: Callback<()>) {
+    let Some(window) = window() else { return };
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
+        move |event: web_sys::KeyboardEvent| {
+            if event.key() == "Escape" && !event.default_prevented() {
+                on_escape.emit(());
+            }
+        },
+    );
+    let _ = window.add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
 /// Whether the page was opened in presentation mode (`?present` in its address).
 pub fn presentation_flag() -> bool {
     window()

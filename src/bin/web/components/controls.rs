@@ -2,17 +2,18 @@
 //! total that moves the payers together, benefits per hospital level, ceiling, consultation fee,
 //! special and major diseases, premium, reserve) and the **assumptions** of the fund (population,
 //! utilisation and costs per level, growth, horizon, targets, …) with its structure. Every field
-//! comes from the engine's registry; the problems of the current edits show at their fields.
+//! comes from the engine's registry; the problems of the current edits show at their fields. A
+//! search box finds a lever or assumption by its name in either language.
 
 use crate::components::funding_total::FundingTotal;
 use crate::components::number_field::FieldActions;
 use crate::components::number_field::NumberField;
 use crate::components::structure_editor::StructureEditor;
-use crate::state::fields::{section_title, Field};
+use crate::state::fields::{field_for, section_title, Field};
 use crate::state::reducer::{Loaded, Typing};
 use crate::state::work::Structural;
 use crate::view::shared::Shared;
-use crate::view::ui_words::ui;
+use crate::view::ui_words::{fill, ui};
 use ncms_sim::params::FUNDING_TOTAL;
 use ncms_sim::{Edits, Lang, Problem};
 use std::collections::BTreeMap;
@@ -42,6 +43,15 @@ fn field_of_problem(path: &str) -> &str {
         .unwrap_or(path)
 }
 
+/// Whether a field's name holds every word of `query`, in either language (a lever is found by
+/// its Chinese or its English name, whichever the interface shows).
+fn field_matches(field: &Field, query: &str) -> bool {
+    let names = format!("{} {}", field.label.zh, field.label.en).to_lowercase();
+    query
+        .split_whitespace()
+        .all(|word| names.contains(&word.to_lowercase()))
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
     Levers,
@@ -51,6 +61,14 @@ enum Tab {
 #[function_component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let tab = use_state(|| Tab::Levers);
+    let query = use_state_eq(String::new);
+    let on_query = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
     let ui = ui(props.lang);
     let lang = props.lang;
     let loaded = &props.loaded;
@@ -62,12 +80,12 @@ pub fn Controls(props: &ControlsProps) -> Html {
             &props.assumption_actions,
         ),
     };
-    let field_html = |field: &Field| {
+    let field_in = |field: &Field, edits: &Edits, actions: &FieldActions| {
         let problems: Vec<String> = props
             .problems
             .iter()
             .filter(|p| field_of_problem(&p.path) == field.path)
-            .map(|p| p.message.get(lang).to_string())
+            .map(|p| p.on_screen(lang))
             .collect();
         html! {
             <NumberField key={field.path.clone()} field={field.clone()} value={field.value_in(edits)}
@@ -76,6 +94,50 @@ pub fn Controls(props: &ControlsProps) -> Html {
         }
     };
 
+    let field_html = |field: &Field| field_in(field, edits, actions);
+    let funding_total = html! {
+        <div class="total-lever">
+            <FundingTotal scenario={loaded.scenario.clone()} edits={props.edits.clone()}
+                {lang} typing={props.typing.get(FUNDING_TOTAL.path).cloned()}
+                actions={props.plan_actions.clone()} />
+        </div>
+    };
+    // A search shows the fields of both tabs whose names hold what is typed, each under its tab.
+    let searching = !query.trim().is_empty();
+    let found: Vec<(String, Vec<Html>)> = if searching {
+        [
+            (
+                ui.controls,
+                &loaded.levers,
+                &props.edits,
+                &props.plan_actions,
+            ),
+            (
+                ui.assumptions,
+                &loaded.assumption_fields,
+                &props.assumptions,
+                &props.assumption_actions,
+            ),
+        ]
+        .into_iter()
+        .map(|(title, fields, edits, actions)| {
+            let mut items = fields
+                .iter()
+                .filter(|f| field_matches(f, &query))
+                .map(|f| field_in(f, edits, actions))
+                .collect::<Vec<_>>();
+            // The total funding per head is a lever of its own, found like the others.
+            let total = field_for(&FUNDING_TOTAL, &loaded.scenario, 0);
+            if std::ptr::eq(fields, &loaded.levers) && field_matches(&total, &query) {
+                items.insert(0, funding_total.clone());
+            }
+            (title.to_string(), items)
+        })
+        .filter(|(_, items)| !items.is_empty())
+        .collect()
+    } else {
+        Vec::new()
+    };
     let mut groups: Vec<(String, Vec<Html>)> = Vec::new();
     let mut last = None;
     for field in fields.iter() {
@@ -91,13 +153,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     == crate::state::fields::Section::Group(ncms_sim::params::Group::Funding)
             {
                 if let Some((_, items)) = groups.last_mut() {
-                    items.push(html! {
-                        <div class="total-lever">
-                            <FundingTotal scenario={loaded.scenario.clone()} edits={props.edits.clone()}
-                                {lang} typing={props.typing.get(FUNDING_TOTAL.path).cloned()}
-                                actions={props.plan_actions.clone()} />
-                        </div>
-                    });
+                    items.push(funding_total.clone());
                 }
             }
         }
@@ -135,25 +191,43 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 <button type="button" class="secondary" data-testid="reset-button"
                     title={ui.reset_hint} onclick={on_reset}>{ ui.reset }</button>
             </div>
-            if *tab == Tab::Assumptions {
+            <div class="lever-search">
+                <label for="lever-search" class="visually-hidden">{ ui.search_levers }</label>
+                <input id="lever-search" type="search" data-testid="lever-search"
+                    placeholder={ui.search_levers_placeholder} value={(*query).clone()} oninput={on_query} />
+            </div>
+            if searching {
+                if found.is_empty() {
+                    <p class="muted hint" data-testid="lever-search-none">
+                        { fill(ui.search_levers_none, &[("query", query.trim())]) }</p>
+                }
+                { for found.into_iter().map(|(title, items)| html! {
+                    <fieldset class="group" data-testid="lever-search-results">
+                        <legend>{ title }</legend>
+                        { for items }
+                    </fieldset>
+                }) }
+            } else if *tab == Tab::Assumptions {
                 <p class="muted hint">{ ui.assumptions_hint }</p>
             }
             if !props.problems.is_empty() {
                 <div class="alert" role="alert" data-testid="edit-problems">
                     <p>{ ui.invalid_edits }</p>
                     <ul>
-                        { for props.problems.iter().map(|p| html! { <li>{ p.describe(lang) }</li> }) }
+                        { for props.problems.iter().map(|p| html! { <li>{ p.on_screen(lang) }</li> }) }
                     </ul>
                     <p>{ ui.showing_last_valid }</p>
                 </div>
             }
+            if !searching {
             { for groups.into_iter().map(|(title, items)| html! {
                 <fieldset class="group">
                     <legend>{ title }</legend>
                     { for items }
                 </fieldset>
             }) }
-            if *tab == Tab::Assumptions {
+            }
+            if *tab == Tab::Assumptions && !searching {
                 <StructureEditor scenario={loaded.original.scenario().clone()} {lang}
                     on_structure={props.on_structure.clone()} />
             }

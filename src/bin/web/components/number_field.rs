@@ -101,6 +101,8 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             // Esc drops a pending reading: the field shows its value again.
             if e.key() == "Escape" && pending {
+                // The field has taken this Esc: it does not also leave presentation mode.
+                e.prevent_default();
                 on_resolve.emit((path.clone(), None));
             }
         })
@@ -123,7 +125,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let mut messages = props.problems.clone();
     if let Some(t) = typing {
         if let Some(problem) = &t.refused {
-            messages.insert(0, problem.message.get(lang).to_string());
+            messages.insert(0, problem.on_screen(lang));
         } else if t.reading == Typed::NotANumber {
             messages.insert(0, ui.not_a_number.to_string());
         }

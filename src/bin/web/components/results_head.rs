@@ -1,6 +1,8 @@
-//! The head of the results: the scenario's name and the year the figures show.
+//! The head of the results: the fund's name, the year the figures show, and one line that says
+//! what the baseline and a plan are, so that a first look does not read a plan's projection as
+//! the fund's accounts.
 
-use crate::view::ui_words::ui;
+use crate::view::ui_words::{fill, ui};
 use ncms_sim::{Lang, Text};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -32,6 +34,8 @@ pub fn ResultsHead(props: &ResultsHeadProps) -> Html {
                     <option value={i.to_string()} selected={i == props.year}>{ y.to_string() }</option>
                 }) }
             </select>
+            <p class="intro muted" data-testid="baseline-intro">{ fill(ui.baseline_intro, &[("year",
+                &props.years.first().map_or(String::new(), i32::to_string))]) }</p>
         </div>
     }
 }

@@ -1,4 +1,5 @@
-//! The top bar: scenario picker, open / save a file, share link, CSV, print, language.
+//! The top bar: the fund picker, undo and redo, open / save a file, share link, CSV, print,
+//! presentation and language; on a phone the file and export buttons fold behind a menu.
 
 use crate::state::work::Source;
 use crate::view::ui_words::ui;
@@ -70,6 +71,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Source::Bundled(id) => id.clone(),
         Source::File { .. } => FILE_OPTION.to_string(),
     };
+    // On a phone the file and export buttons fold behind 菜单 (on wider screens they all show).
+    let menu = use_state_eq(|| false);
+    let menu_open = *menu;
+    let toggle_menu = Callback::from(move |_: MouseEvent| menu.set(!*menu));
     let other = lang.other();
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
     let on_lang = props.on_lang.reform(move |_: MouseEvent| other);
@@ -79,7 +84,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <h1>{ ui.title }</h1>
                 <p class="muted">{ ui.subtitle }</p>
             </div>
-            <div class="tools">
+            <div class={classes!("tools", menu_open.then_some("open"))}>
                 <label class="select-label" for="scenario-select">{ ui.scenario }</label>
                 <select id="scenario-select" data-testid="scenario-select" onchange={on_select}>
                     { for names.iter().map(|(id, name)| html! {
@@ -93,6 +98,16 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         </option>
                     }
                 </select>
+                <button type="button" class="secondary" data-testid="undo-button"
+                    title={ui.undo_hint} disabled={!props.can_undo}
+                    onclick={click(&props.on_undo)}>{ ui.undo }</button>
+                <button type="button" class="secondary" data-testid="redo-button"
+                    title={ui.redo_hint} disabled={!props.can_redo}
+                    onclick={click(&props.on_redo)}>{ ui.redo }</button>
+                <button type="button" class="secondary menu-toggle" data-testid="menu-toggle"
+                    aria-expanded={menu_open.to_string()} aria-controls="toolbar-menu"
+                    onclick={toggle_menu}>{ ui.menu }</button>
+                <div class="menu-items" id="toolbar-menu">
                 <button type="button" class="secondary" data-testid="new-fund-button"
                     onclick={click(&props.on_new_fund)}>{ ui.new_fund_button }</button>
                 <label class="button secondary file-button">
@@ -100,12 +115,6 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     <input type="file" accept=".json,application/json" class="visually-hidden"
                         data-testid="file-input" onchange={on_file} />
                 </label>
-                <button type="button" class="secondary" data-testid="undo-button"
-                    title={ui.undo_hint} disabled={!props.can_undo}
-                    onclick={click(&props.on_undo)}>{ ui.undo }</button>
-                <button type="button" class="secondary" data-testid="redo-button"
-                    title={ui.redo_hint} disabled={!props.can_redo}
-                    onclick={click(&props.on_redo)}>{ ui.redo }</button>
                 <button type="button" class="secondary" data-testid="save-button"
                     onclick={click(&props.on_save)}>{ ui.save_file }</button>
                 <button type="button" class="secondary" data-testid="share-button"
@@ -119,6 +128,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     onclick={click(&props.on_present)}>{ if props.presenting { ui.exit_presentation } else { ui.presentation } }</button>
                 <button type="button" class="secondary" data-testid="print-button"
                     onclick={click(&props.on_print)}>{ ui.print }</button>
+                </div>
                 <button type="button" class="lang" data-testid="lang-toggle" lang={other.code()}
                     aria-label={ui.language_switch_label} onclick={on_lang}>{ ui.language_switch }</button>
             </div>

@@ -1,6 +1,6 @@
 //! The 测算报告 an official hands over: printed (or saved as PDF) from the browser on A4, it
-//! replaces the interactive page on paper. Title, fund, date and time, the app's version; the
-//! assumptions; every plan's policy changes; a multi-year table per plan; the targets per plan;
+//! replaces the interactive page on paper. Title, fund, date and time, the app's version; a
+//! summary in words of the baseline and every plan; the assumptions; every plan's policy changes; a multi-year table per plan; the targets per plan;
 //! the balance chart; one typical patient per plan; the model's notes. Every figure is the
 //! engine's, named and shown as on screen.
 
@@ -9,7 +9,7 @@ use crate::extras::protection_panel::overall_table;
 use crate::state::shown::PlanResults;
 use crate::view::format::amount;
 use crate::view::shared::Shared;
-use crate::view::ui_words::ui;
+use crate::view::ui_words::{fill, ui};
 use ncms_sim::indicator::Indicator;
 use ncms_sim::report::Change;
 use ncms_sim::service::Reply;
@@ -77,6 +77,48 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
             </>
         }
     };
+    // The summary up front, a line for the baseline and each plan: the first year's surplus, the
+    // balance at the horizon, the outpatient share and the targets met, in the engine's words.
+    let summary: Vec<String> = std::iter::once((ui.baseline.to_string(), baseline))
+        .chain(
+            props
+                .plans
+                .iter()
+                .map(|p| (p.name.clone(), &p.comparison.proposal)),
+        )
+        .filter_map(|(name, report)| {
+            let (first, last) = (report.years.first()?, report.years.last()?);
+            let figure = |indicator: Indicator, y: &ncms_sim::YearReport| {
+                fill(
+                    ui.r_figure_in_year,
+                    &[
+                        ("figure", &indicator.title(lang)),
+                        ("year", &y.year.to_string()),
+                        ("value", &indicator.text(y, lang)),
+                    ],
+                )
+            };
+            let met = first.targets.iter().filter(|t| t.met == Some(true)).count();
+            let targets = fill(
+                ui.r_targets_met,
+                &[
+                    ("met", &met.to_string()),
+                    ("all", &first.targets.len().to_string()),
+                    ("year", &first.year.to_string()),
+                ],
+            );
+            Some(fill(
+                ui.r_summary_line,
+                &[
+                    ("name", &name),
+                    ("surplus", &figure(Indicator::Surplus, first)),
+                    ("balance", &figure(Indicator::ClosingBalance, last)),
+                    ("share", &figure(Indicator::OutpatientShare, first)),
+                    ("targets", &targets),
+                ],
+            ))
+        })
+        .collect();
     let assumption_changes = s.assumption_changes();
     // The key assumptions, named and shown by the parameter registry.
     let key_assumptions: Vec<(String, String)> = [
@@ -106,6 +148,10 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                 <p class="report-meta">{ format!("{}：{} · {}：{} {}", ui.made_at, props.made_at, ui.version,
                     ui.title, env!("CARGO_PKG_VERSION")) }</p>
             </header>
+            <section class="report-summary" data-testid="report-summary">
+                <h2>{ ui.r_summary }</h2>
+                <ul>{ for summary.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
+            </section>
             <section>
                 <h2>{ ui.r_assumptions }</h2>
                 <table class="figures report-kv"><tbody>

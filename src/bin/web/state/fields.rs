@@ -62,14 +62,26 @@ impl Field {
 }
 
 /// The slider's span: the usual span, widened to hold the baseline value, within what is allowed.
+/// An amount of money spans half to twice the baseline's (within the usual span, from 0 where
+/// the usual span starts there): real funds' usual spans are wide (50 – 5 000 yuan a head), and
+/// across all of it the thumb would sit at one end and move in leaps.
 fn span(param: &Param, baseline: Option<f64>) -> (f64, f64) {
     if param.unit == Unit::Share && param.range.min == 0.0 && param.range.max == 1.0 {
         return (0.0, 1.0);
     }
     let (mut lo, mut hi) = param.typical;
-    if let Some(v) = baseline {
-        lo = lo.min(v);
-        hi = hi.max(v * 1.5);
+    match baseline {
+        Some(v) if param.unit == Unit::Yuan && v > 0.0 => {
+            if lo > 0.0 {
+                lo = lo.max(v / 2.0).min(v);
+            }
+            hi = hi.min(v * 2.0).max(v * 1.5).max(lo + param.step * 10.0);
+        }
+        Some(v) => {
+            lo = lo.min(v);
+            hi = hi.max(v * 1.5);
+        }
+        None => {}
     }
     let lo = lo.max(param.range.min);
     let hi = hi.min(param.range.max);
@@ -127,5 +139,42 @@ pub fn field_for(param: &'static Param, scenario: &Scenario, line: usize) -> Fie
         min,
         max,
         baseline,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ncms_sim::params::FUNDING_TOTAL;
+
+    fn taizhou() -> Scenario {
+        ncms_sim::read_scenario(ncms_sim::scenarios::bundled("taizhou-2012").unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_money_slider_spans_half_to_twice_the_baseline_a_ratio_all_of_its_range() {
+        let scenario = taizhou();
+        let total = field_for(&FUNDING_TOTAL, &scenario, 0);
+        let baseline = total.baseline.unwrap();
+        assert!(
+            baseline > 300.0,
+            "Taizhou 2012 funds {baseline} yuan a head"
+        );
+        let step = FUNDING_TOTAL.step;
+        assert_eq!(total.min, (baseline / 2.0 / step).floor() * step);
+        assert_eq!(total.max, (baseline * 2.0 / step).ceil() * step);
+        let fields = fields_of(&scenario, Role::Policy);
+        let ratio = fields
+            .iter()
+            .find(|f| f.path.ends_with("inpatient.reimbursement_ratio"))
+            .unwrap();
+        assert_eq!((ratio.min, ratio.max), (0.0, 1.0));
+        // A deductible whose usual span starts at 0 keeps 0 on its slider.
+        let deductible = fields
+            .iter()
+            .find(|f| f.path.ends_with("inpatient.deductible") && f.baseline > Some(0.0))
+            .unwrap();
+        assert_eq!(deductible.min, 0.0);
+        assert!(deductible.max >= deductible.baseline.unwrap() * 1.5);
     }
 }

@@ -159,6 +159,8 @@ struct StoredWork {
     plans: Vec<crate::state::work::Plan>,
     active: usize,
     year: usize,
+    #[serde(default)]
+    baseline_from: Option<String>,
 }
 
 const DRAFT_VERSION: u32 = 2;
@@ -184,6 +186,7 @@ pub fn draft_to_text(draft: &Draft) -> String {
             plans: work.plans.clone(),
             active: work.active,
             year: work.year,
+            baseline_from: work.baseline_from.clone(),
         }
     };
     let work = store(&draft.work);
@@ -223,6 +226,7 @@ pub fn draft_from_text(text: &str) -> Option<Draft> {
             plans: w.plans,
             active: w.active,
             year: w.year,
+            baseline_from: w.baseline_from,
         })
     };
     let work = load(stored.work)?;
@@ -301,8 +305,11 @@ mod tests {
         for i in 0..20 {
             history.record(&file_work(&big, f64::from(i)), None);
         }
+        let mut work = file_work(&big, 99.0);
+        // The baseline's origin travels with the draft.
+        work.baseline_from = Some("Plan 2".into());
         let draft = Draft {
-            work: file_work(&big, 99.0),
+            work,
             history,
             lang: Lang::En,
             saved_at: 1.0e12,

@@ -54,6 +54,10 @@ pub struct Work {
     /// The index of the year the figures show.
     #[serde(default)]
     pub year: usize,
+    /// The name of the plan whose policy was last written into the baseline (设为基线), so
+    /// that the baseline keeps a visible mark of where it came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline_from: Option<String>,
 }
 
 impl Work {
@@ -68,6 +72,7 @@ impl Work {
             }],
             active: 0,
             year: 0,
+            baseline_from: None,
         }
     }
 
@@ -230,6 +235,7 @@ impl Work {
                 .retain(|path, value| plan.edits.get(path).is_none_or(|v| v != value));
         }
         work.source = self.source.edited(&scenario);
+        work.baseline_from = Some(plan.name.clone());
         Ok(work)
     }
 
@@ -604,6 +610,12 @@ mod tests {
         let scenario = ncms_sim::read_scenario(json).unwrap();
         assert_eq!(ncms_sim::value_at(&scenario, RATIO), Some(0.8));
         assert_eq!(ncms_sim::value_at(&scenario, DEDUCTIBLE), Some(600.0));
+        // The baseline keeps the name of the plan it came from; the work before had no mark.
+        assert_eq!(work.baseline_from, None);
+        assert_eq!(
+            after.baseline_from.as_deref(),
+            Some(work.plans[0].name.as_str())
+        );
     }
 
     #[test]

@@ -35,12 +35,14 @@ catalogue! {
         "中文";
     language_switch_label: "Switch to English",
         "切换到中文";
-    scenario: "方案",
-        "Scenario";
+    scenario: "基金",
+        "Fund";
+    menu: "菜单",
+        "Menu";
     open_file: "打开文件…",
         "Open file…";
-    save_file: "保存方案文件",
-        "Save scenario file";
+    save_file: "保存文件",
+        "Save file";
     share_link: "复制链接",
         "Copy link";
     link_copied: "链接已生成（已尝试复制到剪贴板）",
@@ -53,7 +55,7 @@ catalogue! {
         "Print";
     reset: "恢复方案原值",
         "Reset";
-    reset_hint: "撤销所有调整，回到所载方案自带的调整",
+    reset_hint: "撤销所有调整，回到所载文件自带的调整",
         "Undo every edit: back to the loaded scenario's own proposal";
     opened_file: "已打开文件",
         "Opened file";
@@ -103,6 +105,14 @@ catalogue! {
         "Made";
     version: "版本",
         "Version";
+    r_summary: "摘要",
+        "Summary";
+    r_figure_in_year: "{year} 年{figure} {value}",
+        "{figure} in {year}: {value}";
+    r_summary_line: "{name}：{surplus}；{balance}；{share}；{targets}",
+        "{name}: {surplus}; {balance}; {share}; {targets}";
+    r_targets_met: "{year} 年目标达标 {met}/{all} 项。",
+        "{met} of {all} targets met in {year}.";
     r_assumptions: "测算假设",
         "Assumptions";
     r_none: "未调整假设",
@@ -185,12 +195,20 @@ catalogue! {
         "vs baseline";
     rename_plan: "重命名",
         "Rename";
-    add_plan: "新建方案",
-        "New plan";
+    add_plan: "新建方案（同基线）",
+        "New plan (from baseline)";
     add_plan_hint: "新建一个与基线相同的方案（最多 5 个）",
         "A new plan equal to the baseline (at most 5)";
-    duplicate_plan: "复制方案",
-        "Duplicate";
+    duplicate_plan: "复制当前方案",
+        "Copy this plan";
+    duplicate_plan_hint: "新建一个与当前方案相同的方案（最多 5 个）",
+        "A new plan equal to this one (at most 5)";
+    make_baseline_ask: "把“{name}”的 {count} 项调整写入基线？其余方案将改为与新基线比较，与之相同的调整从其余方案中去掉。可撤销。",
+        "Write the {count} edits of “{name}” into the baseline? Every other plan is then measured from the new baseline, and edits equal to these are dropped from them. Undo brings it all back.";
+    baseline_from: "基线已取自“{name}”",
+        "Baseline taken from “{name}”";
+    plan_deleted: "已删除“{name}”；点“撤销”可恢复。",
+        "“{name}” deleted; Undo brings it back.";
     delete_plan: "删除方案",
         "Delete";
     make_baseline: "设为基线",
@@ -199,10 +217,20 @@ catalogue! {
         "Write this plan's policy into the baseline: every plan is then compared with it";
     controls: "政策参数",
         "Policy levers";
+    search_levers: "查找参数",
+        "Find a lever";
+    search_levers_placeholder: "按名称查找，如：县 住院 补偿",
+        "Find by name, e.g. county inpatient ratio";
+    search_levers_none: "没有名称含“{query}”的参数或假设",
+        "No lever or assumption is named “{query}”";
+    funding_split: "改动合计时各方按现有比例分摊（精确到分）：{shares}",
+        "A new total splits in the payers' present shares, to the fen: {shares}";
     not_a_number: "请输入数字",
         "Type a number";
     year: "年度",
         "Year";
+    baseline_intro: "基线：现行政策，{year} 年起逐年测算；方案：调整政策参数后的测算。均为测算值，不是决算。",
+        "Baseline: the current rules, projected from {year}; plan: the rules changed. Projections, not accounts.";
     baseline: "基线",
         "Baseline";
     proposal: "方案",
@@ -279,8 +307,8 @@ catalogue! {
         "Redo (Ctrl+Y)";
     autosave_failed: "自动保存失败：",
         "Autosave failed:";
-    autosave_advice: "。当前工作仍在本页；请点“保存方案文件”保存，以免关闭页面后丢失。",
-        ". Your work is still on this page; use “Save scenario file” to keep it before closing the page.";
+    autosave_advice: "。当前工作仍在本页；请点“保存文件”保存，以免关闭页面后丢失。",
+        ". Your work is still on this page; use “Save file” to keep it before closing the page.";
     unusual_values: "文件已打开，但以下数值远离常见范围，请核对：",
         "The file is open, but these values are far from the usual; please check them:";
     unusual_footer: "如数值无误，可关闭此提示。",
@@ -429,7 +457,7 @@ catalogue! {
         "the link's version is missing or unknown";
     link_edits_not_numbers: "调整内容不是由数字组成的 JSON 对象",
         "the edits are not a JSON object of numbers";
-    link_scenario_missing: "链接须指定一个内置方案或包含一个文件",
+    link_scenario_missing: "链接须指定一个内置基金或包含一个文件",
         "the link must name one bundled scenario or carry one file";
     tools_not_loaded: "无法载入表格工具（请检查网络后重试）",
         "the spreadsheet tools could not be loaded (check the connection and try again)";
@@ -443,7 +471,7 @@ catalogue! {
         "the browser does not allow local storage";
     calibration_unreadable: "校准结果无法读取",
         "the calibration cannot be read";
-    no_such_bundled_scenario: "没有这个内置方案",
+    no_such_bundled_scenario: "没有这个内置基金",
         "there is no bundled scenario by this id";
     storage_full: "浏览器存储空间不足（本次工作约 {size} KB）",
         "the browser's storage is full (this work is about {size} KB)";
