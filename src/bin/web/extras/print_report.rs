@@ -129,6 +129,14 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
         "projection.utilisation_growth",
         "behaviour.elasticity",
         "financing.opening_balance",
+        // The ranges the risk figures draw from.
+        "ranges.cost_growth",
+        "ranges.utilisation_growth",
+        "ranges.enrollment_growth",
+        "ranges.funding_growth",
+        "ranges.elasticity",
+        "ranges.cost_shock",
+        "ranges.utilisation_shock",
     ]
     .iter()
     .filter_map(|path| {

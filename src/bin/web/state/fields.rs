@@ -95,8 +95,6 @@ fn span(param: &Param, baseline: Option<f64>) -> (f64, f64) {
 pub fn fields_of(scenario: &Scenario, role: Role) -> Vec<Field> {
     let mut fields: Vec<Field> = params::places(scenario)
         .filter(|place| place.param.role == role)
-        // The assumption ranges have no controls yet: the app shows no stochastic projection.
-        .filter(|place| place.param.group != Group::Ranges)
         .map(|place| field_for(place.param, scenario, place.line))
         .collect();
     // Group each line's controls together, lines after funding and before the rules.
@@ -176,5 +174,25 @@ mod tests {
             .unwrap();
         assert_eq!(deductible.min, 0.0);
         assert!(deductible.max >= deductible.baseline.unwrap() * 1.5);
+    }
+
+    #[test]
+    fn every_assumption_range_is_an_assumption_field_with_its_default_spread() {
+        let scenario = taizhou();
+        let fields = fields_of(&scenario, Role::Assumption);
+        let ranges: Vec<&Field> = fields
+            .iter()
+            .filter(|f| f.section == Section::Group(Group::Ranges))
+            .collect();
+        assert_eq!(ranges.len(), 7);
+        let cost = ranges
+            .iter()
+            .find(|f| f.path == "ranges.cost_growth")
+            .unwrap();
+        assert_eq!(cost.baseline, Some(0.03));
+        assert!(cost.min == 0.0 && cost.max >= 0.1);
+        assert!(fields_of(&scenario, Role::Policy)
+            .iter()
+            .all(|f| f.section != Section::Group(Group::Ranges)));
     }
 }

@@ -854,6 +854,18 @@ mod tests {
     }
 
     #[test]
+    fn a_range_typed_into_the_assumptions_reaches_the_scenario_the_worker_reads() {
+        let mut state = fresh();
+        type_into(&mut state, Scope::Assumption, "ranges.cost_growth", "5");
+        assert_eq!(
+            state.work.assumptions.get("ranges.cost_growth"),
+            Some(&Some(0.05))
+        );
+        let read = ncms_sim::read_scenario(&state.loaded.scenario_json).unwrap();
+        assert_eq!(read.ranges.cost_growth, 0.05);
+    }
+
+    #[test]
     fn a_total_out_of_range_is_refused_at_the_total_even_when_confirmed() {
         let mut state = fresh();
         let work = state.work.clone();

@@ -684,7 +684,8 @@ mod tests {
         );
         work.add_plan(PlanStart::Active, Lang::Zh);
         work.plans[1].edits.insert(DEDUCTIBLE.into(), Some(900.0));
-        work.assumptions = edits(&[("population.growth", 0.01)]);
+        // An assumption's range travels with the assumptions.
+        work.assumptions = edits(&[("population.growth", 0.01), ("ranges.cost_growth", 0.05)]);
         let json = work.file_json(&original);
         let reopened = Work::opened(
             Source::File {
