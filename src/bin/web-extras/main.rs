@@ -50,7 +50,7 @@ fn mount<C: yew::BaseComponent<Properties = ()>>(id: &str) {
 /// An empty app on an element outside the page. The two modules are two Yew apps, each numbering
 /// its subtrees from 1 and marking its elements and events with the number; an event belongs to
 /// the app whose number the closest marked element bears. The first module has one subtree, 1:
-/// mounting this one first makes this module's subtrees 2 to 5, so that neither app ever
+/// mounting this one first makes this module's subtrees 2 to 6, so that neither app ever
 /// takes the other's events for its own.
 #[cfg(target_arch = "wasm32")]
 #[yew::function_component]
@@ -61,13 +61,14 @@ fn Nothing() -> yew::Html {
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {
-        use extras::roots::{AnswersRoot, NewFundRoot, PrintRoot, ProtectionRoot};
+        use extras::roots::{AnswersRoot, NewFundRoot, PrintRoot, ProtectionRoot, RiskRoot};
         if let Some(outside) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.create_element("div").ok())
         {
             yew::Renderer::<Nothing>::with_root(outside).render();
         }
+        mount::<RiskRoot>("extras-risk");
         mount::<ProtectionRoot>("extras-protection");
         mount::<AnswersRoot>("extras-answers");
         mount::<NewFundRoot>("extras-new-fund");

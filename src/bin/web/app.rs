@@ -69,7 +69,7 @@ pub fn App() -> Html {
     };
     // The second module (answers, new fund, printed report): loaded after first paint, told
     // what to show, and heard when the official applies an answer or opens a fund.
-    use_extras(&state, &settled, *new_fund, new_fund.setter());
+    let bands = use_extras(&state, &settled, *new_fund, new_fund.setter());
     let comparison = state.comparison.clone();
     let year = state.shown_year();
     let active = state.work.active;
@@ -119,7 +119,9 @@ pub fn App() -> Html {
                         </div>
                         <SummaryTable figures={state.figures.clone()} names={state.plan_names()} {active} {lang} />
                     </div>
-                    <BalanceChart plans={state.results.clone()} {active} {lang} values_on_points={presenting} />
+                    <BalanceChart plans={state.results.clone()} {active} {lang} values_on_points={presenting}
+                        bands={bands.bands.clone()} bands_stale={bands.stale} />
+                    <div id="extras-risk" class="extras-host"></div>
                     <div id="extras-protection" class="extras-host"></div>
                     if presenting {
                         <DiscussedLevers loaded={state.loaded.clone()} edits={state.work.edits().clone()}

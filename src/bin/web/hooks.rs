@@ -5,6 +5,7 @@
 
 use crate::browser::{bridge, files, page, storage, tools};
 use crate::components::number_field::FieldActions;
+use crate::state::bands::RiskBands;
 use crate::state::link::Draft;
 use crate::state::reducer::{Action, NoticeKind, Scope, State};
 use crate::state::work::{Source, Work};
@@ -189,22 +190,33 @@ pub fn use_settled(state: &UseReducerHandle<State>) -> Settled {
     }
 }
 
+/// The risk bands the balance chart draws, and whether they are stale (worked out for another
+/// scenario or other plans than those on screen now, typing included).
+#[derive(Clone, PartialEq)]
+pub struct ChartBands {
+    pub bands: Option<Shared<RiskBands>>,
+    pub stale: bool,
+}
+
 /// The app's second module (`extras`): loaded once the first paint is done, given the context
 /// whenever what it shows changes (the settled plan, the plans, the language, the new-fund
-/// dialog), and heard when the official applies an answer or opens a calibrated fund.
+/// dialog), and heard when the official applies an answer or opens a calibrated fund, and when
+/// the risk panel's bands arrive (returned, for the chart).
 #[hook]
 pub fn use_extras(
     state: &UseReducerHandle<State>,
     settled: &Settled,
     new_fund: bool,
     set_new_fund: UseStateSetter<bool>,
-) {
+) -> ChartBands {
+    let bands = use_state(|| None::<Shared<RiskBands>>);
     // The context as it is now, every plan with its current edits: what the second module asks
     // for when it cannot wait for typing to pause (the browser is about to print).
     let latest = use_mut_ref(|| None::<bridge::Context>);
     {
         let dispatcher = state.dispatcher();
         let (lang, latest) = (state.lang, latest.clone());
+        let set_bands = bands.setter();
         use_effect_with((), move |_| {
             let open_fund = set_new_fund.clone();
             bridge::on_request(Callback::from(move |request| match request {
@@ -226,6 +238,7 @@ pub fn use_extras(
                         bridge::publish(context);
                     }
                 }
+                bridge::Request::ShowBands { bands } => set_bands.set(Some(Shared::new(bands))),
             }));
             wasm_bindgen_futures::spawn_local(async move {
                 // After the first paint: the page shows the results before this starts.
@@ -257,9 +270,17 @@ pub fn use_extras(
         settled: settled.edits.clone(),
         new_fund,
     };
-    *latest.borrow_mut() = Some(context(state.work.edits()));
+    let now = context(state.work.edits());
+    let stale = (*bands)
+        .as_ref()
+        .is_some_and(|b| !b.is_for(state.loaded.scenario_key, &now.plans));
+    *latest.borrow_mut() = Some(now);
     // Published when what the second module shows changes: the plan once typing pauses.
     use_effect_with(context(&settled.edits), bridge::publish);
+    ChartBands {
+        bands: (*bands).clone(),
+        stale,
+    }
 }
 
 /// Presentation mode, kept in the address so that a reload or a bookmark keeps it: whether it

@@ -5,6 +5,7 @@
 //! JSON in DOM events on the window, so that neither module links the other's code; the latest
 //! context is also kept on the window, for a module that starts after it was published.
 
+use crate::state::bands::RiskBands;
 use crate::state::work::ManyEdits;
 use ncms_sim::{Edits, Lang};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
@@ -40,6 +41,9 @@ pub enum Request {
     /// Publish the context as it is now, every plan with its current edits, at once (the
     /// browser is about to print: the report cannot wait for typing to pause).
     Refresh,
+    /// Draw these risk bands behind the balance chart's lines (the risk panel, when its figures
+    /// for the plans it was given arrive).
+    ShowBands { bands: RiskBands },
 }
 
 const CONTEXT_EVENT: &str = "ncms:context";

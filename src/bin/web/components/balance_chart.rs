@@ -1,9 +1,13 @@
 //! The multi-year chart of the accumulated balance (inline SVG): the baseline dashed and every plan
 //! in its colour, the zero line, and the active plan's first yearly deficit and the year its
-//! available balance runs out. In presentation mode the values are written on the points.
+//! available balance runs out. In presentation mode the values are written on the points. When
+//! the risk panel's figures are in (`state::bands`), each plan's P10–P90 band of the balance (and
+//! P5–P95, lighter) lies behind its line in its colour, marked while it is for other plans.
 
+use crate::state::bands::{BandYear, RiskBands};
 use crate::state::shown::PlanResults;
 use crate::view::format::fund;
+use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
 use ncms_sim::figure::Shown;
 use ncms_sim::money::to_f64;
@@ -18,6 +22,12 @@ pub struct BalanceChartProps {
     /// Write every value on its point (presentation mode), not only in the tooltip.
     #[prop_or_default]
     pub values_on_points: bool,
+    /// Each plan's band of the balance, from the risk figures, if they are in.
+    #[prop_or_default]
+    pub bands: Option<Shared<RiskBands>>,
+    /// The bands are for other plans or another scenario than those drawn (being worked out).
+    #[prop_or_default]
+    pub bands_stale: bool,
 }
 
 const W: f64 = 640.0;
@@ -71,19 +81,48 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
         .enumerate()
         .map(|(i, p)| (i, p.name.as_str(), balances(&p.comparison.proposal)))
         .collect();
+    // Each drawn plan's band, when it spans the chart's years.
+    let bands: Vec<(usize, &[BandYear])> = props
+        .bands
+        .as_ref()
+        .map(|b| {
+            b.plans
+                .iter()
+                .enumerate()
+                .take(plans.len())
+                .filter(|(_, band)| band.len() == years.len())
+                .map(|(i, band)| (i, band.as_slice()))
+                .collect()
+        })
+        .unwrap_or_default();
+    // The scale holds the bands too: a plan's P5 may lie far below every line.
+    let band_ends = bands
+        .iter()
+        .flat_map(|(_, band)| band.iter().flat_map(|b| [b.p5, b.p95]));
     let all = base
         .iter()
-        .chain(plans.iter().flat_map(|(_, _, v)| v.iter()));
-    let (low, high) = all.fold((0.0f64, 0.0f64), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+        .copied()
+        .chain(plans.iter().flat_map(|(_, _, v)| v.iter().copied()))
+        .chain(band_ends);
+    let (low, high) = all.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let step = tick_step((high - low).max(1.0), 4.0);
     let (low, high) = ((low / step).floor() * step, (high / step).ceil() * step);
     let high = if high <= low { low + step } else { high };
+    let tick = |v: f64| Shown::FundTotal.axis_number(v, lang);
+    let ticks: Vec<f64> = (0..)
+        .map(|k| low + step * k as f64)
+        .take_while(|v| *v <= high + step / 2.0)
+        .collect();
+    // Room on the left for the longest tick label at a phone's 23 px text (about 12.7 units a
+    // character): the wide bands' "-600,000" would otherwise be cut at the edge.
+    let longest = ticks.iter().map(|t| tick(*t).chars().count()).max();
+    let left = LEFT.max(8.0 + 12.7 * longest.unwrap_or(0) as f64);
     let n = years.len();
     let x = |i: usize| {
         if n == 1 {
-            LEFT + (W - LEFT - RIGHT) / 2.0
+            left + (W - left - RIGHT) / 2.0
         } else {
-            LEFT + (W - LEFT - RIGHT) * i as f64 / (n - 1) as f64
+            left + (W - left - RIGHT) * i as f64 / (n - 1) as f64
         }
     };
     let y = |v: f64| TOP + (H - TOP - BOTTOM) * (high - v) / (high - low);
@@ -99,11 +138,6 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
     // unit, its word written once above it.
     let label =
         |v: f64| ncms_sim::money::decimal_from_f64(v).map_or_else(String::new, |d| fund(d, lang));
-    let tick = |v: f64| Shown::FundTotal.axis_number(v, lang);
-    let ticks: Vec<f64> = (0..)
-        .map(|k| low + step * k as f64)
-        .take_while(|v| *v <= high + step / 2.0)
-        .collect();
     let year_x = |year: Option<i32>| {
         year.and_then(|yr| years.iter().position(|y| *y == yr))
             .map(x)
@@ -136,6 +170,31 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
         }
     };
     let year_text = |y: Option<i32>| y.map_or(ui.none.to_string(), |y| y.to_string());
+    // A band as a closed outline: along its top, then back along its bottom.
+    let area = |band: &[BandYear], top: fn(&BandYear) -> f64, bottom: fn(&BandYear) -> f64| {
+        let along = band.iter().enumerate().map(|(i, b)| (x(i), y(top(b))));
+        let back = band
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, b)| (x(i), y(bottom(b))));
+        along
+            .chain(back)
+            .map(|(px, py)| format!("{px:.1},{py:.1}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let band_areas: Vec<(usize, String, String)> = bands
+        .iter()
+        .map(|(i, band)| {
+            (
+                *i,
+                area(band, |b| b.p95, |b| b.p5),
+                area(band, |b| b.p90, |b| b.p10),
+            )
+        })
+        .collect();
+    let stale = props.bands_stale.to_string();
     html! {
         <section class="panel chart-panel" aria-labelledby="chart-title">
             <h2 id="chart-title">{ ui.balance_chart }</h2>
@@ -144,6 +203,10 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
                 { for plans.iter().map(|(i, name, _)| html! {
                     <span class={classes!("key", "key-plan", format!("plan-{i}"))}>{ *name }</span>
                 }) }
+                if !band_areas.is_empty() {
+                    <span class={classes!("key", "key-band", props.bands_stale.then_some("stale"))}
+                        data-testid="band-legend" data-stale={stale.clone()}>{ ui.band_legend }</span>
+                }
                 <span data-testid="deficit-year"
                     data-value={c.proposal.first_deficit_year.map(|y| y.to_string()).unwrap_or_default()}>
                     { format!("{}: {} ({} {})", ui.first_deficit, year_text(c.proposal.first_deficit_year),
@@ -157,14 +220,14 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
             </p>
             <svg viewBox={format!("0 0 {W} {H}")} class="chart" role="img" data-testid="balance-chart"
                 aria-label={ui.balance_chart_desc}>
-                <text class="axis-unit" x={(LEFT - 6.0).to_string()} y="14" text-anchor="end">
+                <text class="axis-unit" x={(left - 6.0).to_string()} y="14" text-anchor="end">
                     { Shown::FundTotal.unit_word(lang) }</text>
                 { for ticks.iter().map(|t| html! {
                     <g class="tick">
-                        <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()}
+                        <line x1={left.to_string()} x2={(W - RIGHT).to_string()}
                             y1={y(*t).to_string()} y2={y(*t).to_string()}
                             class={if *t == 0.0 { "zero" } else { "grid" }} />
-                        <text x={(LEFT - 6.0).to_string()} y={(y(*t) + 4.0).to_string()}
+                        <text x={(left - 6.0).to_string()} y={(y(*t) + 4.0).to_string()}
                             text-anchor="end">{ tick(*t) }</text>
                     </g>
                 }) }
@@ -175,6 +238,13 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
                 { marker(c.proposal.first_deficit_year, deficit_x, ui.first_deficit, "mark deficit", 0.0) }
                 { marker(c.proposal.exhaustion_year, exhausted_x, ui.exhausted, "mark exhausted",
                     if close { 1.0 } else { 0.0 }) }
+                { for band_areas.iter().map(|(i, outer, inner)| html! {
+                    <g class={classes!("band", format!("plan-{i}"), props.bands_stale.then_some("stale"))}
+                        data-testid={format!("band-plan-{i}")} data-stale={stale.clone()}>
+                        <polygon class="band-outer" points={outer.clone()} />
+                        <polygon class="band-inner" points={inner.clone()} />
+                    </g>
+                }) }
                 <polyline class="line-baseline" points={points(&base)} />
                 { for plans.iter().map(|(i, name, values)| html! {
                     <g class={classes!("plan-line", format!("plan-{i}"), (*i == props.active).then_some("active"))}>
@@ -194,6 +264,9 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
                     </g>
                 }) }
             </svg>
+            if !band_areas.is_empty() {
+                <p class="muted small band-caption">{ ui.risk_caption }</p>
+            }
         </section>
     }
 }

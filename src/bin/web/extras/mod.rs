@@ -1,5 +1,6 @@
 //! What the app loads after first paint, as its second wasm module (`src/bin/web-extras/`): the
-//! answers (questions and goal seek, the tornado, one patient, the waterfall), the new-fund
+//! answers (questions and goal seek, the tornado, one patient, the waterfall), the protection
+//! and risk panels, the new-fund
 //! dialog and the printed report, each mounted into the place the first-paint app leaves for it
 //! (`roots`) and told what to show through `browser::bridge`. So the page a keystroke waits for
 //! carries none of their code.
@@ -14,6 +15,7 @@ pub mod patient_panel;
 pub mod print_report;
 pub mod protection_panel;
 pub mod questions_panel;
+pub mod risk_panel;
 pub mod roots;
 pub mod tornado_panel;
 pub mod waterfall_panel;

@@ -6,6 +6,7 @@
 
 use crate::components::balance_chart::BalanceChart;
 use crate::extras::protection_panel::overall_table;
+use crate::extras::risk_panel::{cards_view, risk_cards};
 use crate::state::shown::PlanResults;
 use crate::view::format::amount;
 use crate::view::shared::Shared;
@@ -25,6 +26,8 @@ pub struct PrintReportProps {
     pub patients: Option<Rc<Reply>>,
     /// What the baseline and each plan do for families, worked out beforehand likewise.
     pub protection: Option<Rc<Reply>>,
+    /// How sure the baseline and each plan are (the risk figures), worked out beforehand likewise.
+    pub risk: Option<Rc<Reply>>,
     pub scenario: Shared<CheckedScenario>,
     pub lang: Lang,
     /// When the report was made, as the browser's local time.
@@ -148,6 +151,20 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
         ))
     })
     .collect();
+    // The risk figures in words, with their draws and seed.
+    let risk = match props.risk.as_deref() {
+        Some(Reply::Risk { risk }) => Some((
+            risk_cards(risk, lang),
+            fill(
+                ui.risk_draws,
+                &[
+                    ("draws", &risk.draws.to_string()),
+                    ("seed", &risk.seed.to_string()),
+                ],
+            ),
+        )),
+        _ => None,
+    };
     html! {
         <article class="print-report" data-testid="print-report" aria-hidden="true">
             <header>
@@ -232,6 +249,13 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                 <section class="report-protection">
                     <h2>{ ui.protection }</h2>
                     { overall_table(protection, lang) }
+                </section>
+            }
+            if let Some((cards, draws)) = risk {
+                <section class="report-risk" data-testid="report-risk">
+                    <h2>{ ui.risk }</h2>
+                    <p class="muted">{ draws }</p>
+                    { cards_view(&cards, lang) }
                 </section>
             }
             <section>

@@ -9,6 +9,7 @@ use crate::extras::compute::use_compute;
 use crate::extras::new_fund::NewFund;
 use crate::extras::print_report::PrintReport;
 use crate::extras::protection_panel::ProtectionPanel;
+use crate::extras::risk_panel::{risk_request, RiskPanel};
 use crate::state::shown::{PlanResult, PlanResults};
 use crate::state::work::ManyEdits;
 use crate::view::shared::Shared;
@@ -67,6 +68,14 @@ pub fn ProtectionRoot() -> Html {
         return html! {};
     };
     html! { <ProtectionPanel scenario_json={c.scenario_json.clone()} plans={c.plans.clone()} lang={c.lang} /> }
+}
+
+#[function_component]
+pub fn RiskRoot() -> Html {
+    let Some(c) = use_context_of_the_page() else {
+        return html! {};
+    };
+    html! { <RiskPanel scenario_json={c.scenario_json.clone()} plans={c.plans.clone()} lang={c.lang} /> }
 }
 
 #[function_component]
@@ -130,16 +139,24 @@ pub fn PrintRoot() -> Html {
             },
         }),
     );
+    // The risk figures: the panel's very request, answered from the compute client's last reply.
+    let risk = use_compute(
+        "report-risk".into(),
+        context
+            .as_ref()
+            .map(|c| risk_request(&c.scenario_json, &c.plans, c.lang)),
+    );
     // Whether what printing needs beforehand is worked out for the plans as published.
-    let prepared = patients.fresh && protection.fresh;
+    let prepared = patients.fresh && protection.fresh && risk.fresh;
     let (Some(c), Some(scenario)) = ((*printing).clone(), scenario) else {
         return html! { <span hidden=true data-testid="report-prepared" data-ready={prepared.to_string()}></span> };
     };
     // What was worked out beforehand is printed only if it is for the plans being printed.
     let current = context.as_ref().is_some_and(|k| k.plans == c.plans);
-    let (patients, protection) = (
+    let (patients, protection, risk) = (
         patients.reply.filter(|_| current && patients.fresh),
         protection.reply.filter(|_| current && protection.fresh),
+        risk.reply.filter(|_| current && risk.fresh),
     );
     let baseline = simulate(&scenario);
     let plans: PlanResults = Shared::new(
@@ -155,7 +172,7 @@ pub fn PrintRoot() -> Html {
             .collect(),
     );
     html! {
-        <PrintReport {plans} {scenario} {patients} {protection}
+        <PrintReport {plans} {scenario} {patients} {protection} {risk}
             lang={c.lang} made_at={page::local_time()} />
     }
 }

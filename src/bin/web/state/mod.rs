@@ -6,6 +6,7 @@
 //! `components` or `browser`. The reducer too is pure: only its `yew::Reducible` face is for
 //! wasm32, so every action is tested natively.
 
+pub mod bands;
 pub mod fields;
 pub mod link;
 pub mod reducer;

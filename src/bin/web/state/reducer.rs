@@ -34,6 +34,8 @@ pub struct Loaded {
     pub scenario: Shared<CheckedScenario>,
     /// The same scenario as a file, JSON text: what the compute service reads.
     pub scenario_json: Rc<str>,
+    /// `scenario_json`'s key, by which risk bands say which scenario they are for.
+    pub scenario_key: u64,
     pub baseline: Report,
     /// The policy levers, for the levers panel.
     pub levers: Vec<Field>,
@@ -230,15 +232,17 @@ fn load(
     };
     let scenario = apply_assumptions(&original, assumptions)?;
     let baseline = simulate(&scenario);
+    let scenario_json: Rc<str> = serde_json::to_string(scenario.scenario())
+        .unwrap_or_default()
+        .into();
     Ok(Loaded {
         source: source.clone(),
         levers: fields_of(&scenario, Role::Policy),
         assumption_fields: fields_of(&original, Role::Assumption),
         original,
         assumptions: assumptions.clone(),
-        scenario_json: serde_json::to_string(scenario.scenario())
-            .unwrap_or_default()
-            .into(),
+        scenario_key: crate::state::bands::scenario_key(&scenario_json),
+        scenario_json,
         scenario: Shared::new(scenario),
         baseline,
         warnings,

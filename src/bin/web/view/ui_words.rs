@@ -505,6 +505,92 @@ catalogue! {
         "Each plan's fund figure against its catastrophic share: up and to the left is better";
     trade_off_caption: "保大病与保小病：每个点是一个方案，横轴为自付超过家庭收入 10% 的患者比例，纵轴为基金结余。",
         "保大病 or 保小病: each point is a plan, across the share of patients paying over 10 % of household income, up the fund's figure.";
+    risk: "风险测算：结余有多确定",
+        "How sure are we: the balance over many draws";
+    risk_draws: "{draws} 次抽样，随机种子 {seed}；各方案与基线使用相同的抽样",
+        "{draws} draws, seed {seed}; the plans and the baseline see the same draws";
+    risk_deficit: "{chance}在 {year} 年出现当年赤字",
+        "{chance} that {year} ends in a deficit";
+    risk_exhausted: "{chance}在 {year} 年底前用完可用结余",
+        "{chance} that the available balance runs out by the end of {year}";
+    risk_said: "{sentence}（{share}）",
+        "{sentence} ({share})";
+    risk_reserve: "使耗尽概率不超过 10% 需追加储备：",
+        "Extra reserve to keep the chance of running out at 10 % or less: ";
+    risk_caption: "图中阴影为各方案累计结余的 P10–P90 区间（浅色为 P5–P95），由下方风险测算的抽样得出。",
+        "The shaded bands are each plan's P10–P90 of the accumulated balance (lighter: P5–P95), from the draws of the risk figures below.";
+    band_legend: "P10–P90",
+        "P10–P90";
+    chance_never: "没有可能（抽样中从未出现）",
+        "no chance (in none of the draws)";
+    chance_always: "必然（每次抽样都出现）",
+        "certain (in every draw)";
+    chance_under: "不到 1/100 的可能",
+        "a chance of less than 1 in 100";
+    chance_over: "超过 99/100 的可能",
+        "a chance of more than 99 in 100";
+    chance_about: "约 {k}/{n} 的可能",
+        "a chance of about {k} in {n}";
+}
+
+/// A probability as an official reads it: a simple fraction, or the edges said as edges.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Chance {
+    /// In none of the draws.
+    Never,
+    /// Above 0 and below 1 %.
+    UnderOneIn100,
+    /// About `k` in `n`: 1 in n up to about one half, then tenths, then hundredths.
+    About { k: u32, n: u32 },
+    /// Above 99 % and below 1.
+    OverNinetyNineIn100,
+    /// In every draw.
+    Always,
+}
+
+impl Chance {
+    /// The fraction nearest `p` among those an official reads at a glance.
+    pub fn of(p: f64) -> Chance {
+        if p.is_nan() || p <= 0.0 {
+            Chance::Never
+        } else if p >= 1.0 {
+            Chance::Always
+        } else if p < 0.01 {
+            Chance::UnderOneIn100
+        } else if p > 0.99 {
+            Chance::OverNinetyNineIn100
+        } else if p <= 0.55 {
+            Chance::About {
+                k: 1,
+                n: (1.0 / p).round() as u32,
+            }
+        } else if p < 0.95 {
+            Chance::About {
+                k: ((p * 10.0).round() as u32).clamp(6, 9),
+                n: 10,
+            }
+        } else {
+            Chance::About {
+                k: (p * 100.0).round() as u32,
+                n: 100,
+            }
+        }
+    }
+
+    /// The chance in words ("约 1/3 的可能", "a chance of about 1 in 3").
+    pub fn words(self, lang: Lang) -> String {
+        let ui = ui(lang);
+        match self {
+            Chance::Never => ui.chance_never.into(),
+            Chance::UnderOneIn100 => ui.chance_under.into(),
+            Chance::About { k, n } => fill(
+                ui.chance_about,
+                &[("k", &k.to_string()), ("n", &n.to_string())],
+            ),
+            Chance::OverNinetyNineIn100 => ui.chance_over.into(),
+            Chance::Always => ui.chance_always.into(),
+        }
+    }
 }
 
 /// A catalogue word in both languages, for a message that is shown later, in whichever
@@ -521,4 +607,53 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         text = text.replace(&format!("{{{name}}}"), value);
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chance_reads_as_a_simple_fraction_and_its_edges_as_edges() {
+        assert_eq!(Chance::of(0.0), Chance::Never);
+        assert_eq!(Chance::of(0.0005), Chance::UnderOneIn100);
+        assert_eq!(Chance::of(0.0099), Chance::UnderOneIn100);
+        assert_eq!(Chance::of(0.01), Chance::About { k: 1, n: 100 });
+        assert_eq!(Chance::of(0.1), Chance::About { k: 1, n: 10 });
+        assert_eq!(Chance::of(0.334), Chance::About { k: 1, n: 3 });
+        assert_eq!(Chance::of(0.3), Chance::About { k: 1, n: 3 });
+        assert_eq!(Chance::of(0.5), Chance::About { k: 1, n: 2 });
+        assert_eq!(Chance::of(0.55), Chance::About { k: 1, n: 2 });
+        assert_eq!(Chance::of(0.56), Chance::About { k: 6, n: 10 });
+        assert_eq!(Chance::of(0.7), Chance::About { k: 7, n: 10 });
+        assert_eq!(Chance::of(0.949), Chance::About { k: 9, n: 10 });
+        assert_eq!(Chance::of(0.97), Chance::About { k: 97, n: 100 });
+        assert_eq!(Chance::of(0.99), Chance::About { k: 99, n: 100 });
+        assert_eq!(Chance::of(0.995), Chance::OverNinetyNineIn100);
+        assert_eq!(Chance::of(1.0), Chance::Always);
+    }
+
+    #[test]
+    fn a_chance_is_said_in_each_language() {
+        assert_eq!(Chance::of(0.334).words(Lang::Zh), "约 1/3 的可能");
+        assert_eq!(
+            Chance::of(0.334).words(Lang::En),
+            "a chance of about 1 in 3"
+        );
+        assert_eq!(
+            fill(
+                ui(Lang::Zh).risk_exhausted,
+                &[
+                    ("chance", &Chance::of(0.34).words(Lang::Zh)),
+                    ("year", "2017")
+                ]
+            ),
+            "约 1/3 的可能在 2017 年底前用完可用结余"
+        );
+        assert_eq!(
+            Chance::of(0.0).words(Lang::En),
+            "no chance (in none of the draws)"
+        );
+        assert_eq!(Chance::of(1.0).words(Lang::Zh), "必然（每次抽样都出现）");
+    }
 }
