@@ -257,6 +257,8 @@ catalogue! {
         "No changes: the proposal equals the baseline";
     cap: "上限",
         "cap";
+    gauge_title: "{figure}（上限 {cap}）",
+        "{figure} (cap {cap})";
     cap_used: "已用上限",
         "of the cap used";
     headroom: "余量",
