@@ -33,7 +33,7 @@ fn outcome_with(scenario: &CheckedScenario, outcome: &Outcome, bar: &Bar, value:
         .iter()
         .find(|y| y.year == outcome.year)
         .unwrap();
-    outcome.indicator.of(year)
+    outcome.indicator.indicator().unwrap().of(year)
 }
 
 fn assert_bars_are_projections(scenario: &CheckedScenario, tornado: &Tornado) {
@@ -78,7 +78,7 @@ fn the_bundled_plan_turns_most_on_the_county_subsidy_and_county_inpatient_care()
     let outcome = Outcome::parse("surplus", &s, None).unwrap();
     assert_eq!(
         (outcome.indicator, outcome.year),
-        (Indicator::Surplus, 2013)
+        (Indicator::Surplus.into(), 2013)
     );
     let t = tornado(&s, &s.proposal, outcome).unwrap();
     assert_eq!(t.base, Figure::Yuan(Decimal::new(-8_002_345_567, 2)));

@@ -29,7 +29,7 @@ fn reached(scenario: &CheckedScenario, target: &Target, edits: &Edits) -> f64 {
         .years
         .iter()
         .filter(|y| target.when == When::EveryYear || target.when == When::Year(y.year))
-        .map(|y| target.indicator.of(y).value());
+        .map(|y| target.indicator.indicator().unwrap().of(y).value());
     match target.goal {
         Goal::AtMost => values.fold(f64::NEG_INFINITY, f64::max),
         _ => values.fold(f64::INFINITY, f64::min),
@@ -254,7 +254,7 @@ fn questions_that_cannot_be_asked_say_why() {
     let target = Target::parse("outpatient_share<=25%", When::Year(2013)).unwrap();
     assert_eq!(
         (target.indicator, target.goal, target.value),
-        (Indicator::OutpatientShare, Goal::AtMost, 0.25)
+        (Indicator::OutpatientShare.into(), Goal::AtMost, 0.25)
     );
     let late = Target::parse("surplus>=0", When::Year(2030)).unwrap();
     assert_eq!(

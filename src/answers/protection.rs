@@ -14,6 +14,7 @@ use crate::answers::patient::{self, CaseRules, PatientKind, PatientLayer};
 use crate::base::lang::{Label, Lang, Text};
 use crate::base::lognormal::{expected_benefit, standard_normal_cdf, ClaimSize, Layer};
 use crate::base::money::{self, fen_from_f64, minus, to_f64, Yuan};
+use crate::base::units::{Figure, Shown, Unit};
 use crate::model::compare::differences;
 use crate::model::projection::{simulate, simulate_proposal_against};
 use crate::model::report::Report;
@@ -109,6 +110,106 @@ impl Measure {
 
     fn index(self) -> usize {
         self as usize
+    }
+}
+
+/// A protection figure the tornado measures and goal seek targets: a share overall or of one
+/// kind of care, or the mean out-of-pocket payment per admission, of one plan for the baseline's
+/// first-year patients. Named as the JSON form names it: `catastrophic_10` (overall),
+/// `inpatient_catastrophic_10` (the kind's), `mean_oop_per_admission`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProtectionFigure {
+    /// A measure over every patient-year of every line.
+    Overall(Measure),
+    /// A measure over the patient-years of one kind of care.
+    Kind(PatientKind, Measure),
+    /// The mean out-of-pocket payment per admission, over the baseline's admissions.
+    MeanOopPerAdmission,
+}
+
+/// "次均住院自付" / "mean out-of-pocket per admission": the overall `mean_oop_per_admission`.
+pub const MEAN_OOP_PER_ADMISSION: Label =
+    Label::new("次均住院自付", "mean out-of-pocket per admission");
+
+impl ProtectionFigure {
+    /// Every protection figure: the four overall shares, the four of each kind of care, the mean
+    /// out-of-pocket payment per admission.
+    pub fn all() -> impl Iterator<Item = ProtectionFigure> {
+        Measure::ALL
+            .into_iter()
+            .map(ProtectionFigure::Overall)
+            .chain(PatientKind::ALL.into_iter().flat_map(|kind| {
+                Measure::ALL
+                    .into_iter()
+                    .map(move |measure| ProtectionFigure::Kind(kind, measure))
+            }))
+            .chain(std::iter::once(ProtectionFigure::MeanOopPerAdmission))
+    }
+
+    /// Its name: `catastrophic_10`, `inpatient_catastrophic_10`, `mean_oop_per_admission`.
+    pub fn name(self) -> String {
+        match self {
+            ProtectionFigure::Overall(measure) => measure.name().to_string(),
+            ProtectionFigure::Kind(kind, measure) => format!("{}_{}", kind.name(), measure.name()),
+            ProtectionFigure::MeanOopPerAdmission => "mean_oop_per_admission".to_string(),
+        }
+    }
+
+    /// The figure of a name.
+    pub fn parse(name: &str) -> Option<ProtectionFigure> {
+        ProtectionFigure::all().find(|f| f.name() == name)
+    }
+
+    /// Its label, from the measure's and the kind of care's: "住院（每次）自付超过家庭年收入 10%
+    /// 的患者比例" / "share of patients paying over 10 % of household income (inpatient stays)".
+    pub fn label(self) -> Text {
+        match self {
+            ProtectionFigure::Overall(measure) => {
+                let label = measure.label();
+                Text::new(label.zh, format!("share of {}", label.en))
+            }
+            ProtectionFigure::Kind(kind, measure) => {
+                let (kind, measure) = (kind_label(kind), measure.label());
+                Text::new(
+                    format!("{}{}", kind.zh, measure.zh),
+                    format!("share of {} ({})", measure.en, kind.en),
+                )
+            }
+            ProtectionFigure::MeanOopPerAdmission => MEAN_OOP_PER_ADMISSION.into(),
+        }
+    }
+
+    /// A share (a fraction of patients), or money per admission.
+    pub fn unit(self) -> Unit {
+        match self {
+            ProtectionFigure::MeanOopPerAdmission => Unit::Yuan,
+            _ => Unit::Share,
+        }
+    }
+
+    /// How it is shown: shares in per cent, the payment in 元.
+    pub fn shown(self) -> Shown {
+        match self {
+            ProtectionFigure::MeanOopPerAdmission => Shown::Amount,
+            _ => Shown::Percent,
+        }
+    }
+
+    /// The figure in one plan's figures (`None`: the plan has no care of that kind).
+    pub fn of(self, figures: &PlanFigures) -> Option<Figure> {
+        match self {
+            ProtectionFigure::Overall(measure) => {
+                Some(Figure::Share(figures.overall.shares.get(measure)))
+            }
+            ProtectionFigure::Kind(kind, measure) => figures
+                .kinds
+                .iter()
+                .find(|k| k.kind == kind)
+                .map(|k| Figure::Share(k.shares.get(measure))),
+            ProtectionFigure::MeanOopPerAdmission => {
+                Some(Figure::Yuan(figures.overall.mean_oop_per_admission))
+            }
+        }
     }
 }
 

@@ -39,13 +39,15 @@ pub enum Ask {
     /// A one-click question.
     Question { question: Question },
     /// Goal seek: a lever (a parameter path or a group name) against a target written as
-    /// `indicator>=value` (`ncms solve`'s form) in a year or in every year.
+    /// `indicator>=value` (`ncms solve`'s form; a protection figure too, `catastrophic_10<=0.1`,
+    /// in the first year) in a year or in every year.
     GoalSeek {
         lever: String,
         target: String,
         when: When,
     },
-    /// The tornado of an outcome (a report field's name) in its default year.
+    /// The tornado of an outcome (a report field's name, or a protection figure's:
+    /// `catastrophic_10`) in its default year.
     Tornado { outcome: String },
     /// Why a figure changed: the waterfall of an outcome in its default year.
     Waterfall { outcome: attribution::Outcome },
