@@ -206,6 +206,17 @@ impl Target {
         }
     }
 
+    /// How far the figure may wander where it should stand still: 0 for the projection's
+    /// figures (exact where they do not move); for a protection share the accuracy to which
+    /// its laws hold, 10⁻¹² (docs/protection.md §4: the quadrature's panels move with the
+    /// rules, so a figure the lever no longer moves can differ in its last digits).
+    fn noise(&self) -> f64 {
+        match self.indicator {
+            Measured::Protection(_) if self.indicator.unit() == Unit::Share => 1e-12,
+            _ => 0.0,
+        }
+    }
+
     /// The protection figure as the target reads it in a plan's figures.
     fn read_protection(&self, figures: &PlanFigures) -> Option<f64> {
         match self.indicator {
@@ -336,7 +347,7 @@ pub enum SolveError {
     NoRoom(String),
     /// A protection figure asked of a year other than the first (or of every year).
     FirstYearOnly(i32),
-    /// A protection figure of a kind of care the scenario does not have.
+    /// A protection figure of a kind of care the scenario does not have (its name).
     NoSuchCare(Text),
 }
 
@@ -398,8 +409,8 @@ impl SolveError {
                 format!("the protection figures are for the first year ({year}) only"),
             ),
             SolveError::NoSuchCare(label) => lang.pick(
-                format!("场景中没有这类医疗服务：{}", label.zh),
-                format!("the scenario has no care for {}", label.en),
+                format!("场景中没有{}", label.zh),
+                format!("the scenario has no {}", label.en),
             ),
         }
     }
@@ -662,7 +673,7 @@ pub fn solve(
             };
             target
                 .read_protection(&figures(patients, &planned))
-                .ok_or_else(|| SolveError::NoSuchCare(figure.label()))?
+                .ok_or_else(|| SolveError::NoSuchCare(figure.care_name()))?
         }
         None => target.read(&planned_report).unwrap_or(f64::NAN),
     };
@@ -694,7 +705,7 @@ pub fn solve(
     ks.sort_unstable();
     ks.dedup();
     let scan: Vec<Point> = ks.into_iter().filter_map(|k| seek.at(k)).collect();
-    let mut monotone = is_monotone(&scan);
+    let mut monotone = is_monotone(&scan, target.noise());
     let brackets: Vec<(Point, Point)> = scan
         .windows(2)
         .filter(|w| seek.side(&w[0], tolerance) != seek.side(&w[1], tolerance))
@@ -730,9 +741,9 @@ pub fn solve(
         };
         let everywhere = scan.iter().all(|p| seek.meets(p, tolerance));
         let best = closest(&scan).ok_or_else(|| SolveError::NoRoom(lever.name()))?;
-        // Where the figure stops moving (a ceiling above every bill), the closest value nearest
-        // the plan's: no move beyond the one that helps.
-        let tie = best.gap.abs() + tolerance * 1e-6;
+        // Of the values within the tolerance of the closest (where the figure stops moving: a
+        // ceiling above every bill), the one nearest the plan's: no move beyond what helps.
+        let tie = best.gap.abs() + tolerance;
         let best = scan
             .iter()
             .copied()
@@ -809,21 +820,26 @@ fn words_with_cost(answer: &Answer) -> Text {
     let cost = answer.spending_change;
     Text::both(|lang| {
         let amount = format!("{} {}", units::yuan(cost.abs()), Unit::Yuan.suffix(lang));
-        let more = !cost.is_sign_negative();
-        let cost_words = match (more, lang) {
-            (true, Lang::Zh) => format!("当年基金支出增加 {amount}。"),
-            (false, Lang::Zh) => format!("当年基金支出减少 {amount}。"),
-            (true, Lang::En) => format!("Fund spending that year rises by {amount}."),
-            (false, Lang::En) => format!("Fund spending that year falls by {amount}."),
+        let cost_words = match (cost.cmp(&money::ZERO), lang) {
+            (std::cmp::Ordering::Equal, Lang::Zh) => "当年基金支出不变。".to_string(),
+            (std::cmp::Ordering::Equal, Lang::En) => "Fund spending that year is the same.".into(),
+            (std::cmp::Ordering::Greater, Lang::Zh) => format!("当年基金支出增加 {amount}。"),
+            (std::cmp::Ordering::Less, Lang::Zh) => format!("当年基金支出减少 {amount}。"),
+            (std::cmp::Ordering::Greater, Lang::En) => {
+                format!("Fund spending that year rises by {amount}.")
+            }
+            (std::cmp::Ordering::Less, Lang::En) => {
+                format!("Fund spending that year falls by {amount}.")
+            }
         };
         format!("{} {cost_words}", words(answer, lang))
     })
 }
 
-/// Whether the gaps of points in order of the lever never turn back.
-fn is_monotone(points: &[Point]) -> bool {
+/// Whether the gaps of points in order of the lever never turn back (by more than `noise`).
+fn is_monotone(points: &[Point], noise: f64) -> bool {
     let steps: Vec<f64> = points.windows(2).map(|w| w[1].gap - w[0].gap).collect();
-    steps.iter().all(|d| *d >= 0.0) || steps.iter().all(|d| *d <= 0.0)
+    steps.iter().all(|d| *d >= -noise) || steps.iter().all(|d| *d <= noise)
 }
 
 /// Narrows the bracket `a < b` (on opposite sides of the target's edge) to the two grid points
@@ -843,7 +859,7 @@ fn refine(seek: &mut Seek, mut a: Point, mut b: Point, tolerance: f64) -> (Point
         let mut all = vec![a];
         all.extend(inside.iter().copied());
         all.push(b);
-        monotone = is_monotone(&all);
+        monotone = is_monotone(&all, seek.target.noise());
         for w in all.windows(2) {
             if seek.side(&w[0], tolerance) != seek.side(&w[1], tolerance) {
                 (a, b) = (w[0], w[1]);
@@ -871,7 +887,8 @@ fn refine(seek: &mut Seek, mut a: Point, mut b: Point, tolerance: f64) -> (Point
             break;
         };
         let (lo, hi) = (a.gap.min(b.gap), a.gap.max(b.gap));
-        if m.gap < lo || m.gap > hi {
+        let noise = seek.target.noise();
+        if m.gap < lo - noise || m.gap > hi + noise {
             monotone = false;
         }
         if seek.side(&m, tolerance) == side_a {

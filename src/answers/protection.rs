@@ -179,6 +179,20 @@ impl ProtectionFigure {
         }
     }
 
+    /// The kind of care it is about (`None`: every patient, or every admission), named as a
+    /// patient-year of it is: "住院（每次）" / "inpatient stays".
+    pub fn care(self) -> Option<Label> {
+        match self {
+            ProtectionFigure::Kind(kind, _) => Some(kind_label(kind)),
+            _ => None,
+        }
+    }
+
+    /// The kind of care's name, or the figure's where it is about every patient.
+    pub fn care_name(self) -> Text {
+        self.care().map_or_else(|| self.label(), Text::from)
+    }
+
     /// A share (a fraction of patients), or money per admission.
     pub fn unit(self) -> Unit {
         match self {

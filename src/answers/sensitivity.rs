@@ -194,7 +194,7 @@ pub enum TornadoError {
     Invalid(Vec<Problem>),
     /// The outcome's year is not in the horizon.
     YearOutside(i32),
-    /// A protection figure of a kind of care the scenario does not have.
+    /// A protection figure of a kind of care the scenario does not have (its name).
     NoSuchCare(Text),
 }
 
@@ -211,8 +211,8 @@ impl TornadoError {
                 format!("{year} is not in the projection's horizon"),
             ),
             TornadoError::NoSuchCare(label) => lang.pick(
-                format!("场景中没有这类医疗服务：{}", label.zh),
-                format!("the scenario has no care for {}", label.en),
+                format!("场景中没有{}", label.zh),
+                format!("the scenario has no {}", label.en),
             ),
         }
     }
@@ -284,7 +284,7 @@ impl TornadoJob {
                 }
                 figure
                     .of(&figures(patients, &planned))
-                    .ok_or_else(|| TornadoError::NoSuchCare(figure.label()))?
+                    .ok_or_else(|| TornadoError::NoSuchCare(figure.care_name()))?
             }
             _ => outcome
                 .of(&planned_report)

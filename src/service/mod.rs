@@ -346,6 +346,55 @@ mod tests {
     }
 
     #[test]
+    fn protection_outcomes_and_targets_cross_the_boundary_as_the_engine_makes_them() {
+        // The tornado of the inpatient catastrophic share: JSON equal to the engine's, the
+        // county ratio's bar lowering the share.
+        let tornado_request = request(Ask::Tornado {
+            outcome: "inpatient_catastrophic_10".into(),
+        });
+        let reply = through_json(&tornado_request);
+        assert_eq!(reply, answer(&tornado_request));
+        let Reply::Tornado { tornado } = reply else {
+            panic!("a tornado")
+        };
+        assert_eq!(
+            tornado.outcome.indicator.name(),
+            "inpatient_catastrophic_10"
+        );
+        let county = tornado
+            .ten_percent
+            .iter()
+            .find(|b| b.path == "lines[2].inpatient.reimbursement_ratio")
+            .unwrap();
+        assert!(county.swing.value() < -0.04);
+        // Goal seek on it, as `ncms solve` answers (tests/solve.rs): +6.72 points.
+        let seek = request(Ask::GoalSeek {
+            lever: "inpatient_ratios".into(),
+            target: "inpatient_catastrophic_10<=15%".into(),
+            when: When::Year(2013),
+        });
+        let reply = through_json(&seek);
+        assert_eq!(reply, answer(&seek));
+        let Reply::Answer { answer: found } = reply else {
+            panic!("an answer")
+        };
+        assert_eq!(found.value, 0.067196);
+        // Every year: refused, in words.
+        let every = request(Ask::GoalSeek {
+            lever: "inpatient_ratios".into(),
+            target: "inpatient_catastrophic_10<=15%".into(),
+            when: When::EveryYear,
+        });
+        let Reply::Refused { reason } = through_json(&every) else {
+            panic!("refused")
+        };
+        assert_eq!(
+            reason.get(Lang::Zh),
+            "医疗保障效果指标只测算第一年（2013 年）"
+        );
+    }
+
+    #[test]
     fn the_plan_asked_about_is_the_requests_plan() {
         // The plan's own comparison, through compare, and the patient of the same plan agree on
         // which plan they read: a different plan gives a different patient.
