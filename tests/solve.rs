@@ -519,3 +519,32 @@ fn protection_targets_are_for_the_first_year_and_the_care_the_scenario_has() {
         "the scenario has no special-disease care (a patient's year)"
     );
 }
+
+#[test]
+fn the_one_click_catastrophic_question_says_the_ratios_cannot_and_gives_the_closest() {
+    use ncms_sim::solve::{inpatient_ratios_for_catastrophic_target, Found, Question};
+    let s = plan_2013();
+    let answer = inpatient_ratios_for_catastrophic_target(&s, &s.proposal).unwrap();
+    assert_eq!(answer.target.indicator.name(), "inpatient_catastrophic_10");
+    assert_eq!(answer.status, Status::Unreachable);
+    assert_eq!(answer.value, 0.079999);
+    assert!((answer.achieved - 0.144_798).abs() < 1e-5);
+    assert_eq!(
+        answer.words.zh,
+        "各级住院补偿比例在允许范围内（-72.00 个百分点 – +8.00 个百分点）无法使2013年住院（每次）\
+         自付超过家庭年收入 10% 的患者比例不超过 10.00%；最接近的是 +8.00 个百分点，此时住院（每次）\
+         自付超过家庭年收入 10% 的患者比例为 14.48%。 当年基金支出增加 218,807,779.21 元。"
+    );
+    assert_protection_answer_holds(&s, Lever::InpatientRatios, &answer);
+    let Found::One(asked) = Question::InpatientCatastrophic
+        .ask(&s, &s.proposal)
+        .unwrap()
+    else {
+        panic!("one answer")
+    };
+    assert_eq!(*asked, answer);
+    assert_eq!(
+        Question::InpatientCatastrophic.id(),
+        "inpatient-catastrophic"
+    );
+}

@@ -12,7 +12,8 @@
 //! make such a target monotone in a single lever; it is checked on the scan all the same.
 
 use crate::answers::measured::Measured;
-use crate::answers::protection::{figures, Patients, PlanFigures};
+use crate::answers::patient::PatientKind;
+use crate::answers::protection::{figures, Measure, Patients, PlanFigures, ProtectionFigure};
 use crate::base::lang::{capitalise, Label, Lang, Text};
 use crate::base::money::{self, Yuan};
 use crate::base::units::{self, Unit};
@@ -1249,6 +1250,31 @@ pub fn inpatient_ratios_for_policy_target(
     Ok(answer)
 }
 
+/// The share of inpatient stays costing over 10 % of household income that the one-click
+/// question brings them under (a tenth of them).
+pub const INPATIENT_CATASTROPHIC_TARGET: f64 = 0.10;
+
+/// The inpatient ratios (the same points added at every level) that bring next year's share of
+/// inpatient stays costing over 10 % of household income to at most
+/// [`INPATIENT_CATASTROPHIC_TARGET`], for the baseline's patients, and what it costs (in the
+/// answer's words). Where the ratios cannot (the part of a bill outside the policy scope is paid
+/// whatever the ratio), the answer says so and gives the closest.
+pub fn inpatient_ratios_for_catastrophic_target(
+    scenario: &CheckedScenario,
+    plan: &Edits,
+) -> Result<Answer, SolveError> {
+    let target = Target {
+        indicator: Measured::Protection(ProtectionFigure::Kind(
+            PatientKind::Inpatient,
+            Measure::Catastrophic10,
+        )),
+        goal: Goal::AtMost,
+        value: INPATIENT_CATASTROPHIC_TARGET,
+        when: Horizon::NextYear.when(scenario),
+    };
+    solve(scenario, plan, Lever::InpatientRatios, target)
+}
+
 /// The label of a group of levers, for lists.
 pub fn group_label(name: &str) -> Option<Label> {
     Some(match name {
@@ -1271,6 +1297,7 @@ pub enum Question {
     InpatientNoDeficit,
     SurplusBand,
     PolicyScopeTarget,
+    InpatientCatastrophic,
 }
 
 /// What a one-click question found: one answer, or the two ends of a band.
@@ -1282,13 +1309,14 @@ pub enum Found {
 }
 
 impl Question {
-    pub const ALL: [Question; 6] = [
+    pub const ALL: [Question; 7] = [
         Question::BreakEvenNextYear,
         Question::BreakEvenHorizon,
         Question::OutpatientWithinCap,
         Question::InpatientNoDeficit,
         Question::SurplusBand,
         Question::PolicyScopeTarget,
+        Question::InpatientCatastrophic,
     ];
 
     /// Its stable name (`break-even-next-year`).
@@ -1300,6 +1328,7 @@ impl Question {
             Question::InpatientNoDeficit => "inpatient-no-deficit",
             Question::SurplusBand => "surplus-band",
             Question::PolicyScopeTarget => "policy-scope-target",
+            Question::InpatientCatastrophic => "inpatient-catastrophic",
         }
     }
 
@@ -1321,6 +1350,9 @@ impl Question {
                 Found::Band(Box::new(funding_for_surplus_band(scenario, plan)?))
             }
             Question::PolicyScopeTarget => one(inpatient_ratios_for_policy_target(scenario, plan)?),
+            Question::InpatientCatastrophic => {
+                one(inpatient_ratios_for_catastrophic_target(scenario, plan)?)
+            }
         })
     }
 }

@@ -66,6 +66,13 @@ fn asked(question: Question, scenario: &CheckedScenario, lang: Lang) -> String {
                 &pct(targets.inpatient_policy_ratio_min.unwrap_or(0.75)),
             )],
         ),
+        Question::InpatientCatastrophic => fill(
+            words.q_inpatient_catastrophic,
+            &[(
+                "share",
+                &pct(ncms_sim::solve::INPATIENT_CATASTROPHIC_TARGET),
+            )],
+        ),
     }
 }
 
