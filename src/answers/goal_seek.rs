@@ -13,7 +13,9 @@
 
 use crate::answers::measured::Measured;
 use crate::answers::patient::PatientKind;
-use crate::answers::protection::{figures, Measure, Patients, PlanFigures, ProtectionFigure};
+use crate::answers::protection::{
+    figures, figures_like, Measure, Patients, PlanFigures, ProtectionFigure,
+};
 use crate::base::lang::{capitalise, Label, Lang, Text};
 use crate::base::money::{self, Yuan};
 use crate::base::units::{self, Unit};
@@ -434,8 +436,9 @@ struct Seek<'a> {
     /// The plan's own report: the twin of every value tried (only the lines the lever moves are
     /// priced again).
     planned_report: Report,
-    /// The baseline's first-year patients, for a target on a protection figure.
-    patients: Option<Patients>,
+    /// The baseline's first-year patients and the plan's figures for them, for a target on a
+    /// protection figure: the twin of every value tried.
+    patients: Option<(Patients, PlanFigures)>,
     lever: Lever,
     target: Target,
     projections: u32,
@@ -530,8 +533,14 @@ impl Seek<'_> {
     fn value_at(&mut self, k: i64) -> Option<f64> {
         if self.target.indicator.is_protection() {
             let proposal = self.proposal_at(k)?;
-            let patients = self.patients.as_ref()?;
-            self.target.read_protection(&figures(patients, &proposal))
+            let (patients, priced) = self.patients.as_ref()?;
+            self.target.read_protection(&figures_like(
+                patients,
+                &proposal,
+                patients,
+                &self.planned,
+                priced,
+            ))
         } else {
             let report = self.report_at(k)?;
             self.target.read(&report)
@@ -663,17 +672,18 @@ pub fn solve(
     let planned = check_edited(scenario, &resolved).map_err(SolveError::Invalid)?;
     let planned_report = simulate_proposal_against(&planned, scenario, &baseline_report);
     let tolerance = target.tolerance(&planned_report);
-    let patients = target
-        .indicator
-        .is_protection()
-        .then(|| Patients::of(scenario));
+    let patients = target.indicator.is_protection().then(|| {
+        let patients = Patients::of(scenario);
+        let priced = figures(&patients, &planned);
+        (patients, priced)
+    });
     let now = match &patients {
-        Some(patients) => {
+        Some((_, priced)) => {
             let Measured::Protection(figure) = target.indicator else {
                 unreachable!("patients are made for a protection figure only")
             };
             target
-                .read_protection(&figures(patients, &planned))
+                .read_protection(priced)
                 .ok_or_else(|| SolveError::NoSuchCare(figure.care_name()))?
         }
         None => target.read(&planned_report).unwrap_or(f64::NAN),

@@ -14,7 +14,7 @@
 //! re-prices the plan for them. Each bar is then the exact difference of two such pricings.
 
 use crate::answers::measured::Measured;
-use crate::answers::protection::{figures, Patients, ProtectionFigure};
+use crate::answers::protection::{figures, figures_like, Patients, PlanFigures, ProtectionFigure};
 use crate::base::lang::{capitalise, Lang, Text};
 use crate::base::units::{Figure, Unit};
 use crate::model::indicator::{Indicator, When};
@@ -249,8 +249,9 @@ pub struct TornadoJob {
     baseline_report: Report,
     planned: CheckedScenario,
     planned_report: Report,
-    /// The baseline's first-year patients, for a protection figure.
-    patients: Option<Patients>,
+    /// The baseline's first-year patients and the plan's figures for them, for a protection
+    /// figure: every move's twin (only the lines a move touches are priced again).
+    patients: Option<(Patients, PlanFigures)>,
     plan: Vec<Edit>,
     outcome: Outcome,
     base: Figure,
@@ -276,14 +277,18 @@ impl TornadoJob {
         }
         let planned = check_edited(&scenario, &resolved).map_err(TornadoError::Invalid)?;
         let planned_report = simulate_proposal_against(&planned, &scenario, &baseline_report);
-        let patients = outcome.protection().map(|_| Patients::of(&scenario));
+        let patients = outcome.protection().map(|_| {
+            let patients = Patients::of(&scenario);
+            let priced = figures(&patients, &planned);
+            (patients, priced)
+        });
         let base = match (outcome.protection(), &patients) {
-            (Some(figure), Some(patients)) => {
+            (Some(figure), Some((_, priced))) => {
                 if outcome.year != scenario.year {
                     return Err(TornadoError::YearOutside(outcome.year));
                 }
                 figure
-                    .of(&figures(patients, &planned))
+                    .of(priced)
                     .ok_or_else(|| TornadoError::NoSuchCare(figure.care_name()))?
             }
             _ => outcome
@@ -436,8 +441,8 @@ struct Run<'a> {
     /// priced again).
     planned: &'a CheckedScenario,
     planned_report: &'a Report,
-    /// The baseline's patients, for a protection figure.
-    patients: Option<&'a Patients>,
+    /// The baseline's patients and the plan's figures for them, for a protection figure.
+    patients: Option<&'a (Patients, PlanFigures)>,
     plan: &'a [Edit],
     outcome: Outcome,
     projections: u32,
@@ -502,19 +507,32 @@ impl Run<'_> {
         &mut self,
         edit: Edit,
         figure: ProtectionFigure,
-        patients: &Patients,
+        (patients, priced): &(Patients, PlanFigures),
     ) -> Option<Figure> {
         if edit.place.param.is_lever() {
             let mut all = self.plan.to_vec();
             all.push(edit);
             let proposal = check_edited(self.scenario, &all).ok()?;
             self.projections += 1;
-            figure.of(&figures(patients, &proposal))
+            figure.of(&figures_like(
+                patients,
+                &proposal,
+                patients,
+                self.planned,
+                priced,
+            ))
         } else {
             let baseline = check_edited(self.scenario, &[edit]).ok()?;
             let proposal = check_edited(&baseline, self.plan).ok()?;
             self.projections += 2;
-            figure.of(&figures(&Patients::of(&baseline), &proposal))
+            let moved = Patients::of_like(&baseline, patients);
+            figure.of(&figures_like(
+                &moved,
+                &proposal,
+                patients,
+                self.planned,
+                priced,
+            ))
         }
     }
 }
