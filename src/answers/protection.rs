@@ -127,9 +127,13 @@ pub enum ProtectionFigure {
     MeanOopPerAdmission,
 }
 
-/// "次均住院自付" / "mean out-of-pocket per admission": the overall `mean_oop_per_admission`.
-pub const MEAN_OOP_PER_ADMISSION: Label =
-    Label::new("次均住院自付", "mean out-of-pocket per admission");
+/// The overall `mean_oop_per_admission`, named apart from the report's "住院次均自付"
+/// (`Indicator::MeanOutOfPocketPerAdmission`, over the plan's own admissions): a plan's differs
+/// from it by the release effect's change of mix (docs/protection.md §2).
+pub const MEAN_OOP_PER_ADMISSION: Label = Label::new(
+    "次均住院自付（按基线住院人次）",
+    "mean out-of-pocket per admission (the baseline's admissions)",
+);
 
 impl ProtectionFigure {
     /// Every protection figure: the four overall shares, the four of each kind of care, the mean
