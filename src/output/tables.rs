@@ -995,8 +995,7 @@ pub fn protection_table(protection: &crate::answers::protection::Protection, lan
     let horizon = baseline.fund.horizon_year;
     let money_rows: [(String, Of, Change); 4] = [
         (
-            lang.pick("次均住院自付", "Mean out-of-pocket per admission")
-                .to_string(),
+            capitalise(crate::answers::protection::MEAN_OOP_PER_ADMISSION.get(lang)),
             |p| p.overall.mean_oop_per_admission,
             |c| c.mean_oop_per_admission,
         ),
