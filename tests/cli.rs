@@ -729,7 +729,7 @@ fn sensitivity_and_solve_ask_what_a_plan_does_for_families() {
                     "It takes every inpatient reimbursement ratio moved by +6.72 points or more \
                      to keep the share of patients paying over 10 % of household income \
                      (inpatient stays) in 2013 at most 15.00%. Fund spending that year rises by \
-                     181,843,264.84 yuan.",
+                     181.84 million yuan.",
                 ),
                 Text("Monotone (checked)"),
             ],

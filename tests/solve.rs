@@ -415,13 +415,13 @@ fn the_inpatient_ratios_that_bring_inpatient_catastrophic_stays_to_15_percent() 
     assert_eq!(
         answer.words.zh,
         "需各级住院补偿比例调整 +6.72 个百分点（或以上）才能使2013年住院（每次）自付超过家庭年收入 \
-         10% 的患者比例不超过 15.00%。 当年基金支出增加 181,843,264.84 元。"
+         10% 的患者比例不超过 15.00%。当年基金支出增加 18,184.33 万元。"
     );
     assert_eq!(
         answer.words.en,
         "It takes every inpatient reimbursement ratio moved by +6.72 points or more to keep the \
          share of patients paying over 10 % of household income (inpatient stays) in 2013 at \
-         most 15.00%. Fund spending that year rises by 181,843,264.84 yuan."
+         most 15.00%. Fund spending that year rises by 181.84 million yuan."
     );
 }
 
@@ -533,7 +533,7 @@ fn the_one_click_catastrophic_question_says_the_ratios_cannot_and_gives_the_clos
         answer.words.zh,
         "各级住院补偿比例在允许范围内（-72.00 个百分点 – +8.00 个百分点）无法使2013年住院（每次）\
          自付超过家庭年收入 10% 的患者比例不超过 10.00%；最接近的是 +8.00 个百分点，此时住院（每次）\
-         自付超过家庭年收入 10% 的患者比例为 14.48%。 当年基金支出增加 218,807,779.21 元。"
+         自付超过家庭年收入 10% 的患者比例为 14.48%。当年基金支出增加 21,880.78 万元。"
     );
     assert_protection_answer_holds(&s, Lever::InpatientRatios, &answer);
     let Found::One(asked) = Question::InpatientCatastrophic

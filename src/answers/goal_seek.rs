@@ -830,7 +830,8 @@ pub fn solve(
 fn words_with_cost(answer: &Answer) -> Text {
     let cost = answer.spending_change;
     Text::both(|lang| {
-        let amount = format!("{} {}", units::yuan(cost.abs()), Unit::Yuan.suffix(lang));
+        // A fund total, in the one display rule of fund totals (万元 / million yuan).
+        let amount = units::Shown::FundTotal.text(&units::Figure::Yuan(cost.abs()), lang);
         let cost_words = match (cost.cmp(&money::ZERO), lang) {
             (std::cmp::Ordering::Equal, Lang::Zh) => "当年基金支出不变。".to_string(),
             (std::cmp::Ordering::Equal, Lang::En) => "Fund spending that year is the same.".into(),
@@ -843,7 +844,8 @@ fn words_with_cost(answer: &Answer) -> Text {
                 format!("Fund spending that year falls by {amount}.")
             }
         };
-        format!("{} {cost_words}", words(answer, lang))
+        // Chinese sentences follow each other with no space.
+        format!("{}{}{cost_words}", words(answer, lang), lang.pick("", " "))
     })
 }
 
@@ -952,11 +954,8 @@ fn group(answer: &Answer) -> bool {
 pub fn show_indicator_value(indicator: Measured, value: f64, lang: Lang) -> String {
     match indicator.unit() {
         Unit::Share => format!("{:.2}%", value * 100.0),
-        Unit::Yuan => format!(
-            "{} {}",
-            money::decimal_from_f64(value).map_or_else(|| value.to_string(), units::yuan),
-            Unit::Yuan.suffix(lang)
-        ),
+        // Money in its figure's one display rule: a fund total in 万元, an amount a head in 元.
+        Unit::Yuan => indicator.show(value, lang),
         unit => unit.show(value, lang),
     }
 }

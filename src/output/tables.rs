@@ -805,10 +805,9 @@ pub fn answer_table(answer: &crate::answers::goal_seek::Answer, lang: Lang) -> S
         (lang.pick("结果", "Outcome"), status.to_string()),
         (
             lang.pick("当年基金支出变化", "Change in fund spending"),
-            format!(
-                "{} {}",
-                yuan(answer.spending_change),
-                Unit::Yuan.suffix(lang)
+            crate::base::units::Shown::FundTotal.change(
+                &crate::base::units::Figure::Yuan(answer.spending_change),
+                lang,
             ),
         ),
         (
