@@ -139,6 +139,38 @@ fn protection(c: &mut Criterion) {
     c.bench_function("protection/taizhou-2013-plan/one plan's figures", |b| {
         b.iter(|| figures(black_box(&patients), black_box(&proposal)))
     });
+    // The tornado and goal seek on a protection figure: each move re-prices the plan (a lever)
+    // or makes new patients and re-prices (an assumption); no projection but the plan's own.
+    use ncms_sim::sensitivity::{tornado, Outcome};
+    let outcome = Outcome::parse("inpatient_catastrophic_10", &plan, None).unwrap();
+    c.bench_function(
+        "protection/taizhou-2013-plan/tornado of the inpatient catastrophic-10 share",
+        |b| b.iter(|| tornado(black_box(&plan), black_box(&plan.proposal), outcome).unwrap()),
+    );
+    let outcome = Outcome::parse("catastrophic_10", &plan, None).unwrap();
+    c.bench_function(
+        "protection/taizhou-2013-plan/tornado of the catastrophic-10 share",
+        |b| b.iter(|| tornado(black_box(&plan), black_box(&plan.proposal), outcome).unwrap()),
+    );
+    let target = ncms_sim::solve::Target::parse(
+        "inpatient_catastrophic_10<=15%",
+        ncms_sim::indicator::When::Year(2013),
+    )
+    .unwrap();
+    c.bench_function(
+        "protection/taizhou-2013-plan/solve inpatient ratios for inpatient catastrophic-10 <= 15%",
+        |b| {
+            b.iter(|| {
+                ncms_sim::solve::solve(
+                    black_box(&plan),
+                    black_box(&plan.proposal),
+                    ncms_sim::solve::Lever::InpatientRatios,
+                    target,
+                )
+                .unwrap()
+            })
+        },
+    );
 }
 
 /// How sure the 2013 plan is (`ncms risk`): 2000 draws of the baseline and the plan over five

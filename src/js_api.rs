@@ -230,7 +230,8 @@ fn year_argument(
 
 /// Goal seek, as `ncms solve`: the value of `lever` (a registry path such as
 /// `"financing.individual"`, or `"outpatient_ratios"`, `"inpatient_ratios"`,
-/// `"funding_per_head"`) at which `target` (`"surplus>=0"`, `"outpatient_share<=25%"`) holds in
+/// `"funding_per_head"`) at which `target` (`"surplus>=0"`, `"outpatient_share<=25%"`, or on a
+/// protection figure of the first year: `"inpatient_catastrophic_10<=0.15"`) holds in
 /// `year` (default the first year; `"all"`: every year of the horizon), on the scenario's proposal
 /// (else its baseline). Returns the answer (`value`, `status`, `edits`, `words`, …); throws the
 /// problems of an invalid scenario, or one problem naming the bad argument.
@@ -260,7 +261,9 @@ pub fn solve(
                     | SolveError::NotALever(_)
                     | SolveError::NothingToMove(_)
                     | SolveError::NoRoom(_) => "lever",
-                    SolveError::YearOutside(_) | SolveError::EqualEveryYear => "year",
+                    SolveError::YearOutside(_)
+                    | SolveError::EqualEveryYear
+                    | SolveError::FirstYearOnly(_) => "year",
                     _ => "target",
                 };
                 refuse(path, &other.describe(Lang::Zh), &other.describe(Lang::En))
@@ -270,8 +273,10 @@ pub fn solve(
 
 /// The tornado, as `ncms sensitivity`: every lever and assumption moved ±10 % and ± one natural
 /// unit, and its effect on `outcome` (a report field: `"surplus"`, the default,
-/// `"closing_balance"`, `"outpatient_share"`, …) in `year` (default: the first year, the horizon
-/// for a balance), on the scenario's proposal. Throws like `solve`.
+/// `"closing_balance"`, `"outpatient_share"`, …; or a protection figure of the first year:
+/// `"catastrophic_10"`, `"inpatient_catastrophic_10"`, `"impoverishing"`,
+/// `"mean_oop_per_admission"`, …) in `year` (default: the first year, the horizon for a
+/// balance), on the scenario's proposal. Throws like `solve`.
 #[wasm_bindgen]
 pub fn sensitivity(scenario: JsValue, outcome: JsValue, year: JsValue) -> Result<JsValue, JsValue> {
     use crate::answers::sensitivity::{tornado, Outcome, TornadoError};
@@ -283,8 +288,8 @@ pub fn sensitivity(scenario: JsValue, outcome: JsValue, year: JsValue) -> Result
         None => {
             return Err(refuse(
                 "outcome",
-                "结果须为报告中的指标名，如 \"surplus\"",
-                "the outcome is an indicator of the report, such as \"surplus\"",
+                "结果须为报告中的指标名或保障效果指标名，如 \"surplus\"、\"catastrophic_10\"",
+                "the outcome is an indicator of the report or a protection figure, such as \"surplus\" or \"catastrophic_10\"",
             ))
         }
     };
@@ -298,9 +303,9 @@ pub fn sensitivity(scenario: JsValue, outcome: JsValue, year: JsValue) -> Result
     let outcome = Outcome::parse(&name, &checked, year).ok_or_else(|| {
         refuse(
             "outcome",
-            &format!("“{name}”不是报告中的指标，或年份不在预测期内"),
+            &format!("“{name}”不是报告中的指标或保障效果指标，或年份不在预测期内（保障效果指标只测算第一年）"),
             &format!(
-                "{name:?} is not an indicator of the report, or the year is not in the horizon"
+                "{name:?} is not an indicator of the report or a protection figure, or the year is not in the horizon (a protection figure's is the first)"
             ),
         )
     })?;

@@ -45,7 +45,9 @@ mod js_api;
 
 // The published module paths.
 pub use annual_figures::{calibrate, report_form as figures, template};
-pub use answers::{attribution, goal_seek as solve, patient, protection, risk, sensitivity};
+pub use answers::{
+    attribution, goal_seek as solve, measured, patient, protection, risk, sensitivity,
+};
 pub use base::{field_path as path, lang, lognormal, money, units as figure};
 pub use model::{batch, compare, indicator, report, targets};
 pub use output::{handover_workbook as handover, tables as render};

@@ -649,6 +649,138 @@ fn sensitivity_prints_the_tornado() {
 }
 
 #[test]
+fn sensitivity_and_solve_ask_what_a_plan_does_for_families() {
+    check(
+        &[
+            "sensitivity",
+            TAIZHOU_PLAN,
+            "--outcome",
+            "inpatient_catastrophic_10",
+            "--top",
+            "2",
+            "--lang",
+            "zh",
+        ],
+        Expect {
+            status: 0,
+            stdout: &[
+                Starts("# 2013年住院（每次）自付超过家庭年收入 10% 的患者比例: 17.7%"),
+                Text("县级医院 住院补偿比例"),
+            ],
+            ..Expect::default()
+        },
+    );
+    check(
+        &[
+            "sensitivity",
+            TAIZHOU_PLAN,
+            "--outcome",
+            "catastrophic_10",
+            "--format",
+            "json",
+        ],
+        Expect {
+            status: 0,
+            stdout: &[
+                At("/outcome/indicator", json!("catastrophic_10")),
+                At("/outcome/year", json!(2013)),
+                At("/base/unit", json!("share")),
+                At("/base/value", json!(0.011630572557113824)),
+                At(
+                    "/ten_percent/0/path",
+                    json!("lines[2].inpatient.scope_share"),
+                ),
+            ],
+            ..Expect::default()
+        },
+    );
+    check(
+        &[
+            "sensitivity",
+            TAIZHOU_PLAN,
+            "--outcome",
+            "catastrophic_10",
+            "--year",
+            "2014",
+        ],
+        Expect {
+            status: 2,
+            stderr: &[Text(
+                "catastrophic_10 is a protection figure, for the first year (2013) only",
+            )],
+            ..Expect::default()
+        },
+    );
+    check(
+        &[
+            "solve",
+            TAIZHOU_PLAN,
+            "--lever",
+            "inpatient_ratios",
+            "--target",
+            "inpatient_catastrophic_10<=15%",
+            "--lang",
+            "en",
+        ],
+        Expect {
+            status: 0,
+            stdout: &[
+                Starts(
+                    "It takes every inpatient reimbursement ratio moved by +6.72 points or more \
+                     to keep the share of patients paying over 10 % of household income \
+                     (inpatient stays) in 2013 at most 15.00%. Fund spending that year rises by \
+                     181.84 million yuan.",
+                ),
+                Text("Monotone (checked)"),
+            ],
+            ..Expect::default()
+        },
+    );
+    check(
+        &[
+            "solve",
+            TAIZHOU_PLAN,
+            "--lever",
+            "rules.annual_ceiling.income_multiple.multiple",
+            "--target",
+            "inpatient_catastrophic_10<=0.1",
+            "--format",
+            "json",
+        ],
+        Expect {
+            status: 0,
+            stdout: &[
+                At("/target/indicator", json!("inpatient_catastrophic_10")),
+                At("/status", json!("unreachable")),
+                At("/value", json!(6.0)),
+                At("/monotone", json!(true)),
+                At("/spending_change", json!("0.00")),
+            ],
+            ..Expect::default()
+        },
+    );
+    check(
+        &[
+            "solve",
+            TAIZHOU_PLAN,
+            "--lever",
+            "inpatient_ratios",
+            "--target",
+            "catastrophic_10<=0.1",
+            "--year",
+            "all",
+        ],
+        Expect {
+            status: 2,
+            stderr: &[Text(
+                "the protection figures are for the first year (2013) only",
+            )],
+            ..Expect::default()
+        },
+    );
+}
+
+#[test]
 fn protection_prints_json_baseline_first_with_shares_as_fractions() {
     let run = check(
         &["protection", TAIZHOU_PLAN, "--format", "json"],

@@ -742,3 +742,61 @@ fn households_are_validated_and_are_assumptions_not_levers() {
     let share = |f: &Protection| f.plans[0].overall.shares.get(Measure::Catastrophic10);
     assert!(share(&richer) < share(&poorer));
 }
+
+/// The tornado's and goal seek's shortcut: with one lever or assumption moved, `figures_like`
+/// (and `Patients::of_like`) reuse the twin's lines where nothing of theirs moved, and give
+/// exactly what `figures(Patients::of(…))` gives, every line, kind and share, to the bit.
+#[test]
+fn figures_like_a_twin_are_the_figures_to_the_bit_for_every_parameter_moved() {
+    use ncms_sim::params::{self, Role};
+    use ncms_sim::protection::figures_like;
+    use ncms_sim::validate::{apply_assumptions, check_plan};
+    let s = plan_file();
+    let (planned, _) = check_plan(&s, &s.proposal).unwrap();
+    let patients = Patients::of(&s);
+    let priced = figures(&patients, &planned);
+    let mut moved = 0;
+    for place in params::places(&s) {
+        let Some(value) = place
+            .param
+            .read(&planned, place.line)
+            .and_then(|v| v.number())
+        else {
+            continue;
+        };
+        if place.param.role == Role::Observed || value == 0.0 {
+            continue;
+        }
+        let to = if place.param.range.contains(value * 1.1) {
+            value * 1.1
+        } else {
+            value * 0.9
+        };
+        let edit: ncms_sim::Edits = [(place.path(), Some(to))].into();
+        let (baseline, plan) = if place.param.is_lever() {
+            let mut plan = s.proposal.clone();
+            plan.extend(edit);
+            (s.clone(), plan)
+        } else {
+            match apply_assumptions(&s, &edit) {
+                Ok(baseline) => (baseline, s.proposal.clone()),
+                Err(_) => continue,
+            }
+        };
+        let Ok((proposal, _)) = check_plan(&baseline, &plan) else {
+            continue;
+        };
+        let fresh = Patients::of(&baseline);
+        let like = Patients::of_like(&baseline, &patients);
+        let expected = figures(&fresh, &proposal);
+        assert_eq!(figures(&like, &proposal), expected, "{}", place.path());
+        assert_eq!(
+            figures_like(&like, &proposal, &patients, &planned, &priced),
+            expected,
+            "{}",
+            place.path()
+        );
+        moved += 1;
+    }
+    assert!(moved > 60, "{moved}");
+}

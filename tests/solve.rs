@@ -29,7 +29,7 @@ fn reached(scenario: &CheckedScenario, target: &Target, edits: &Edits) -> f64 {
         .years
         .iter()
         .filter(|y| target.when == When::EveryYear || target.when == When::Year(y.year))
-        .map(|y| target.indicator.of(y).value());
+        .map(|y| target.indicator.indicator().unwrap().of(y).value());
     match target.goal {
         Goal::AtMost => values.fold(f64::NEG_INFINITY, f64::max),
         _ => values.fold(f64::INFINITY, f64::min),
@@ -254,7 +254,7 @@ fn questions_that_cannot_be_asked_say_why() {
     let target = Target::parse("outpatient_share<=25%", When::Year(2013)).unwrap();
     assert_eq!(
         (target.indicator, target.goal, target.value),
-        (Indicator::OutpatientShare, Goal::AtMost, 0.25)
+        (Indicator::OutpatientShare.into(), Goal::AtMost, 0.25)
     );
     let late = Target::parse("surplus>=0", When::Year(2030)).unwrap();
     assert_eq!(
@@ -344,4 +344,207 @@ proptest! {
         prop_assert!(answer.iterations < 200, "{} projections", answer.iterations);
         assert_answer_holds(&s, &plan, lever, &answer);
     }
+}
+
+/// A protection target's figure with `edits` as the plan, through the public path
+/// (`protection_of_plans`, what `ncms protection` prints).
+fn protection_reached(scenario: &CheckedScenario, target: &Target, edits: &Edits) -> f64 {
+    use ncms_sim::measured::Measured;
+    use ncms_sim::protection::{protection_of_plans, ProtectionFigure};
+    let plans = [ncms_sim::scenario::NamedPlan {
+        name: "plan".into(),
+        edits: edits.clone(),
+    }];
+    let all = protection_of_plans(scenario, &ncms_sim::simulate(scenario), &plans, "b").unwrap();
+    let plan = &all.plans[1];
+    match target.indicator {
+        Measured::Protection(ProtectionFigure::Overall(m)) => plan.overall.shares.get(m),
+        Measured::Protection(ProtectionFigure::Kind(kind, m)) => plan
+            .kinds
+            .iter()
+            .find(|k| k.kind == kind)
+            .unwrap()
+            .shares
+            .get(m),
+        Measured::Protection(ProtectionFigure::MeanOopPerAdmission) => {
+            ncms_sim::money::to_f64(plan.overall.mean_oop_per_admission)
+        }
+        Measured::Indicator(_) => unreachable!("a protection target"),
+    }
+}
+
+/// The laws of an answer on a protection target: what it reports is what `ncms protection`
+/// gives at its edits; a solved answer meets the target, within its tolerance of it, and one
+/// grid step short of it does not.
+fn assert_protection_answer_holds(s: &CheckedScenario, lever: Lever, answer: &Answer) {
+    let target = answer.target;
+    let value = protection_reached(s, &target, &answer.edits);
+    assert_eq!(value, answer.achieved, "achieved is what protection gives");
+    assert_eq!(
+        protection_reached(s, &target, &s.proposal),
+        answer.now,
+        "now is the plan's"
+    );
+    assert!(answer.monotone, "{answer:#?}");
+    if answer.status == Status::Solved {
+        assert!(meets(&target, value));
+        assert!((value - target.value).abs() <= answer.tolerance, "{value}");
+        let short = match answer.holds {
+            Side::AtOrAbove => answer.value - step(answer),
+            _ => answer.value + step(answer),
+        };
+        let edits = edits_at(s, &s.proposal, lever, short).unwrap();
+        assert!(!meets(&target, protection_reached(s, &target, &edits)));
+    }
+}
+
+#[test]
+fn the_inpatient_ratios_that_bring_inpatient_catastrophic_stays_to_15_percent() {
+    let s = plan_2013();
+    let target = Target::parse("inpatient_catastrophic_10<=15%", When::Year(2013)).unwrap();
+    let answer = solve(&s, &s.proposal, Lever::InpatientRatios, target).unwrap();
+    assert_eq!(answer.status, Status::Solved);
+    assert_eq!(answer.holds, Side::AtOrAbove);
+    // 6.72 points more at every level: 17.71 % of inpatient stays over 10 % of household
+    // income now, 15.00 % then; 181.8 million yuan more spending in 2013.
+    assert_eq!(answer.value, 0.067196);
+    assert!((answer.now - 0.177_121_1).abs() < 1e-7);
+    assert!(answer.achieved <= 0.15 && answer.achieved > 0.15 - 1e-6);
+    assert_eq!(answer.spending_change, Decimal::new(18_184_326_484, 2));
+    assert_protection_answer_holds(&s, Lever::InpatientRatios, &answer);
+    assert_eq!(
+        answer.words.zh,
+        "需各级住院补偿比例调整 +6.72 个百分点（或以上）才能使2013年住院（每次）自付超过家庭年收入 \
+         10% 的患者比例不超过 15.00%。当年基金支出增加 18,184.33 万元。"
+    );
+    assert_eq!(
+        answer.words.en,
+        "It takes every inpatient reimbursement ratio moved by +6.72 points or more to keep the \
+         share of patients paying over 10 % of household income (inpatient stays) in 2013 at \
+         most 15.00%. Fund spending that year rises by 181.84 million yuan."
+    );
+}
+
+#[test]
+fn the_county_ratio_that_brings_the_overall_catastrophic_share_to_1_1_percent() {
+    let s = plan_2013();
+    let lever = Lever::parse("lines[2].inpatient.reimbursement_ratio", &s).unwrap();
+    let target = Target::parse("catastrophic_10<=0.011", When::Year(2013)).unwrap();
+    let answer = solve(&s, &s.proposal, lever, target).unwrap();
+    assert_eq!(answer.status, Status::Solved);
+    assert_eq!(answer.value, 0.924882);
+    assert_eq!(answer.current, Some(0.88));
+    assert_protection_answer_holds(&s, lever, &answer);
+}
+
+#[test]
+fn a_ceiling_cannot_bring_inpatient_catastrophic_stays_under_10_percent() {
+    // The ceiling binds only on the largest bills: raised to any height it leaves the share of
+    // inpatient stays over 10 % of income at 17.71 %; the answer is the plan's own ceiling,
+    // the nearest value as close as any (within 0.01 point), at no cost.
+    let s = plan_2013();
+    for path in [
+        "rules.annual_ceiling.income_multiple.floor",
+        "rules.annual_ceiling.income_multiple.multiple",
+    ] {
+        let lever = Lever::parse(path, &s).unwrap();
+        let target = Target::parse("inpatient_catastrophic_10<=10%", When::Year(2013)).unwrap();
+        let answer = solve(&s, &s.proposal, lever, target).unwrap();
+        assert_eq!(answer.status, Status::Unreachable, "{path}");
+        assert_eq!(Some(answer.value), answer.current, "{path}");
+        assert!((answer.achieved - 0.177_121).abs() < 1e-5);
+        assert_protection_answer_holds(&s, lever, &answer);
+    }
+    // Nor can the inpatient ratios: at 100 % for the township (+8 points) 14.48 % remain.
+    let target = Target::parse("inpatient_catastrophic_10<=10%", When::Year(2013)).unwrap();
+    let answer = solve(&s, &s.proposal, Lever::InpatientRatios, target).unwrap();
+    assert_eq!(answer.status, Status::Unreachable);
+    assert_eq!(answer.value, 0.079999);
+    assert!((answer.achieved - 0.144_798).abs() < 1e-5);
+    assert!(answer.words.en.starts_with(
+        "No value of every inpatient reimbursement ratio in its allowed range (-72.00 points – \
+         +8.00 points) can keep the share of patients paying over 10 % of household income \
+         (inpatient stays) in 2013 at most 10.00%; the closest is +8.00 points"
+    ));
+    assert_protection_answer_holds(&s, Lever::InpatientRatios, &answer);
+}
+
+#[test]
+fn protection_targets_on_money_and_over_the_whole_range() {
+    let s = plan_2013();
+    // Mean out-of-pocket per admission: money, its tolerance 0.01 % of the target.
+    let target = Target::parse("mean_oop_per_admission<=2500", When::Year(2013)).unwrap();
+    let answer = solve(&s, &s.proposal, Lever::InpatientRatios, target).unwrap();
+    assert_eq!(answer.status, Status::Solved);
+    assert_eq!(answer.tolerance, 0.25);
+    assert_protection_answer_holds(&s, Lever::InpatientRatios, &answer);
+    // 1.16 % overall now: a cap of 10 % holds for any inpatient ratios; the end nearest the
+    // edge is the least generous.
+    let target = Target::parse("catastrophic_10<=0.10", When::Year(2013)).unwrap();
+    let answer = solve(&s, &s.proposal, Lever::InpatientRatios, target).unwrap();
+    assert_eq!(answer.status, Status::HoldsOverWholeRange);
+    assert_eq!(answer.value, answer.range.0);
+    assert_protection_answer_holds(&s, Lever::InpatientRatios, &answer);
+}
+
+#[test]
+fn protection_targets_are_for_the_first_year_and_the_care_the_scenario_has() {
+    let s = plan_2013();
+    for when in [When::Year(2014), When::EveryYear] {
+        let target = Target::parse("catastrophic_10<=0.1", when).unwrap();
+        assert_eq!(
+            solve(&s, &s.proposal, Lever::InpatientRatios, target).unwrap_err(),
+            SolveError::FirstYearOnly(2013)
+        );
+    }
+    // Wafangdian's fund has no special-disease care.
+    let wafangdian =
+        parse_scenario(ncms_sim::scenarios::bundled("wafangdian-village-fee").unwrap()).unwrap();
+    assert!(wafangdian.rules.special_disease.is_none());
+    let target = Target::parse(
+        "special_disease_catastrophic_10<=0.1",
+        When::Year(wafangdian.year),
+    )
+    .unwrap();
+    let error = solve(
+        &wafangdian,
+        &wafangdian.proposal,
+        Lever::InpatientRatios,
+        target,
+    )
+    .unwrap_err();
+    assert!(matches!(error, SolveError::NoSuchCare(_)), "{error:?}");
+    assert_eq!(
+        error.describe(ncms_sim::Lang::En),
+        "the scenario has no special-disease care (a patient's year)"
+    );
+}
+
+#[test]
+fn the_one_click_catastrophic_question_says_the_ratios_cannot_and_gives_the_closest() {
+    use ncms_sim::solve::{inpatient_ratios_for_catastrophic_target, Found, Question};
+    let s = plan_2013();
+    let answer = inpatient_ratios_for_catastrophic_target(&s, &s.proposal).unwrap();
+    assert_eq!(answer.target.indicator.name(), "inpatient_catastrophic_10");
+    assert_eq!(answer.status, Status::Unreachable);
+    assert_eq!(answer.value, 0.079999);
+    assert!((answer.achieved - 0.144_798).abs() < 1e-5);
+    assert_eq!(
+        answer.words.zh,
+        "各级住院补偿比例在允许范围内（-72.00 个百分点 – +8.00 个百分点）无法使2013年住院（每次）\
+         自付超过家庭年收入 10% 的患者比例不超过 10.00%；最接近的是 +8.00 个百分点，此时住院（每次）\
+         自付超过家庭年收入 10% 的患者比例为 14.48%。当年基金支出增加 21,880.78 万元。"
+    );
+    assert_protection_answer_holds(&s, Lever::InpatientRatios, &answer);
+    let Found::One(asked) = Question::InpatientCatastrophic
+        .ask(&s, &s.proposal)
+        .unwrap()
+    else {
+        panic!("one answer")
+    };
+    assert_eq!(*asked, answer);
+    assert_eq!(
+        Question::InpatientCatastrophic.id(),
+        "inpatient-catastrophic"
+    );
 }

@@ -4,7 +4,18 @@
 //! assumed (the release effect and groups of levers can break it: docs/model.md §5). An answer says
 //! the value, what it achieves, or that the target cannot be met and the best reachable value,
 //! in words in Chinese and English ([`Answer::words`]); the app's one-click questions are below.
+//!
+//! A target may also be on what the plan does for families ([`Measured::Protection`]: "the
+//! inpatient catastrophic share at most 10 %"), in the first year, for the baseline's patients
+//! (docs/protection.md): each value tried re-prices the plan for the same patients. The
+//! protection laws (a higher ratio, a lower deductible, a higher ceiling never raise a share)
+//! make such a target monotone in a single lever; it is checked on the scan all the same.
 
+use crate::answers::measured::Measured;
+use crate::answers::patient::PatientKind;
+use crate::answers::protection::{
+    figures, figures_like, Measure, Patients, PlanFigures, ProtectionFigure,
+};
 use crate::base::lang::{capitalise, Label, Lang, Text};
 use crate::base::money::{self, Yuan};
 use crate::base::units::{self, Unit};
@@ -141,10 +152,12 @@ pub enum Goal {
 }
 
 /// A target on an indicator: `surplus >= 0` in 2013, `outpatient_share <= 0.25`, `closing_balance
-/// >= 0` in every year of the horizon.
+/// >= 0` in every year of the horizon; or on a protection figure of the first year:
+/// `inpatient_catastrophic_10 <= 0.10`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Target {
-    pub indicator: Indicator,
+    /// The figure (named `indicator` in the JSON form, whichever kind of figure it is).
+    pub indicator: Measured,
     pub goal: Goal,
     pub value: f64,
     pub when: When,
@@ -164,7 +177,7 @@ impl Target {
         } else {
             return Err(bad());
         };
-        let indicator = Indicator::parse(name.trim())
+        let indicator = Measured::parse(name.trim())
             .ok_or_else(|| SolveError::UnknownIndicator(name.trim().to_string()))?;
         let value = value.trim();
         let value = match value.strip_suffix('%') {
@@ -183,15 +196,35 @@ impl Target {
     }
 
     /// The indicator as the target reads it in `report`: in its year, or the worst year of the
-    /// horizon (the lowest for a floor, the highest for a cap).
+    /// horizon (the lowest for a floor, the highest for a cap). `None` for a protection figure,
+    /// which [`Target::read_protection`] reads.
     fn read(&self, report: &Report) -> Option<f64> {
-        let values = self
-            .when
-            .years(report)
-            .map(|y| self.indicator.of(y).value());
+        let Measured::Indicator(indicator) = self.indicator else {
+            return None;
+        };
+        let values = self.when.years(report).map(|y| indicator.of(y).value());
         match self.goal {
             Goal::AtMost => values.reduce(f64::max),
             _ => values.reduce(f64::min),
+        }
+    }
+
+    /// How far the figure may wander where it should stand still: 0 for the projection's
+    /// figures (exact where they do not move); for a protection share the accuracy to which
+    /// its laws hold, 10⁻¹² (docs/protection.md §4: the quadrature's panels move with the
+    /// rules, so a figure the lever no longer moves can differ in its last digits).
+    fn noise(&self) -> f64 {
+        match self.indicator {
+            Measured::Protection(_) if self.indicator.unit() == Unit::Share => 1e-12,
+            _ => 0.0,
+        }
+    }
+
+    /// The protection figure as the target reads it in a plan's figures.
+    fn read_protection(&self, figures: &PlanFigures) -> Option<f64> {
+        match self.indicator {
+            Measured::Protection(figure) => figure.of(figures).map(|f| f.value()),
+            Measured::Indicator(_) => None,
         }
     }
 
@@ -205,13 +238,13 @@ impl Target {
     }
 
     /// How close the answer comes to the target: 0.01 percentage point of a share; 0.01 % of the
-    /// year's income for money (for a surplus of 0, the same as 0.01 point of the surplus rate);
-    /// 0.01 % of the target otherwise.
+    /// year's income for money of the fund (for a surplus of 0, the same as 0.01 point of the
+    /// surplus rate); 0.01 % of the target otherwise (a patient's payment among them).
     fn tolerance(&self, report: &Report) -> f64 {
         const PART: f64 = 1e-4;
         match self.indicator.unit() {
             Unit::Share => PART,
-            Unit::Yuan => {
+            Unit::Yuan if !self.indicator.is_protection() => {
                 let income = self
                     .when
                     .years(report)
@@ -315,6 +348,10 @@ pub enum SolveError {
     EqualEveryYear,
     /// The lever cannot move: its allowed range is one value.
     NoRoom(String),
+    /// A protection figure asked of a year other than the first (or of every year).
+    FirstYearOnly(i32),
+    /// A protection figure of a kind of care the scenario does not have (its name).
+    NoSuchCare(Text),
 }
 
 impl SolveError {
@@ -348,7 +385,7 @@ impl SolveError {
                 format!("the scenario has no line for {name} to move"),
             ),
             SolveError::UnknownIndicator(name) => {
-                let names: Vec<&str> = Indicator::ALL.iter().map(|i| i.name()).collect();
+                let names: Vec<String> = Measured::all().map(|i| i.name()).collect();
                 lang.pick(
                     format!("没有名为 {name} 的指标；可用：{}", names.join("、")),
                     format!("no indicator {name}; one of {}", names.join(", ")),
@@ -369,6 +406,14 @@ impl SolveError {
             SolveError::NoRoom(name) => lang.pick(
                 format!("{name} 的允许范围只有一个值，无可调整"),
                 format!("{name} has a single allowed value: nothing to move"),
+            ),
+            SolveError::FirstYearOnly(year) => lang.pick(
+                format!("医疗保障效果指标只测算第一年（{year} 年）"),
+                format!("the protection figures are for the first year ({year}) only"),
+            ),
+            SolveError::NoSuchCare(label) => lang.pick(
+                format!("场景中没有{}", label.zh),
+                format!("the scenario has no {}", label.en),
             ),
         }
     }
@@ -391,6 +436,9 @@ struct Seek<'a> {
     /// The plan's own report: the twin of every value tried (only the lines the lever moves are
     /// priced again).
     planned_report: Report,
+    /// The baseline's first-year patients and the plan's figures for them, for a target on a
+    /// protection figure: the twin of every value tried.
+    patients: Option<(Patients, PlanFigures)>,
     lever: Lever,
     target: Target,
     projections: u32,
@@ -455,15 +503,20 @@ impl Seek<'_> {
         )
     }
 
-    /// The proposal's report at grid point `k`; `None` when the plan with it is invalid.
-    fn report_at(&mut self, k: i64) -> Option<Report> {
+    /// The proposal at grid point `k`; `None` when the plan with it is invalid.
+    fn proposal_at(&mut self, k: i64) -> Option<CheckedScenario> {
         let mut all = self.plan.clone();
         all.extend(self.lever_edits(k).into_iter().map(|(place, value)| Edit {
             place,
             value: Some(value),
         }));
         self.projections += 1;
-        let proposal = check_edited(self.baseline, &all).ok()?;
+        check_edited(self.baseline, &all).ok()
+    }
+
+    /// The proposal's report at grid point `k`; `None` when the plan with it is invalid.
+    fn report_at(&mut self, k: i64) -> Option<Report> {
+        let proposal = self.proposal_at(k)?;
         Some(simulate_with_twin(
             &proposal,
             Some((self.baseline, &self.baseline_report)),
@@ -475,9 +528,27 @@ impl Seek<'_> {
         ))
     }
 
+    /// The target's figure at grid point `k`: from the projection, or for a protection figure
+    /// from the plan priced for the baseline's patients (no projection needed).
+    fn value_at(&mut self, k: i64) -> Option<f64> {
+        if self.target.indicator.is_protection() {
+            let proposal = self.proposal_at(k)?;
+            let (patients, priced) = self.patients.as_ref()?;
+            self.target.read_protection(&figures_like(
+                patients,
+                &proposal,
+                patients,
+                &self.planned,
+                priced,
+            ))
+        } else {
+            let report = self.report_at(k)?;
+            self.target.read(&report)
+        }
+    }
+
     fn at(&mut self, k: i64) -> Option<Point> {
-        let report = self.report_at(k)?;
-        let gap = self.target.read(&report)? - self.target.value;
+        let gap = self.value_at(k)? - self.target.value;
         Some(Point { k, gap })
     }
 
@@ -591,6 +662,9 @@ pub fn solve(
             return Err(SolveError::YearOutside(year));
         }
     }
+    if target.indicator.is_protection() && target.when != When::Year(scenario.year) {
+        return Err(SolveError::FirstYearOnly(scenario.year));
+    }
     let (resolved, problems) = edits::resolve(plan, scenario, Scope::Plan);
     if !problems.is_empty() {
         return Err(SolveError::Invalid(problems));
@@ -598,7 +672,22 @@ pub fn solve(
     let planned = check_edited(scenario, &resolved).map_err(SolveError::Invalid)?;
     let planned_report = simulate_proposal_against(&planned, scenario, &baseline_report);
     let tolerance = target.tolerance(&planned_report);
-    let now = target.read(&planned_report).unwrap_or(f64::NAN);
+    let patients = target.indicator.is_protection().then(|| {
+        let patients = Patients::of(scenario);
+        let priced = figures(&patients, &planned);
+        (patients, priced)
+    });
+    let now = match &patients {
+        Some((_, priced)) => {
+            let Measured::Protection(figure) = target.indicator else {
+                unreachable!("patients are made for a protection figure only")
+            };
+            target
+                .read_protection(priced)
+                .ok_or_else(|| SolveError::NoSuchCare(figure.care_name()))?
+        }
+        None => target.read(&planned_report).unwrap_or(f64::NAN),
+    };
     let mut seek = Seek {
         baseline: scenario,
         baseline_report,
@@ -606,6 +695,7 @@ pub fn solve(
         plan: resolved,
         planned,
         planned_report,
+        patients,
         lever,
         target,
         projections: 1,
@@ -626,7 +716,7 @@ pub fn solve(
     ks.sort_unstable();
     ks.dedup();
     let scan: Vec<Point> = ks.into_iter().filter_map(|k| seek.at(k)).collect();
-    let mut monotone = is_monotone(&scan);
+    let mut monotone = is_monotone(&scan, target.noise());
     let brackets: Vec<(Point, Point)> = scan
         .windows(2)
         .filter(|w| seek.side(&w[0], tolerance) != seek.side(&w[1], tolerance))
@@ -662,6 +752,15 @@ pub fn solve(
         };
         let everywhere = scan.iter().all(|p| seek.meets(p, tolerance));
         let best = closest(&scan).ok_or_else(|| SolveError::NoRoom(lever.name()))?;
+        // Of the values within the tolerance of the closest (where the figure stops moving: a
+        // ceiling above every bill), the one nearest the plan's: no move beyond what helps.
+        let tie = best.gap.abs() + tolerance;
+        let best = scan
+            .iter()
+            .copied()
+            .filter(|p| p.gap.abs() <= tie)
+            .min_by_key(|p| (p.k - k_now).abs())
+            .unwrap_or(best);
         if everywhere && target.goal != Goal::Equal {
             // The end of the range nearest the edge, which is the end the question asks for:
             // the highest ratio still under a cap, the lowest funding still breaking even.
@@ -681,7 +780,10 @@ pub fn solve(
     let report = seek
         .report_at(best.k)
         .ok_or_else(|| SolveError::NoRoom(lever.name()))?;
-    let achieved = target.read(&report).unwrap_or(f64::NAN);
+    let achieved = match &seek.patients {
+        Some(_) => seek.value_at(best.k).unwrap_or(f64::NAN),
+        None => target.read(&report).unwrap_or(f64::NAN),
+    };
     let first = |r: &Report| target.when.years(r).next().cloned();
     let (at_value, at_plan) = (first(&report), first(&seek.planned_report));
     let change = |f: fn(&crate::model::report::YearReport) -> Yuan| match (&at_value, &at_plan) {
@@ -716,13 +818,41 @@ pub fn solve(
         words: Text::default(),
     };
     answer.words = Text::both(|lang| words(&answer, lang));
+    if target.indicator.is_protection() {
+        // What a protection target costs the fund is half the answer: say it.
+        answer.words = words_with_cost(&answer);
+    }
     Ok(answer)
 }
 
-/// Whether the gaps of points in order of the lever never turn back.
-fn is_monotone(points: &[Point]) -> bool {
+/// The answer's words followed by what it does to the fund's spending in the target's year,
+/// against the plan.
+fn words_with_cost(answer: &Answer) -> Text {
+    let cost = answer.spending_change;
+    Text::both(|lang| {
+        // A fund total, in the one display rule of fund totals (万元 / million yuan).
+        let amount = units::Shown::FundTotal.text(&units::Figure::Yuan(cost.abs()), lang);
+        let cost_words = match (cost.cmp(&money::ZERO), lang) {
+            (std::cmp::Ordering::Equal, Lang::Zh) => "当年基金支出不变。".to_string(),
+            (std::cmp::Ordering::Equal, Lang::En) => "Fund spending that year is the same.".into(),
+            (std::cmp::Ordering::Greater, Lang::Zh) => format!("当年基金支出增加 {amount}。"),
+            (std::cmp::Ordering::Less, Lang::Zh) => format!("当年基金支出减少 {amount}。"),
+            (std::cmp::Ordering::Greater, Lang::En) => {
+                format!("Fund spending that year rises by {amount}.")
+            }
+            (std::cmp::Ordering::Less, Lang::En) => {
+                format!("Fund spending that year falls by {amount}.")
+            }
+        };
+        // Chinese sentences follow each other with no space.
+        format!("{}{}{cost_words}", words(answer, lang), lang.pick("", " "))
+    })
+}
+
+/// Whether the gaps of points in order of the lever never turn back (by more than `noise`).
+fn is_monotone(points: &[Point], noise: f64) -> bool {
     let steps: Vec<f64> = points.windows(2).map(|w| w[1].gap - w[0].gap).collect();
-    steps.iter().all(|d| *d >= 0.0) || steps.iter().all(|d| *d <= 0.0)
+    steps.iter().all(|d| *d >= -noise) || steps.iter().all(|d| *d <= noise)
 }
 
 /// Narrows the bracket `a < b` (on opposite sides of the target's edge) to the two grid points
@@ -742,7 +872,7 @@ fn refine(seek: &mut Seek, mut a: Point, mut b: Point, tolerance: f64) -> (Point
         let mut all = vec![a];
         all.extend(inside.iter().copied());
         all.push(b);
-        monotone = is_monotone(&all);
+        monotone = is_monotone(&all, seek.target.noise());
         for w in all.windows(2) {
             if seek.side(&w[0], tolerance) != seek.side(&w[1], tolerance) {
                 (a, b) = (w[0], w[1]);
@@ -770,7 +900,8 @@ fn refine(seek: &mut Seek, mut a: Point, mut b: Point, tolerance: f64) -> (Point
             break;
         };
         let (lo, hi) = (a.gap.min(b.gap), a.gap.max(b.gap));
-        if m.gap < lo || m.gap > hi {
+        let noise = seek.target.noise();
+        if m.gap < lo - noise || m.gap > hi + noise {
             monotone = false;
         }
         if seek.side(&m, tolerance) == side_a {
@@ -820,14 +951,11 @@ fn group(answer: &Answer) -> bool {
 }
 
 /// A value of the target's indicator as people read it: "24.99%", "22,744.33 元".
-pub fn show_indicator_value(indicator: Indicator, value: f64, lang: Lang) -> String {
+pub fn show_indicator_value(indicator: Measured, value: f64, lang: Lang) -> String {
     match indicator.unit() {
         Unit::Share => format!("{:.2}%", value * 100.0),
-        Unit::Yuan => format!(
-            "{} {}",
-            money::decimal_from_f64(value).map_or_else(|| value.to_string(), units::yuan),
-            Unit::Yuan.suffix(lang)
-        ),
+        // Money in its figure's one display rule: a fund total in 万元, an amount a head in 元.
+        Unit::Yuan => indicator.show(value, lang),
         unit => unit.show(value, lang),
     }
 }
@@ -836,23 +964,25 @@ pub fn show_indicator_value(indicator: Indicator, value: f64, lang: Lang) -> Str
 fn goal_words(target: &Target, lang: Lang) -> String {
     let when = target.when.words(lang);
     let at_least_zero = target.goal == Goal::AtLeast && target.value == 0.0;
+    use Measured::Indicator as Of;
     match (target.indicator, at_least_zero, lang) {
-        (Indicator::Surplus | Indicator::SurplusRate, true, Lang::Zh) => match target.when {
+        (Of(Indicator::Surplus | Indicator::SurplusRate), true, Lang::Zh) => match target.when {
             When::Year(_) => format!("实现{when}当年收支平衡"),
             When::EveryYear => "实现预测期内每年收支平衡".to_string(),
         },
-        (Indicator::Surplus | Indicator::SurplusRate, true, Lang::En) => {
+        (Of(Indicator::Surplus | Indicator::SurplusRate), true, Lang::En) => {
             format!("break even {when}")
         }
-        (Indicator::ClosingBalance | Indicator::AvailableBalance, true, Lang::Zh) => {
+        (Of(Indicator::ClosingBalance | Indicator::AvailableBalance), true, Lang::Zh) => {
             format!("保证{when}{}不为负", target.indicator.label().zh)
         }
-        (Indicator::ClosingBalance | Indicator::AvailableBalance, true, Lang::En) => format!(
+        (Of(Indicator::ClosingBalance | Indicator::AvailableBalance), true, Lang::En) => format!(
             "keep the {} from going negative {when}",
             target.indicator.label().en
         ),
         (indicator, _, _) => {
-            let label = indicator.label().get(lang);
+            let label = indicator.label();
+            let label = label.get(lang);
             let value = show_indicator_value(indicator, target.value, lang);
             match (target.goal, lang) {
                 (Goal::AtLeast, Lang::Zh) => format!("使{when}{label}不低于 {value}"),
@@ -1004,7 +1134,7 @@ pub fn break_even_funding(
     horizon: Horizon,
 ) -> Result<Answer, SolveError> {
     let target = Target {
-        indicator: Indicator::Surplus,
+        indicator: Indicator::Surplus.into(),
         goal: Goal::AtLeast,
         value: 0.0,
         when: horizon.when(scenario),
@@ -1019,7 +1149,7 @@ pub fn highest_outpatient_ratios(
     plan: &Edits,
 ) -> Result<Answer, SolveError> {
     let target = Target {
-        indicator: Indicator::OutpatientShare,
+        indicator: Indicator::OutpatientShare.into(),
         goal: Goal::AtMost,
         value: scenario.targets.outpatient_share_max.unwrap_or(0.25),
         when: Horizon::NextYear.when(scenario),
@@ -1035,7 +1165,7 @@ pub fn highest_inpatient_ratios(
     horizon: Horizon,
 ) -> Result<Answer, SolveError> {
     let target = Target {
-        indicator: Indicator::Surplus,
+        indicator: Indicator::Surplus.into(),
         goal: Goal::AtLeast,
         value: 0.0,
         when: horizon.when(scenario),
@@ -1059,7 +1189,7 @@ pub fn funding_for_surplus_band(
 ) -> Result<FundingBand, SolveError> {
     let when = Horizon::NextYear.when(scenario);
     let band = |goal, value| Target {
-        indicator: Indicator::SurplusRate,
+        indicator: Indicator::SurplusRate.into(),
         goal,
         value,
         when,
@@ -1087,8 +1217,8 @@ pub fn funding_for_surplus_band(
             show_lever_value(&ceiling, ceiling.value, lang),
         );
         let (lo, hi) = (
-            show_indicator_value(Indicator::SurplusRate, min, lang),
-            show_indicator_value(Indicator::SurplusRate, max, lang),
+            show_indicator_value(Indicator::SurplusRate.into(), min, lang),
+            show_indicator_value(Indicator::SurplusRate.into(), max, lang),
         );
         let both = floor.status == Status::Solved && ceiling.status == Status::Solved;
         match (both, lang) {
@@ -1119,25 +1249,39 @@ pub fn inpatient_ratios_for_policy_target(
     plan: &Edits,
 ) -> Result<Answer, SolveError> {
     let target = Target {
-        indicator: Indicator::InpatientPolicyRatio,
+        indicator: Indicator::InpatientPolicyRatio.into(),
         goal: Goal::AtLeast,
         value: scenario.targets.inpatient_policy_ratio_min.unwrap_or(0.75),
         when: Horizon::NextYear.when(scenario),
     };
     let mut answer = solve(scenario, plan, Lever::InpatientRatios, target)?;
-    let cost = answer.spending_change;
-    answer.words = Text::both(|lang| {
-        let amount = format!("{} {}", units::yuan(cost.abs()), Unit::Yuan.suffix(lang));
-        let more = !cost.is_sign_negative();
-        let cost_words = match (more, lang) {
-            (true, Lang::Zh) => format!("当年基金支出增加 {amount}。"),
-            (false, Lang::Zh) => format!("当年基金支出减少 {amount}。"),
-            (true, Lang::En) => format!("Fund spending that year rises by {amount}."),
-            (false, Lang::En) => format!("Fund spending that year falls by {amount}."),
-        };
-        format!("{} {cost_words}", words(&answer, lang))
-    });
+    answer.words = words_with_cost(&answer);
     Ok(answer)
+}
+
+/// The share of inpatient stays costing over 10 % of household income that the one-click
+/// question brings them under (a tenth of them).
+pub const INPATIENT_CATASTROPHIC_TARGET: f64 = 0.10;
+
+/// The inpatient ratios (the same points added at every level) that bring next year's share of
+/// inpatient stays costing over 10 % of household income to at most
+/// [`INPATIENT_CATASTROPHIC_TARGET`], for the baseline's patients, and what it costs (in the
+/// answer's words). Where the ratios cannot (the part of a bill outside the policy scope is paid
+/// whatever the ratio), the answer says so and gives the closest.
+pub fn inpatient_ratios_for_catastrophic_target(
+    scenario: &CheckedScenario,
+    plan: &Edits,
+) -> Result<Answer, SolveError> {
+    let target = Target {
+        indicator: Measured::Protection(ProtectionFigure::Kind(
+            PatientKind::Inpatient,
+            Measure::Catastrophic10,
+        )),
+        goal: Goal::AtMost,
+        value: INPATIENT_CATASTROPHIC_TARGET,
+        when: Horizon::NextYear.when(scenario),
+    };
+    solve(scenario, plan, Lever::InpatientRatios, target)
 }
 
 /// The label of a group of levers, for lists.
@@ -1162,6 +1306,7 @@ pub enum Question {
     InpatientNoDeficit,
     SurplusBand,
     PolicyScopeTarget,
+    InpatientCatastrophic,
 }
 
 /// What a one-click question found: one answer, or the two ends of a band.
@@ -1173,13 +1318,14 @@ pub enum Found {
 }
 
 impl Question {
-    pub const ALL: [Question; 6] = [
+    pub const ALL: [Question; 7] = [
         Question::BreakEvenNextYear,
         Question::BreakEvenHorizon,
         Question::OutpatientWithinCap,
         Question::InpatientNoDeficit,
         Question::SurplusBand,
         Question::PolicyScopeTarget,
+        Question::InpatientCatastrophic,
     ];
 
     /// Its stable name (`break-even-next-year`).
@@ -1191,6 +1337,7 @@ impl Question {
             Question::InpatientNoDeficit => "inpatient-no-deficit",
             Question::SurplusBand => "surplus-band",
             Question::PolicyScopeTarget => "policy-scope-target",
+            Question::InpatientCatastrophic => "inpatient-catastrophic",
         }
     }
 
@@ -1212,6 +1359,9 @@ impl Question {
                 Found::Band(Box::new(funding_for_surplus_band(scenario, plan)?))
             }
             Question::PolicyScopeTarget => one(inpatient_ratios_for_policy_target(scenario, plan)?),
+            Question::InpatientCatastrophic => {
+                one(inpatient_ratios_for_catastrophic_target(scenario, plan)?)
+            }
         })
     }
 }

@@ -8,10 +8,12 @@
 //!
 //! May import: `base`, `scenario` and `model`. The answers do not import each other, but for
 //! `protection`, which prices the distribution of patients with one patient's rules (`patient`),
-//! so that the two can never disagree.
+//! so that the two can never disagree; and goal seek and the tornado, which ask about protection
+//! figures too (`measured` names them, `protection` computes them).
 
 pub mod attribution;
 pub mod goal_seek;
+pub mod measured;
 pub mod patient;
 pub mod protection;
 pub mod risk;

@@ -14,6 +14,7 @@ use crate::answers::patient::{self, CaseRules, PatientKind, PatientLayer};
 use crate::base::lang::{Label, Lang, Text};
 use crate::base::lognormal::{expected_benefit, standard_normal_cdf, ClaimSize, Layer};
 use crate::base::money::{self, fen_from_f64, minus, to_f64, Yuan};
+use crate::base::units::{Figure, Shown, Unit};
 use crate::model::compare::differences;
 use crate::model::projection::{simulate, simulate_proposal_against};
 use crate::model::report::Report;
@@ -109,6 +110,124 @@ impl Measure {
 
     fn index(self) -> usize {
         self as usize
+    }
+}
+
+/// A protection figure the tornado measures and goal seek targets: a share overall or of one
+/// kind of care, or the mean out-of-pocket payment per admission, of one plan for the baseline's
+/// first-year patients. Named as the JSON form names it: `catastrophic_10` (overall),
+/// `inpatient_catastrophic_10` (the kind's), `mean_oop_per_admission`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProtectionFigure {
+    /// A measure over every patient-year of every line.
+    Overall(Measure),
+    /// A measure over the patient-years of one kind of care.
+    Kind(PatientKind, Measure),
+    /// The mean out-of-pocket payment per admission, over the baseline's admissions.
+    MeanOopPerAdmission,
+}
+
+/// The overall `mean_oop_per_admission`, named apart from the report's "住院次均自付"
+/// (`Indicator::MeanOutOfPocketPerAdmission`, over the plan's own admissions): a plan's differs
+/// from it by the release effect's change of mix (docs/protection.md §2).
+pub const MEAN_OOP_PER_ADMISSION: Label = Label::new(
+    "次均住院自付（按基线住院人次）",
+    "mean out-of-pocket per admission (the baseline's admissions)",
+);
+
+impl ProtectionFigure {
+    /// Every protection figure: the four overall shares, the four of each kind of care, the mean
+    /// out-of-pocket payment per admission.
+    pub fn all() -> impl Iterator<Item = ProtectionFigure> {
+        Measure::ALL
+            .into_iter()
+            .map(ProtectionFigure::Overall)
+            .chain(PatientKind::ALL.into_iter().flat_map(|kind| {
+                Measure::ALL
+                    .into_iter()
+                    .map(move |measure| ProtectionFigure::Kind(kind, measure))
+            }))
+            .chain(std::iter::once(ProtectionFigure::MeanOopPerAdmission))
+    }
+
+    /// Its name: `catastrophic_10`, `inpatient_catastrophic_10`, `mean_oop_per_admission`.
+    pub fn name(self) -> String {
+        match self {
+            ProtectionFigure::Overall(measure) => measure.name().to_string(),
+            ProtectionFigure::Kind(kind, measure) => format!("{}_{}", kind.name(), measure.name()),
+            ProtectionFigure::MeanOopPerAdmission => "mean_oop_per_admission".to_string(),
+        }
+    }
+
+    /// The figure of a name.
+    pub fn parse(name: &str) -> Option<ProtectionFigure> {
+        ProtectionFigure::all().find(|f| f.name() == name)
+    }
+
+    /// Its label, from the measure's and the kind of care's: "住院（每次）自付超过家庭年收入 10%
+    /// 的患者比例" / "share of patients paying over 10 % of household income (inpatient stays)".
+    pub fn label(self) -> Text {
+        match self {
+            ProtectionFigure::Overall(measure) => {
+                let label = measure.label();
+                Text::new(label.zh, format!("share of {}", label.en))
+            }
+            ProtectionFigure::Kind(kind, measure) => {
+                let (kind, measure) = (kind_label(kind), measure.label());
+                Text::new(
+                    format!("{}{}", kind.zh, measure.zh),
+                    format!("share of {} ({})", measure.en, kind.en),
+                )
+            }
+            ProtectionFigure::MeanOopPerAdmission => MEAN_OOP_PER_ADMISSION.into(),
+        }
+    }
+
+    /// The kind of care it is about (`None`: every patient, or every admission), named as a
+    /// patient-year of it is: "住院（每次）" / "inpatient stays".
+    pub fn care(self) -> Option<Label> {
+        match self {
+            ProtectionFigure::Kind(kind, _) => Some(kind_label(kind)),
+            _ => None,
+        }
+    }
+
+    /// The kind of care's name, or the figure's where it is about every patient.
+    pub fn care_name(self) -> Text {
+        self.care().map_or_else(|| self.label(), Text::from)
+    }
+
+    /// A share (a fraction of patients), or money per admission.
+    pub fn unit(self) -> Unit {
+        match self {
+            ProtectionFigure::MeanOopPerAdmission => Unit::Yuan,
+            _ => Unit::Share,
+        }
+    }
+
+    /// How it is shown: shares in per cent, the payment in 元.
+    pub fn shown(self) -> Shown {
+        match self {
+            ProtectionFigure::MeanOopPerAdmission => Shown::Amount,
+            _ => Shown::Percent,
+        }
+    }
+
+    /// The figure in one plan's figures (`None`: the plan has no care of that kind).
+    pub fn of(self, figures: &PlanFigures) -> Option<Figure> {
+        match self {
+            ProtectionFigure::Overall(measure) => {
+                Some(Figure::Share(figures.overall.shares.get(measure)))
+            }
+            ProtectionFigure::Kind(kind, measure) => figures
+                .kinds
+                .iter()
+                .find(|k| k.kind == kind)
+                .map(|k| Figure::Share(k.shares.get(measure))),
+            ProtectionFigure::MeanOopPerAdmission => {
+                Some(Figure::Yuan(figures.overall.mean_oop_per_admission))
+            }
+        }
     }
 }
 
@@ -575,6 +694,13 @@ struct Bill {
 }
 
 impl Bill {
+    /// The same lognormal, to the bit.
+    fn same_as(&self, other: &Bill) -> bool {
+        self.mean.to_bits() == other.mean.to_bits()
+            && self.mu.to_bits() == other.mu.to_bits()
+            && self.sigma.to_bits() == other.sigma.to_bits()
+    }
+
     fn new(mean: f64, cv: f64) -> Bill {
         let sigma_squared = libm::log(1.0 + cv * cv);
         Bill {
@@ -1069,6 +1195,35 @@ impl Patients {
     /// The patients of `baseline`'s first year (costs and utilisation as written, growth not yet
     /// applied).
     pub fn of(baseline: &Scenario) -> Patients {
+        Patients::made(baseline, None)
+    }
+
+    /// The same patients as [`Patients::of`]`(baseline)`, to the bit, made faster when
+    /// `baseline` differs from the scenario of `twin` in a few lines only (an assumption moved,
+    /// as in the tornado): a line whose bills and visits are the same as the twin's, for the same
+    /// households, takes the twin's integration tables instead of working them out again.
+    pub fn of_like(baseline: &Scenario, twin: &Patients) -> Patients {
+        Patients::made(baseline, Some(twin))
+    }
+
+    fn made(baseline: &Scenario, twin: Option<&Patients>) -> Patients {
+        let twin = twin.filter(|t| t.households == baseline.households);
+        // The twin's tables for a line of this kind and place, with this bill (and visits).
+        let reused = |kind: PatientKind, index: Option<usize>, bill: &Bill, lambda: f64| {
+            twin?
+                .lines
+                .iter()
+                .find(|l| {
+                    l.kind == kind
+                        && l.index == index
+                        && l.bill.same_as(bill)
+                        && match &l.year {
+                            Year::Visits(grid) => grid.lambda.to_bits() == lambda.to_bits(),
+                            _ => true,
+                        }
+                })
+                .map(|l| l.year.clone())
+        };
         let incomes = Incomes::new(&baseline.households);
         let enrollees = baseline.population.enrollees as f64;
         let mut lines = Vec::new();
@@ -1089,7 +1244,8 @@ impl Patients {
                     },
                     bill,
                     cost_cv: o.cost_cv,
-                    year: Year::Visits(VisitGrid::new(&bill, lambda, &incomes)),
+                    year: reused(PatientKind::Outpatient, Some(index), &bill, lambda)
+                        .unwrap_or_else(|| Year::Visits(VisitGrid::new(&bill, lambda, &incomes))),
                 });
             }
             if let Some(i) = &line.inpatient {
@@ -1102,7 +1258,8 @@ impl Patients {
                     claims_per_patient: 1.0,
                     bill,
                     cost_cv: i.cost_cv,
-                    year: Year::OneClaim(Quadrature::new(&bill, &incomes)),
+                    year: reused(PatientKind::Inpatient, Some(index), &bill, 0.0)
+                        .unwrap_or_else(|| Year::OneClaim(Quadrature::new(&bill, &incomes))),
                 });
             }
         }
@@ -1116,7 +1273,8 @@ impl Patients {
                 claims_per_patient: 1.0,
                 bill,
                 cost_cv: sd.cost_cv,
-                year: Year::OneClaim(Quadrature::new(&bill, &incomes)),
+                year: reused(PatientKind::SpecialDisease, None, &bill, 0.0)
+                    .unwrap_or_else(|| Year::OneClaim(Quadrature::new(&bill, &incomes))),
             });
         }
         if let Some(md) = &baseline.rules.major_disease {
@@ -1290,6 +1448,11 @@ pub fn figures(patients: &Patients, plan: &Scenario) -> PlanFigures {
         .iter()
         .map(|line| price_line(line, plan, &patients.incomes))
         .collect();
+    aggregate(lines)
+}
+
+/// Each kind of care and all together, from the lines.
+fn aggregate(lines: Vec<LineProtection>) -> PlanFigures {
     let all: Vec<&LineProtection> = lines.iter().collect();
     let admissions: Vec<&LineProtection> = lines
         .iter()
@@ -1317,6 +1480,53 @@ pub fn figures(patients: &Patients, plan: &Scenario) -> PlanFigures {
         kinds,
         lines,
     }
+}
+
+/// The figures of `plan` for `patients`, as [`figures`] makes them, to the bit, made faster when
+/// `plan` and `patients` differ from a twin in a few lines only (one lever or assumption moved,
+/// as in the tornado and goal seek): a line whose patients are priced alike in both (the same
+/// bills and visits, the same households) under the same rules takes the twin's figures, with
+/// its own number of patients.
+pub fn figures_like(
+    patients: &Patients,
+    plan: &Scenario,
+    twin_patients: &Patients,
+    twin_plan: &Scenario,
+    twin: &PlanFigures,
+) -> PlanFigures {
+    let same_households = patients.households == twin_patients.households;
+    let lines: Vec<LineProtection> = patients
+        .lines
+        .iter()
+        .map(|line| {
+            let alike = same_households
+                .then(|| {
+                    twin_patients
+                        .lines
+                        .iter()
+                        .zip(&twin.lines)
+                        .find(|(t, _)| {
+                            t.kind == line.kind
+                                && t.index == line.index
+                                && t.level == line.level
+                                && t.bill.same_as(&line.bill)
+                                && t.cost_cv.to_bits() == line.cost_cv.to_bits()
+                                && t.claims_per_patient.to_bits()
+                                    == line.claims_per_patient.to_bits()
+                        })
+                        .filter(|(t, _)| rules_of(twin_plan, t) == rules_of(plan, line))
+                })
+                .flatten();
+            match alike {
+                Some((_, priced)) => LineProtection {
+                    patients: line.patients,
+                    ..priced.clone()
+                },
+                None => price_line(line, plan, &patients.incomes),
+            }
+        })
+        .collect();
+    aggregate(lines)
 }
 
 /// Where a projection leaves the fund.

@@ -6,7 +6,15 @@
 //! A lever moves the plan only (the proposal, measured against the same baseline); an assumption
 //! moves the scenario itself, so baseline and proposal alike. Each bar is the exact difference
 //! of two projections (money to the fen).
+//!
+//! The outcome may also be what the plan does for families ([`Measured::Protection`]: a
+//! catastrophic or impoverishing share, the mean out-of-pocket payment per admission), in the
+//! first year, for the baseline's patients (docs/protection.md): a lever re-prices the plan for
+//! the same patients; an assumption (the households' income among them) makes new patients and
+//! re-prices the plan for them. Each bar is then the exact difference of two such pricings.
 
+use crate::answers::measured::Measured;
+use crate::answers::protection::{figures, figures_like, Patients, PlanFigures, ProtectionFigure};
 use crate::base::lang::{capitalise, Lang, Text};
 use crate::base::units::{Figure, Unit};
 use crate::model::indicator::{Indicator, When};
@@ -20,23 +28,29 @@ use crate::scenario::problem::Problem;
 use crate::scenario::validate::{check_edited, for_projections, CheckedScenario};
 use serde::{Deserialize, Serialize};
 
-/// What the tornado measures: an indicator in one year.
+/// What the tornado measures: an indicator in one year, or a protection figure in the first
+/// year. The field keeps the name `indicator` of the JSON form (`"indicator": "surplus"`,
+/// `"indicator": "catastrophic_10"`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
-    pub indicator: Indicator,
+    pub indicator: Measured,
     pub year: i32,
 }
 
 impl Outcome {
-    /// An outcome by the report's field name, in `year`, or by default in the year it is read
-    /// for: the first year (the plan's) for a year's figure, the horizon for the balance.
+    /// An outcome by the report's field name or the protection figure's name, in `year`, or by
+    /// default in the year it is read for: the first year (the plan's) for a year's figure, the
+    /// horizon for the balance. A protection figure is for the first year only.
     pub fn parse(name: &str, scenario: &Scenario, year: Option<i32>) -> Option<Outcome> {
-        let indicator = Indicator::parse(name)?;
-        let last = scenario.year + scenario.projection.years.max(1) as i32 - 1;
+        let indicator = Measured::parse(name)?;
+        let last = match indicator {
+            Measured::Protection(_) => scenario.year,
+            Measured::Indicator(_) => scenario.year + scenario.projection.years.max(1) as i32 - 1,
+        };
         let year = year.unwrap_or(match indicator {
-            Indicator::ClosingBalance | Indicator::AvailableBalance | Indicator::BalanceRatio => {
-                last
-            }
+            Measured::Indicator(
+                Indicator::ClosingBalance | Indicator::AvailableBalance | Indicator::BalanceRatio,
+            ) => last,
             _ => scenario.year,
         });
         (scenario.year..=last)
@@ -44,11 +58,23 @@ impl Outcome {
             .then_some(Outcome { indicator, year })
     }
 
+    /// The outcome in a report (an indicator's; `None` for a protection figure).
     fn of(&self, report: &Report) -> Option<Figure> {
+        let Measured::Indicator(indicator) = self.indicator else {
+            return None;
+        };
         When::Year(self.year)
             .years(report)
             .next()
-            .map(|y| self.indicator.of(y))
+            .map(|y| indicator.of(y))
+    }
+
+    /// The protection figure measured, if it is one.
+    fn protection(&self) -> Option<ProtectionFigure> {
+        match self.indicator {
+            Measured::Protection(figure) => Some(figure),
+            Measured::Indicator(_) => None,
+        }
     }
 
     /// "2013年当年结余" / "surplus in 2013".
@@ -56,7 +82,7 @@ impl Outcome {
         let label = self.indicator.label();
         Text::new(
             format!("{}年{}", self.year, label.zh),
-            format!("{} in {}", capitalise(label.en), self.year),
+            format!("{} in {}", capitalise(&label.en), self.year),
         )
     }
 }
@@ -147,7 +173,8 @@ pub struct Tornado {
     pub ten_percent: Vec<Bar>,
     /// Bars of ± one natural unit, largest first.
     pub natural_unit: Vec<Bar>,
-    /// Projections run.
+    /// Projections run (for a protection figure: plans priced, and patients made for a moved
+    /// assumption's baseline).
     pub projections: u32,
 }
 
@@ -167,6 +194,8 @@ pub enum TornadoError {
     Invalid(Vec<Problem>),
     /// The outcome's year is not in the horizon.
     YearOutside(i32),
+    /// A protection figure of a kind of care the scenario does not have (its name).
+    NoSuchCare(Text),
 }
 
 impl TornadoError {
@@ -181,17 +210,22 @@ impl TornadoError {
                 format!("{year} 年不在预测期内"),
                 format!("{year} is not in the projection's horizon"),
             ),
+            TornadoError::NoSuchCare(label) => lang.pick(
+                format!("场景中没有{}", label.zh),
+                format!("the scenario has no {}", label.en),
+            ),
         }
     }
 }
 
-/// Whether a parameter belongs in the tornado: a lever or an assumption that moves figures (not
-/// the targets, which only judge them; not the base year or the horizon, which frame them).
-fn moves_figures(param: &Param) -> bool {
+/// Whether a parameter belongs in the tornado of `outcome`: a lever or an assumption that moves
+/// figures (not the targets, which only judge them; not the base year or the horizon, which
+/// frame them).
+fn moves_figures(param: &Param, outcome: Outcome) -> bool {
     matches!(param.role, Role::Policy | Role::Assumption)
         && param.group != Group::Targets
         // Households' income moves the protection figures, never the fund's.
-        && param.group != Group::Households
+        && (param.group != Group::Households || outcome.indicator.is_protection())
         // The ranges move the stochastic projection only.
         && param.group != Group::Ranges
         && !param.frames_the_scenario()
@@ -217,6 +251,9 @@ pub struct TornadoJob {
     baseline_report: Report,
     planned: CheckedScenario,
     planned_report: Report,
+    /// The baseline's first-year patients and the plan's figures for them, for a protection
+    /// figure: every move's twin (only the lines a move touches are priced again).
+    patients: Option<(Patients, PlanFigures)>,
     plan: Vec<Edit>,
     outcome: Outcome,
     base: Figure,
@@ -242,17 +279,33 @@ impl TornadoJob {
         }
         let planned = check_edited(&scenario, &resolved).map_err(TornadoError::Invalid)?;
         let planned_report = simulate_proposal_against(&planned, &scenario, &baseline_report);
-        let base = outcome
-            .of(&planned_report)
-            .ok_or(TornadoError::YearOutside(outcome.year))?;
+        let patients = outcome.protection().map(|_| {
+            let patients = Patients::of(&scenario);
+            let priced = figures(&patients, &planned);
+            (patients, priced)
+        });
+        let base = match (outcome.protection(), &patients) {
+            (Some(figure), Some((_, priced))) => {
+                if outcome.year != scenario.year {
+                    return Err(TornadoError::YearOutside(outcome.year));
+                }
+                figure
+                    .of(priced)
+                    .ok_or_else(|| TornadoError::NoSuchCare(figure.care_name()))?
+            }
+            _ => outcome
+                .of(&planned_report)
+                .ok_or(TornadoError::YearOutside(outcome.year))?,
+        };
         let places = params::places(&scenario)
-            .filter(|p| moves_figures(p.param))
+            .filter(|p| moves_figures(p.param, outcome))
             .collect();
         Ok(TornadoJob {
             scenario,
             baseline_report,
             planned,
             planned_report,
+            patients,
             plan: resolved,
             outcome,
             base,
@@ -277,6 +330,7 @@ impl TornadoJob {
             baseline_report,
             planned,
             planned_report,
+            patients,
             plan,
             outcome,
             base,
@@ -291,6 +345,7 @@ impl TornadoJob {
             baseline_report,
             planned,
             planned_report,
+            patients: patients.as_ref(),
             plan,
             outcome: *outcome,
             projections: *projections,
@@ -388,6 +443,8 @@ struct Run<'a> {
     /// priced again).
     planned: &'a CheckedScenario,
     planned_report: &'a Report,
+    /// The baseline's patients and the plan's figures for them, for a protection figure.
+    patients: Option<&'a (Patients, PlanFigures)>,
     plan: &'a [Edit],
     outcome: Outcome,
     projections: u32,
@@ -411,6 +468,9 @@ impl Run<'_> {
             place,
             value: Some(to),
         };
+        if let (Some(figure), Some(patients)) = (self.outcome.protection(), self.patients) {
+            return self.price(edit, figure, patients);
+        }
         let plan_twin = Twin {
             scenario: self.planned,
             report: self.planned_report,
@@ -441,6 +501,41 @@ impl Run<'_> {
             simulate_with_twin(&proposal, Some((&baseline, &baseline_report)), plan_twin)
         };
         self.outcome.of(&report)
+    }
+
+    /// A protection figure with `edit` made: a lever re-prices the plan for the baseline's
+    /// patients; an assumption makes a new baseline, its patients, and the plan over it.
+    fn price(
+        &mut self,
+        edit: Edit,
+        figure: ProtectionFigure,
+        (patients, priced): &(Patients, PlanFigures),
+    ) -> Option<Figure> {
+        if edit.place.param.is_lever() {
+            let mut all = self.plan.to_vec();
+            all.push(edit);
+            let proposal = check_edited(self.scenario, &all).ok()?;
+            self.projections += 1;
+            figure.of(&figures_like(
+                patients,
+                &proposal,
+                patients,
+                self.planned,
+                priced,
+            ))
+        } else {
+            let baseline = check_edited(self.scenario, &[edit]).ok()?;
+            let proposal = check_edited(&baseline, self.plan).ok()?;
+            self.projections += 2;
+            let moved = Patients::of_like(&baseline, patients);
+            figure.of(&figures_like(
+                &moved,
+                &proposal,
+                patients,
+                self.planned,
+                priced,
+            ))
+        }
     }
 }
 

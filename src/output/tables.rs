@@ -805,10 +805,9 @@ pub fn answer_table(answer: &crate::answers::goal_seek::Answer, lang: Lang) -> S
         (lang.pick("结果", "Outcome"), status.to_string()),
         (
             lang.pick("当年基金支出变化", "Change in fund spending"),
-            format!(
-                "{} {}",
-                yuan(answer.spending_change),
-                Unit::Yuan.suffix(lang)
+            crate::base::units::Shown::FundTotal.change(
+                &crate::base::units::Figure::Yuan(answer.spending_change),
+                lang,
             ),
         ),
         (
@@ -995,8 +994,7 @@ pub fn protection_table(protection: &crate::answers::protection::Protection, lan
     let horizon = baseline.fund.horizon_year;
     let money_rows: [(String, Of, Change); 4] = [
         (
-            lang.pick("次均住院自付", "Mean out-of-pocket per admission")
-                .to_string(),
+            capitalise(crate::answers::protection::MEAN_OOP_PER_ADMISSION.get(lang)),
             |p| p.overall.mean_oop_per_admission,
             |c| c.mean_oop_per_admission,
         ),

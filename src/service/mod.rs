@@ -41,13 +41,15 @@ pub enum Ask {
     /// A one-click question.
     Question { question: Question },
     /// Goal seek: a lever (a parameter path or a group name) against a target written as
-    /// `indicator>=value` (`ncms solve`'s form) in a year or in every year.
+    /// `indicator>=value` (`ncms solve`'s form; a protection figure too, `catastrophic_10<=0.1`,
+    /// in the first year) in a year or in every year.
     GoalSeek {
         lever: String,
         target: String,
         when: When,
     },
-    /// The tornado of an outcome (a report field's name) in its default year.
+    /// The tornado of an outcome (a report field's name, or a protection figure's:
+    /// `catastrophic_10`) in its default year.
     Tornado { outcome: String },
     /// Why a figure changed: the waterfall of an outcome in its default year.
     Waterfall { outcome: attribution::Outcome },
@@ -360,6 +362,55 @@ mod tests {
             panic!("refused")
         };
         assert!(reason.get(Lang::En).contains("no_such_lever"));
+    }
+
+    #[test]
+    fn protection_outcomes_and_targets_cross_the_boundary_as_the_engine_makes_them() {
+        // The tornado of the inpatient catastrophic share: JSON equal to the engine's, the
+        // county ratio's bar lowering the share.
+        let tornado_request = request(Ask::Tornado {
+            outcome: "inpatient_catastrophic_10".into(),
+        });
+        let reply = through_json(&tornado_request);
+        assert_eq!(reply, answer(&tornado_request));
+        let Reply::Tornado { tornado } = reply else {
+            panic!("a tornado")
+        };
+        assert_eq!(
+            tornado.outcome.indicator.name(),
+            "inpatient_catastrophic_10"
+        );
+        let county = tornado
+            .ten_percent
+            .iter()
+            .find(|b| b.path == "lines[2].inpatient.reimbursement_ratio")
+            .unwrap();
+        assert!(county.swing.value() < -0.04);
+        // Goal seek on it, as `ncms solve` answers (tests/solve.rs): +6.72 points.
+        let seek = request(Ask::GoalSeek {
+            lever: "inpatient_ratios".into(),
+            target: "inpatient_catastrophic_10<=15%".into(),
+            when: When::Year(2013),
+        });
+        let reply = through_json(&seek);
+        assert_eq!(reply, answer(&seek));
+        let Reply::Answer { answer: found } = reply else {
+            panic!("an answer")
+        };
+        assert_eq!(found.value, 0.067196);
+        // Every year: refused, in words.
+        let every = request(Ask::GoalSeek {
+            lever: "inpatient_ratios".into(),
+            target: "inpatient_catastrophic_10<=15%".into(),
+            when: When::EveryYear,
+        });
+        let Reply::Refused { reason } = through_json(&every) else {
+            panic!("refused")
+        };
+        assert_eq!(
+            reason.get(Lang::Zh),
+            "医疗保障效果指标只测算第一年（2013 年）"
+        );
     }
 
     #[test]

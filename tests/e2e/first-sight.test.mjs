@@ -80,3 +80,28 @@ test('the total per head says its split; a money slider spans half to twice its 
   watch.assertClean(server.origin, assert);
   await page.close();
 });
+
+test('one figure, one word, one unit: cards, summary and gauge agree, in both languages', async () => {
+  const { page, watch } = await freshApp(browser.context, server.origin);
+  for (const lang of ['zh-CN', 'en']) {
+    await setLang(page, lang);
+    const rowName = (id) => page.$eval(`[data-testid="sum-${id}-baseline"]`, (td) => td.parentElement.querySelector('th').innerText.trim());
+    for (const id of ['income', 'spending', 'surplus', 'surplus_rate', 'closing_balance']) {
+      const card = (await page.locator(`[data-testid="kpi-${id}"] .card-label`).innerText()).trim();
+      assert.equal(card, await rowName(id), `${lang}: ${id} is named alike on the card and in the summary`);
+    }
+    const gauge = await page.locator('#gauge-title').innerText();
+    assert.ok(gauge.startsWith(await rowName('outpatient_share')), `${lang}: the gauge names the share as the summary does (${gauge})`);
+    // Every figure of the summary carries its unit.
+    const cells = await page.$$eval('[data-testid="summary-table"] td[data-testid$="-baseline"]', (tds) => tds.map((t) => t.innerText.trim()));
+    const units = lang === 'en' ? /(million yuan|yuan|%|people|months|person-times)$/ : /(万元|元|%|人|个月|人次)$/;
+    for (const cell of cells) assert.match(cell, units, `${lang}: "${cell}" has its unit`);
+    // English groups thousands and names plans in English.
+    if (lang === 'en') {
+      assert.match(await page.locator('[data-testid="kpi-income"] .card-value').innerText(), /^\d{1,3}(,\d{3})*\.\d\d million yuan$/);
+      assert.equal((await page.locator('[data-testid="plan-0"]').innerText()).trim(), 'Plan 1');
+    }
+  }
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});

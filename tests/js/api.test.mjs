@@ -163,6 +163,24 @@ test('solve and sensitivity name the bad argument; a good call still works after
   assert.equal(api.solve(plan, 'funding_per_head', 'surplus>=0').status, 'solved');
 });
 
+test('sensitivity and solve take the protection figures, equal to the CLI to the bit', () => {
+  const plan = read('scenarios/taizhou-2013-plan.json');
+  const file = 'scenarios/taizhou-2013-plan.json';
+  const tornado = api.sensitivity(plan, 'inpatient_catastrophic_10');
+  const { format, ...native } = cli('sensitivity', file, '--outcome', 'inpatient_catastrophic_10');
+  assert.equal(format, 'ncms-sim/tornado@1');
+  assert.deepStrictEqual(tornado, native);
+  assert.equal(tornado.outcome.indicator, 'inpatient_catastrophic_10');
+  const answer = api.solve(plan, 'inpatient_ratios', 'inpatient_catastrophic_10<=15%');
+  const { format: f, ...nativeAnswer } = cli('solve', file, '--lever', 'inpatient_ratios', '--target', 'inpatient_catastrophic_10<=15%');
+  assert.equal(f, 'ncms-sim/answer@1');
+  assert.deepStrictEqual(answer, nativeAnswer);
+  assert.equal(answer.value, 0.067196);
+  const named = (path) => (problems) => problems[0].path === path && problems[0].message.zh.length > 0;
+  assert.throws(() => api.solve(plan, 'inpatient_ratios', 'catastrophic_10<=0.1', 'all'), named('year'));
+  assert.throws(() => api.sensitivity(plan, 'catastrophic_10', 2014), named('outcome'));
+});
+
 test('protection equals ncms protection to the bit, in either language', () => {
   const plan = read('scenarios/taizhou-2013-plan.json');
   const figures = api.protection(plan, 'en');

@@ -8,11 +8,14 @@ use ncms_sim::sensitivity::{tornado, Outcome, TornadoError};
 use std::process::ExitCode;
 
 pub const USAGE: &[&str] = &[
-    "ncms sensitivity FILE [--outcome surplus|closing_balance|outpatient_share|INDICATOR] [--year Y] [--top N] [--format table|json] [--lang zh|en]",
+    "ncms sensitivity FILE [--outcome surplus|closing_balance|outpatient_share|INDICATOR|PROTECTION] [--year Y] [--top N] [--format table|json] [--lang zh|en]",
 ];
 pub const HELP: &[&str] = &[
     "sensitivity  every lever and assumption moved ±10% and ± one natural unit, sorted by its \
      effect on the outcome (surplus and outpatient share: first year; closing balance: horizon)",
+    "          PROTECTION a protection figure of the first year: catastrophic_10|catastrophic_25|\
+     catastrophic_ctp40|impoverishing (all patients), KIND_catastrophic_10 … (inpatient_, \
+     outpatient_, special_disease_, major_disease_), mean_oop_per_admission",
 ];
 
 pub fn run(mut args: Args) -> Result<ExitCode, String> {
@@ -29,11 +32,19 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let outcome = Outcome::parse(&name, &scenario, year).ok_or_else(|| match year {
-        Some(year) if ncms_sim::indicator::Indicator::parse(&name).is_some() => {
-            format!("{year} is not a year of the horizon")
+    let outcome = Outcome::parse(&name, &scenario, year).ok_or_else(|| {
+        match (year, ncms_sim::measured::Measured::parse(&name)) {
+            (Some(_), Some(figure)) if figure.is_protection() => format!(
+                "{name} is a protection figure, for the first year ({}) only",
+                scenario.year
+            ),
+            (Some(year), Some(_)) => format!("{year} is not a year of the horizon"),
+            _ => format!(
+                "--outcome is an indicator of the report (surplus, closing_balance, \
+                 outpatient_share, …) or a protection figure (catastrophic_10, \
+                 inpatient_catastrophic_10, impoverishing, mean_oop_per_admission, …), not {name:?}"
+            ),
         }
-        _ => format!("--outcome is an indicator of the report (surplus, closing_balance, outpatient_share, …), not {name:?}"),
     })?;
     match tornado(&scenario, &scenario.proposal, outcome) {
         Ok(tornado) => Ok(emit(&match format {

@@ -16,6 +16,9 @@ pub const HELP: &[&str] = &[
      --target surplus>=0, outpatient_share<=25%, closing_balance>=0 --year all, …",
     "          GROUP outpatient_ratios|inpatient_ratios (the same points added to each) or \
      funding_per_head (every payer in its share); Y a year of the horizon (default the first) or all",
+    "          INDICATOR a report field, or a protection figure of the first year: \
+     --target catastrophic_10<=10%, inpatient_catastrophic_10<=0.15, impoverishing<=0.15%, \
+     mean_oop_per_admission<=2500 (ncms sensitivity --help lists them)",
 ];
 
 pub fn run(mut args: Args) -> Result<ExitCode, String> {

@@ -4,7 +4,7 @@
 
 use crate::state::shown::YearFigures;
 use crate::view::shared::Shared;
-use crate::view::ui_words::ui;
+use crate::view::ui_words::{fill, ui};
 use ncms_sim::figure::{Figure, Shown};
 use ncms_sim::indicator::Indicator;
 use ncms_sim::Lang;
@@ -73,7 +73,7 @@ pub fn Gauge(props: &GaugeProps) -> Html {
     let cap_x = x(cap);
     html! {
         <section class="panel gauge" aria-labelledby="gauge-title">
-            <h2 id="gauge-title">{ format!("{}（{} {cap_text}）", Indicator::OutpatientShare.title(lang), ui.cap) }</h2>
+            <h2 id="gauge-title">{ fill(ui.gauge_title, &[("figure", &Indicator::OutpatientShare.title(lang)), ("cap", &cap_text)]) }</h2>
             <div class="gauge-figures">
                 <span class={classes!("gauge-share", over(active.figure.value).then_some("bad"))}
                     data-testid="outpatient-share" data-value={active.figure.raw.clone()}

@@ -8,9 +8,10 @@ use crate::components::balance_chart::BalanceChart;
 use crate::extras::protection_panel::overall_table;
 use crate::extras::risk_panel::{cards_view, risk_cards};
 use crate::state::shown::PlanResults;
-use crate::view::format::amount;
+use crate::view::format::{amount, fund};
 use crate::view::shared::Shared;
 use crate::view::ui_words::{fill, ui};
+use ncms_sim::figure::{Figure, Shown, Unit};
 use ncms_sim::indicator::Indicator;
 use ncms_sim::report::Change;
 use ncms_sim::service::Reply;
@@ -145,10 +146,16 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
     .filter_map(|path| {
         let param = ncms_sim::params::by_path(path)?;
         let value = param.read(s, 0).and_then(|slot| slot.number());
-        Some((
-            ncms_sim::lang::capitalise(param.label.get(lang)),
-            param.show(value, lang),
-        ))
+        // A sum of the fund (the opening balance) in 万元, as every fund total on screen.
+        let shown = match value {
+            Some(v) if param.unit == Unit::Yuan && param.typical.1 >= 1e8 => {
+                fund(ncms_sim::money::fen_from_f64(v), lang)
+            }
+            // Enrollees are people, as the yearly summary says them.
+            Some(v) if param.unit == Unit::Count => Shown::Persons.text(&Figure::Count(v), lang),
+            _ => param.show(value, lang),
+        };
+        Some((ncms_sim::lang::capitalise(param.label.get(lang)), shown))
     })
     .collect();
     // The risk figures in words, with their draws and seed.

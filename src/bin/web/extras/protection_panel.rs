@@ -11,7 +11,6 @@ use crate::extras::compute::{use_compute, Computed};
 use crate::view::format::{amount, amount_change, fund};
 use crate::view::ui_words::ui;
 use ncms_sim::figure::{Figure, Shown};
-use ncms_sim::indicator::Indicator;
 use ncms_sim::protection::{kind_label, Measure, PlanProtection, Protection, Shares};
 use ncms_sim::scenario::NamedPlan;
 use ncms_sim::service::{Ask, Reply, Request};
@@ -183,7 +182,7 @@ pub fn overall_table(p: &Protection, lang: Lang) -> Html {
                     </tr>
                 }) }
                 <tr data-testid="protection-mean_oop_per_admission">
-                    <th scope="row">{ Indicator::MeanOutOfPocketPerAdmission.title(lang) }</th>
+                    <th scope="row">{ ncms_sim::lang::capitalise(ncms_sim::protection::MEAN_OOP_PER_ADMISSION.get(lang)) }</th>
                     { for p.plans.iter().map(|plan| html! {
                         <td data-value={plan.overall.mean_oop_per_admission.to_string()}>
                             { amount(plan.overall.mean_oop_per_admission, lang) }

@@ -14,6 +14,7 @@ use crate::view::format::raw;
 use crate::view::shared::Shared;
 use crate::view::ui_words::{fill, ui};
 use ncms_sim::indicator::{Indicator, When};
+use ncms_sim::measured::Measured;
 use ncms_sim::params;
 use ncms_sim::service::{Ask, Reply, Request};
 use ncms_sim::solve::{group_label, Answer, Found, Goal, Question, Status, LEVER_GROUPS};
@@ -63,6 +64,13 @@ fn asked(question: Question, scenario: &CheckedScenario, lang: Lang) -> String {
             &[(
                 "target",
                 &pct(targets.inpatient_policy_ratio_min.unwrap_or(0.75)),
+            )],
+        ),
+        Question::InpatientCatastrophic => fill(
+            words.q_inpatient_catastrophic,
+            &[(
+                "share",
+                &pct(ncms_sim::solve::INPATIENT_CATASTROPHIC_TARGET),
             )],
         ),
     }
@@ -226,7 +234,7 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
     let lang = props.lang;
     let scenario = &props.scenario;
     let lever = use_state(|| "funding_per_head".to_string());
-    let indicator = use_state(|| Indicator::Surplus);
+    let indicator = use_state(|| Measured::Indicator(Indicator::Surplus));
     let goal = use_state(|| Goal::AtLeast);
     let value = use_state(|| "0".to_string());
     let when = use_state(|| "first".to_string());
@@ -250,7 +258,7 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
         let indicator = indicator.clone();
         Callback::from(move |e: Event| {
             let name = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(found) = Indicator::parse(&name) {
+            if let Some(found) = Measured::parse(&name) {
                 indicator.set(found);
             }
         })
@@ -311,7 +319,9 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
                 indicator.name(),
                 if share { "%" } else { "" }
             );
+            // A protection figure is for the first year only (its year select is off).
             let when = match when.as_str() {
+                _ if indicator.is_protection() => When::Year(scenario.year),
                 "all" => When::EveryYear,
                 year => When::Year(year.parse().unwrap_or(scenario.year)),
             };
@@ -342,6 +352,8 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
                 }),
         );
     let years = (0..scenario.projection.years.max(1)).map(|i| scenario.year + i as i32);
+    // A protection figure is for the first year only.
+    let first_only = indicator.is_protection();
     let stale = asked
         .as_ref()
         .and_then(|a| a.as_ref().ok())
@@ -359,8 +371,8 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
                 </label>
                 <label>{ ui(lang).seek_so_that }
                     <select data-testid="seek-indicator" onchange={on_indicator}>
-                        { for Indicator::ALL.iter().map(|i| html! {
-                            <option value={i.name()} selected={*indicator == *i}>{ ncms_sim::lang::capitalise(i.label().get(lang)) }</option>
+                        { for Measured::all().map(|i| html! {
+                            <option value={i.name()} selected={*indicator == i}>{ i.title(lang) }</option>
                         }) }
                     </select>
                 </label>
@@ -375,11 +387,12 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
                     { if share { "%" } else { indicator.unit().suffix(lang) } }
                 </label>
                 <label>{ ui(lang).seek_year }
-                    <select data-testid="seek-year" onchange={on_when}>
+                    <select data-testid="seek-year" onchange={on_when} disabled={first_only}>
                         { for years.map(|y| html! {
-                            <option value={y.to_string()} selected={*when == y.to_string() || (*when == "first" && y == scenario.year)}>{ y }</option>
+                            <option value={y.to_string()} selected={if first_only { y == scenario.year }
+                                else { *when == y.to_string() || (*when == "first" && y == scenario.year) }}>{ y }</option>
                         }) }
-                        <option value="all" selected={*when == "all"}>{ ui(lang).every_year }</option>
+                        <option value="all" selected={!first_only && *when == "all"}>{ ui(lang).every_year }</option>
                     </select>
                 </label>
                 <button type="submit" data-testid="seek-solve">{ ui(lang).solve }</button>

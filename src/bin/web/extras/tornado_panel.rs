@@ -25,8 +25,18 @@ pub struct TornadoPanelProps {
     pub lang: Lang,
 }
 
-/// The outcomes offered, by the report's field name.
-const OUTCOMES: [&str; 3] = ["surplus", "closing_balance", "outpatient_share"];
+/// The outcomes offered, by the report's field name, then what the plan does for families (the
+/// protection figures, first year).
+const OUTCOMES: [&str; 8] = [
+    "surplus",
+    "closing_balance",
+    "outpatient_share",
+    "catastrophic_10",
+    "inpatient_catastrophic_10",
+    "catastrophic_25",
+    "impoverishing",
+    "mean_oop_per_admission",
+];
 /// Bars drawn before "show all".
 const TOP: usize = 12;
 

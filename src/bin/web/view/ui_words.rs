@@ -257,6 +257,8 @@ catalogue! {
         "No changes: the proposal equals the baseline";
     cap: "上限",
         "cap";
+    gauge_title: "{figure}（上限 {cap}）",
+        "{figure} (cap {cap})";
     cap_used: "已用上限",
         "of the cap used";
     headroom: "余量",
@@ -431,6 +433,8 @@ catalogue! {
         "What funding per head keeps the surplus rate within {lo} – {hi}?";
     q_policy_scope_target: "住院政策范围内补偿比达到 {target}，住院补偿比例要提高多少？花多少钱？",
         "What inpatient ratios reach the {target} policy-scope target, and what does it cost?";
+    q_inpatient_catastrophic: "住院自付超过家庭年收入 10% 的患者比例降到 {share} 以下，各级住院补偿比例要提高多少？花多少钱？",
+        "What inpatient ratios bring the inpatient stays costing over 10 % of household income under {share}, and what does it cost?";
     ask_percent: "“{typed}”是指 {big} 还是 {small}？",
         "Does “{typed}” mean {big} or {small}?";
     confirm_unusual: "{value} 远超出常见范围（{usual}），确定使用吗？",
