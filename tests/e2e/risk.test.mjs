@@ -115,6 +115,17 @@ test('the risk panel gives ncms risk\'s chances and reserves, and the chart a ba
     || JSON.parse(wider).ranges?.cost_growth === 0.06, 'the range is in the file');
   assertMatches(await cards(page), risk(wider));
 
+  // The printed report carries every card, with the panel's figures.
+  await page.waitForSelector('[data-testid="report-prepared"][data-ready="true"]', { state: 'attached', timeout: 60_000 });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.locator('[data-testid="report-risk"]').waitFor({ state: 'attached' });
+  const printed = await page.$$eval('[data-testid="report-risk"] [data-testid^="risk-card-"]', (els) => els.map((el) => ({
+    pDeficit: Number(el.dataset.pDeficit), pExhausted: Number(el.dataset.pExhausted), reserve: Number(el.dataset.reserve),
+  })));
+  assert.deepEqual(printed, (await cards(page)).map(({ pDeficit, pExhausted, reserve }) => ({ pDeficit, pExhausted, reserve })));
+  assert.match(await page.textContent('[data-testid="report-risk"]'), /2000 次抽样，随机种子 1/);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+
   // In English.
   await page.click('[data-testid="lang-toggle"]');
   await page.waitForFunction(() => document.querySelector('#risk-title')?.textContent.startsWith('How sure'));
