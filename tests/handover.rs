@@ -30,7 +30,10 @@ fn the_workbook_holds_the_overview_and_a_sheet_per_table_with_the_engines_figure
     let plans = compare_plans(&scenario, "方案", None).unwrap();
     let bytes = handover::workbook(&scenario, &plans, Lang::Zh, "2026-11-25 10:00");
     let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-    assert_eq!(book.sheet_names(), ["概况", "逐年测算", "目标", "分项支出"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["概况", "逐年测算", "目标", "分项支出", "风险测算"]
+    );
 
     let overview = book.worksheet_range("概况").unwrap();
     let text: Vec<String> = overview
@@ -87,4 +90,31 @@ fn the_workbook_holds_the_overview_and_a_sheet_per_table_with_the_engines_figure
         .any(|r| r.get(2).map(|c| c.to_string()) == Some("合计".into())
             && r.get(5).and_then(|c| c.as_f64()).map(|v| format!("{v:.2}"))
                 == Some(first.to_string())));
+
+    // How sure: the baseline and each plan, year by year, with `ncms risk`'s chances and reserve.
+    let figures = ncms_sim::risk::risk(
+        &scenario,
+        "基线",
+        "方案",
+        &ncms_sim::risk::RiskOptions::default(),
+    )
+    .unwrap();
+    let sure = book.worksheet_range("风险测算").unwrap();
+    let columns = 10;
+    assert_eq!(cell(&sure, 0, 7), "当年赤字概率");
+    for (i, plan) in figures.plans.iter().enumerate() {
+        let row = 1 + horizon * i;
+        assert_eq!(cell(&sure, row, 0), plan.name);
+        let at = |c: usize| sure.get((row, c)).and_then(|d| d.as_f64()).unwrap();
+        assert_eq!(at(7), plan.years[0].p_deficit);
+        assert_eq!(at(8), plan.years[0].p_exhausted);
+        assert_eq!(
+            format!("{:.2}", at(columns - 1)),
+            plan.reserve_for_90.to_string()
+        );
+    }
+    assert_eq!(
+        cell(&sure, 1 + horizon * 3, 0),
+        "抽样次数 2000 · 随机种子 1"
+    );
 }

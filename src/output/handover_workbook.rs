@@ -1,10 +1,12 @@
 //! The hand-over workbook (.xlsx) a committee receives: a first sheet with the fund, the date, the
 //! version, the assumptions and each plan's policy changes, then one sheet per table: the years,
-//! the targets and spending by line, every plan beside the baseline. Figures are numbers with
+//! the targets and spending by line, every plan beside the baseline, and how sure the balance is
+//! (the risk figures with their default draws and seed). Figures are numbers with
 //! their formats (yuan to the fen, shares as percentages), so the committee can compute with
 //! them; the CSV stays the machine-readable table (`render::csv`).
 
-use crate::base::lang::Lang;
+use crate::answers::risk::{self, RiskOptions};
+use crate::base::lang::{capitalise, Lang};
 use crate::model::compare::PlanComparison;
 use crate::model::indicator::Indicator;
 use crate::model::report::{Bound, Report};
@@ -67,12 +69,14 @@ pub fn sheets(
         return Vec::new();
     };
     let baseline = &first.comparison.baseline;
-    vec![
+    let mut sheets = vec![
         overview(scenario, plans, lang, made_at),
         years(baseline, plans, lang),
         targets(baseline, plans, lang),
         spending(plans, lang),
-    ]
+    ];
+    sheets.extend(how_sure(scenario, baseline, plans, lang));
+    sheets
 }
 
 /// The workbook as bytes.
@@ -299,4 +303,68 @@ fn spending(plans: &[PlanComparison], lang: Lang) -> SheetOut {
         widths: vec![18.0, 8.0, 30.0, 18.0, 18.0, 18.0],
         frozen_rows: 1,
     }
+}
+
+/// How sure the balance is: for the baseline and each plan, year by year, the accumulated
+/// balance's P5 to P95 over the draws, the chances of a deficit and of having run out, and the
+/// plan's reserve for 90 % (`ncms risk` with its defaults, the same plans as the other sheets).
+fn how_sure(
+    scenario: &CheckedScenario,
+    baseline: &Report,
+    plans: &[PlanComparison],
+    lang: Lang,
+) -> Option<SheetOut> {
+    let named = scenario.named_plans(plans.first().map_or("", |p| p.name.as_str()));
+    let baseline_name = lang.pick("基线", "Baseline");
+    let options = RiskOptions::default();
+    let figures = risk::risk_of_plans(scenario, baseline, &named, baseline_name, &options).ok()?;
+    let w = |label: crate::base::lang::Label| bold(capitalise(label.get(lang)));
+    let mut first = header(lang, &[("方案", "Plan"), ("年度", "Year")]);
+    let balance = Indicator::ClosingBalance.title(lang);
+    first.extend(
+        ["P5", "P10", "P50", "P90", "P95"]
+            .iter()
+            .map(|q| bold(format!("{balance} {q}"))),
+    );
+    first.extend([
+        w(risk::words::P_DEFICIT),
+        w(risk::words::P_EXHAUSTED),
+        w(risk::words::RESERVE_FOR_90),
+    ]);
+    let mut rows = vec![first];
+    for plan in &figures.plans {
+        for (k, y) in plan.years.iter().enumerate() {
+            let b = &y.closing_balance;
+            let mut row = vec![
+                text(plan.name.clone()),
+                number(f64::from(y.year), Style::Plain),
+            ];
+            row.extend([b.p5, b.p10, b.p50, b.p90, b.p95].map(money));
+            row.push(number(y.p_deficit, Style::Percent));
+            row.push(number(y.p_exhausted, Style::Percent));
+            // The reserve is the plan's, over the whole horizon: on its first row.
+            row.push(if k == 0 {
+                money(plan.reserve_for_90)
+            } else {
+                text("")
+            });
+            rows.push(row);
+        }
+    }
+    rows.push(vec![text(format!(
+        "{} {} · {} {}",
+        capitalise(risk::words::DRAWS.get(lang)),
+        figures.draws,
+        risk::words::SEED.get(lang),
+        figures.seed
+    ))]);
+    Some(SheetOut {
+        name: capitalise(risk::words::TITLE.get(lang)),
+        widths: std::iter::once(18.0)
+            .chain(std::iter::once(8.0))
+            .chain(std::iter::repeat_n(18.0, 8))
+            .collect(),
+        rows,
+        frozen_rows: 1,
+    })
 }

@@ -92,7 +92,7 @@ test('the hand-over workbook: an overview and a sheet per table, with the app\'s
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="xlsx-button"]')]);
   assert.match(download.suggestedFilename(), /\.xlsx$/);
   const book = XLSX.read(fs.readFileSync(await download.path()), { type: 'buffer' });
-  assert.deepEqual(book.SheetNames, ['概况', '逐年测算', '目标', '分项支出']);
+  assert.deepEqual(book.SheetNames, ['概况', '逐年测算', '目标', '分项支出', '风险测算']);
   const years = XLSX.utils.sheet_to_json(book.Sheets['逐年测算'], { header: 1 });
   const incomeColumn = years[0].indexOf('基金收入（元）');
   const row = years.find((r) => r[0] === '方案二' && r[1] === 2013);
