@@ -159,8 +159,9 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
                 <g class={class}>
                     <line x1={px.to_string()} x2={px.to_string()} y1={(TOP + row * 13.0).to_string()}
                         y2={(H - BOTTOM).to_string()} />
+                    // A stacked label's row in ems: a phone's larger text stacks as far apart.
                     <text x={(px + if px > W / 2.0 { -4.0 } else { 4.0 }).to_string()}
-                        y={(TOP - 8.0 + row * 13.0).to_string()}
+                        y={(TOP - 8.0).to_string()} dy={format!("{:.2}em", row * 1.05)}
                         text-anchor={if px > W / 2.0 { "end" } else { "start" }}>
                         { format!("{text} {year}") }
                     </text>
