@@ -97,10 +97,21 @@ test('the risk panel gives ncms risk\'s chances and reserves, and the chart a ba
 
   // An edit: the bands are marked at once, the cards once the new plans are being worked out,
   // and both are current again when the new figures arrive.
+  await page.evaluate(() => {
+    // Whether the cards were ever marked stale (the mark may last only while the worker works).
+    window.riskStaleSeen = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="risk-panel"]')?.dataset.stale === 'true') window.riskStaleSeen = true;
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-stale'] });
+  });
   await typeInto(page, 'financing.individual', '150');
   await page.waitForSelector('[data-testid="band-plan-1"][data-stale="true"]', { state: 'attached' });
   await page.waitForSelector('[data-testid="band-legend"][data-stale="true"]', { state: 'attached' });
   await ready(page);
+  assert.ok(await page.evaluate(() => window.riskStaleSeen), 'the cards were marked stale until recomputed');
+  assert.equal(await page.getAttribute('[data-testid="risk-panel"]', 'data-stale'), 'false');
+  const ms = Number(await page.getAttribute('[data-testid="risk-panel"]', 'data-compute-ms'));
+  assert.ok(ms > 0, `the worker's time is said (${ms} ms)`);
   const again = risk(await saveScenario(page));
   assertMatches(await cards(page), again);
   assert.ok(again.plans[2].years[0].p_deficit <= expected.plans[2].years[0].p_deficit,
