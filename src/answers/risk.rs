@@ -63,6 +63,25 @@ pub mod words {
     pub const SEED: Label = Label::new("随机种子", "seed");
 }
 
+/// The assumption each range spreads, by their paths, where that is a value of the scenario (the
+/// yearly shocks spread the log of a level, which no field holds): what the app shows a range
+/// beside, as its central value.
+pub const SPREAD_ASSUMPTIONS: [(&str, &str); 5] = [
+    ("ranges.cost_growth", "projection.cost_growth"),
+    ("ranges.utilisation_growth", "projection.utilisation_growth"),
+    ("ranges.enrollment_growth", "population.growth"),
+    ("ranges.funding_growth", "projection.funding_growth"),
+    ("ranges.elasticity", "behaviour.elasticity"),
+];
+
+/// The assumption the range at `range_path` spreads, if it is a value of the scenario.
+pub fn spread_assumption(range_path: &str) -> Option<&'static str> {
+    SPREAD_ASSUMPTIONS
+        .iter()
+        .find(|(range, _)| *range == range_path)
+        .map(|(_, assumption)| *assumption)
+}
+
 /// How many draws, from which seed, and how wide.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct RiskOptions {
@@ -479,6 +498,21 @@ pub fn risk(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_spread_assumption_is_a_registry_path_and_its_range_a_range() {
+        use crate::scenario::params::{by_path, Group};
+        for (range, assumption) in SPREAD_ASSUMPTIONS {
+            assert_eq!(
+                by_path(range).map(|p| p.group),
+                Some(Group::Ranges),
+                "{range}"
+            );
+            assert!(by_path(assumption).is_some(), "{assumption}");
+            assert_eq!(spread_assumption(range), Some(assumption));
+        }
+        assert_eq!(spread_assumption("ranges.cost_shock"), None);
+    }
 
     #[test]
     fn splitmix64_gives_its_published_first_output() {

@@ -119,6 +119,7 @@ test('the risk panel gives ncms risk\'s chances and reserves, and the chart a ba
 
   // A wider range typed into the assumptions is saved in the file and gives the CLI's figures.
   await page.click('[data-testid="tab-assumptions"]');
+  assert.match(await page.textContent('[data-testid="hint-ranges.cost_growth"]'), /^约 2\/3 的抽样在 .+ 至 .+ 之间（中心值 .+）$/);
   await typeInto(page, 'ranges.cost_growth', '6');
   await ready(page);
   const wider = await saveScenario(page);

@@ -9,7 +9,7 @@ use crate::components::funding_total::FundingTotal;
 use crate::components::number_field::FieldActions;
 use crate::components::number_field::NumberField;
 use crate::components::structure_editor::StructureEditor;
-use crate::state::fields::{field_for, section_title, Field};
+use crate::state::fields::{field_for, range_hint, section_title, Field};
 use crate::state::reducer::{Loaded, Typing};
 use crate::state::work::Structural;
 use crate::view::shared::Shared;
@@ -87,9 +87,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
             .filter(|p| field_of_problem(&p.path) == field.path)
             .map(|p| p.on_screen(lang))
             .collect();
+        let value = field.value_in(edits);
+        let hint = range_hint(field, value, loaded.scenario.scenario(), lang);
         html! {
-            <NumberField key={field.path.clone()} field={field.clone()} value={field.value_in(edits)}
-                {lang} edited={edits.contains_key(&field.path)} {problems}
+            <NumberField key={field.path.clone()} field={field.clone()} {value}
+                {lang} edited={edits.contains_key(&field.path)} {problems} {hint}
                 typing={props.typing.get(&field.path).cloned()} actions={actions.clone()} />
         }
     };

@@ -44,6 +44,9 @@ pub struct NumberFieldProps {
     #[prop_or_default]
     pub typing: Option<Typing>,
     pub actions: FieldActions,
+    /// A line under the field (a range: what it spreads its assumption to).
+    #[prop_or_default]
+    pub hint: Option<String>,
 }
 
 fn dom_id(path: &str) -> String {
@@ -206,6 +209,9 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 </span>
             </div>
             { question }
+            if let Some(hint) = &props.hint {
+                <p class="field-hint" data-testid={format!("hint-{}", field.path)}>{ hint.clone() }</p>
+            }
             if invalid {
                 <ul class="field-problems" id={error_id} role="alert"
                     data-testid={format!("problem-{}", field.path)}>

@@ -107,6 +107,34 @@ pub fn fields_of(scenario: &Scenario, role: Role) -> Vec<Field> {
     fields
 }
 
+/// What a range reads as beside its assumption: about two draws in three (±1 spread) fall within
+/// `low` and `high` of the assumption's value in `scenario`, each shown in the assumption's unit.
+/// `None` for fields that are no range of a scenario value (the yearly shocks included).
+pub fn range_hint(
+    field: &Field,
+    spread: Option<f64>,
+    scenario: &Scenario,
+    lang: Lang,
+) -> Option<String> {
+    let assumption = params::by_path(ncms_sim::risk::spread_assumption(&field.path)?)?;
+    let central = assumption.read(scenario, 0).and_then(Slot::number)?;
+    let spread = spread?;
+    let words = crate::view::ui_words::ui(lang);
+    // The sum's binary noise (-0.2 - 0.1 is -0.30000000000000004) is not the range's.
+    let clean = |v: f64| (v * 1e9).round() / 1e9;
+    Some(crate::view::ui_words::fill(
+        words.range_hint,
+        &[
+            ("low", &assumption.show(Some(clean(central - spread)), lang)),
+            (
+                "high",
+                &assumption.show(Some(clean(central + spread)), lang),
+            ),
+            ("central", &assumption.show(Some(central), lang)),
+        ],
+    ))
+}
+
 /// The heading of a section.
 pub fn section_title(section: Section, scenario: &Scenario, lang: Lang) -> String {
     match section {
@@ -174,6 +202,42 @@ mod tests {
             .unwrap();
         assert_eq!(deductible.min, 0.0);
         assert!(deductible.max >= deductible.baseline.unwrap() * 1.5);
+    }
+
+    #[test]
+    fn a_range_reads_as_its_assumption_plus_or_minus_the_spread() {
+        let scenario = taizhou();
+        let fields = fields_of(&scenario, Role::Assumption);
+        let field = |path: &str| fields.iter().find(|f| f.path == path).unwrap();
+        let cost = field("ranges.cost_growth");
+        let central = scenario.projection.cost_growth;
+        let hint = range_hint(cost, cost.baseline, &scenario, Lang::En).unwrap();
+        let show = |v: f64| {
+            ncms_sim::params::by_path("projection.cost_growth")
+                .unwrap()
+                .show(Some(v), Lang::En)
+        };
+        assert!(hint.contains(&show(central - 0.03)), "{hint}");
+        assert!(hint.contains(&show(central + 0.03)), "{hint}");
+        let elasticity = field("ranges.elasticity");
+        let hint = range_hint(elasticity, Some(0.1), &scenario, Lang::En).unwrap();
+        let show = |v: f64| {
+            ncms_sim::params::by_path("behaviour.elasticity")
+                .unwrap()
+                .show(Some(v), Lang::En)
+        };
+        let central = scenario.behaviour.elasticity;
+        let low = ((central - 0.1) * 1e9).round() / 1e9;
+        assert!(hint.contains(&format!("within {} to", show(low))), "{hint}");
+        assert!(!hint.contains("0000000"), "{hint}");
+        assert!(range_hint(field("ranges.cost_shock"), Some(0.044), &scenario, Lang::En).is_none());
+        assert!(range_hint(
+            field("projection.cost_growth"),
+            Some(0.06),
+            &scenario,
+            Lang::En
+        )
+        .is_none());
     }
 
     #[test]

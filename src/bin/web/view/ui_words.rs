@@ -523,6 +523,8 @@ catalogue! {
         "Extra reserve to keep the chance of running out at 10 % or less: ";
     risk_caption: "图中阴影为各方案累计结余的 P10–P90 区间（浅色为 P5–P95），由下方风险测算的抽样得出。",
         "The shaded bands are each plan's P10–P90 of the accumulated balance (lighter: P5–P95), from the draws of the risk figures below.";
+    range_hint: "约 2/3 的抽样在 {low} 至 {high} 之间（中心值 {central}）",
+        "About 2 in 3 draws within {low} to {high} (central {central})";
     band_legend: "P10–P90",
         "P10–P90";
     chance_never: "没有可能（抽样中从未出现）",
