@@ -1,4 +1,4 @@
-// The JS API's `simulate` in WebAssembly (Node, the app's `web` profile: opt-level z, panic
+// The JS API's `simulate` in WebAssembly (Node, the tools module's `compute` profile: opt-level 3, panic
 // abort): read and validate the Taizhou 2013 plan, compare its proposal with the baseline over
 // five years and hand the comparison to JavaScript. The same work natively is criterion's
 // `api/taizhou-2013-plan`; give its median in µs as NATIVE_US (scripts/bench.sh does) to print

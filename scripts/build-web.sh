@@ -3,8 +3,9 @@
 # 1. cargo builds the app (binary `ncms-web`), its second module (`ncms-web-extras`, loaded after
 #    first paint) and the tools module (the library with the JS API
 #    and the spreadsheet reader and writer, loaded by the app only when an official works with a
-#    template or a workbook: src/bin/web/tools.rs) for wasm32 in the `web` profile;
-# 2. wasm-bindgen (--target web) and wasm-opt -Oz make each of them a wasm and its JS loader in
+#    template or a workbook: src/bin/web/tools.rs) for wasm32 (the app's two modules in the `web` profile, the tools module in `compute`);
+# 2. wasm-bindgen (--target web) and wasm-opt (-Oz for the app's two modules, -O3 for the tools
+#    module, built in the `compute` profile) make each of them a wasm and its JS loader in
 #    target/web-build/app/ and target/web-build/tools/ (the tools module's wasm-opt runs while
 #    cargo builds the app);
 # 3. scripts/finish-dist.mjs writes dist/: index.html from www/index.html (inline styles, hashed
@@ -26,14 +27,14 @@ out=target/web-build
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types)
 
-# The tools module first: after scripts/build-js-api.sh (as in scripts/test.sh) it is built
-# already. Both builds write the library's cdylib to the same file (features apart), so the
-# second one relinks it: building the app second spares that LTO link when the module is fresh.
-cargo build --quiet --lib --target wasm32-unknown-unknown --features js-api,xlsx --profile web
+# The tools module first, in the `compute` profile (opt-level 3: the worker's answers, protection
+# and risk figures run on it; it loads after first paint, so its size never delays the first
+# results). After scripts/build-js-api.sh (as in scripts/test.sh) it is built already.
+cargo build --quiet --lib --target wasm32-unknown-unknown --features js-api,xlsx --profile compute
 rm -rf "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out/tools" "$wasm/ncms_sim.wasm"
-# The tools module's wasm-opt runs while cargo builds the app.
-wasm-opt -Oz "${features[@]}" "$out/tools/ncms_sim_bg.wasm" -o "$out/tools/ncms_sim_bg.wasm" &
+wasm-bindgen --target web --no-typescript --out-dir "$out/tools" target/wasm32-unknown-unknown/compute/ncms_sim.wasm
+# The tools module's wasm-opt (for speed) runs while cargo builds the app.
+wasm-opt -O3 "${features[@]}" "$out/tools/ncms_sim_bg.wasm" -o "$out/tools/ncms_sim_bg.wasm" &
 tools=$!
 trap 'kill "$tools" 2>/dev/null || true' EXIT
 # The app and its second module (the answers, the new-fund dialog and the printed report, loaded

@@ -185,7 +185,18 @@ test('the tornado equals ncms sensitivity and follows an edit', async () => {
   expected = cli(saved, 'sensitivity', '--outcome', 'outpatient_share');
   assert.deepEqual(await rows(), expected.natural_unit.map((b) => [b.path, String(b.swing.value)]));
 
+  // What a plan does for families: the tornado on the inpatient catastrophic share, as the CLI's.
+  await page.selectOption('[data-testid="tornado-outcome"]', 'inpatient_catastrophic_10');
+  await page.selectOption('[data-testid="tornado-step"]', 'ten_percent');
+  await ready();
+  expected = cli(saved, 'sensitivity', '--outcome', 'inpatient_catastrophic_10');
+  assert.equal(Number(await attr(page, 'tornado', 'data-base')), expected.base.value);
+  assert.deepEqual(await rows(), expected.ten_percent.slice(0, 12).map((b) => [b.path, String(b.swing.value)]));
+
   // An edit: the tornado is drawn again for the new plan.
+  await page.selectOption('[data-testid="tornado-outcome"]', 'outpatient_share');
+  await page.selectOption('[data-testid="tornado-step"]', 'natural_unit');
+  await ready();
   await typeInto(page, 'financing.individual', '200');
   await settled(page);
   await ready();

@@ -3,19 +3,12 @@
 // per head says how it splits; money sliders span a useful range around the value.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshApp, startServer, openBrowser, typeInto, figures, cliReport, saveScenario } from './helpers.mjs';
+import { freshApp, startServer, openBrowser, typeInto, figures, cliReport, saveScenario, setLang } from './helpers.mjs';
 
 let server;
 let browser;
 before(async () => { server = await startServer(); browser = await openBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-async function setLang(page, lang) {
-  if (await page.getAttribute('html', 'lang') !== lang) {
-    await page.click('[data-testid="lang-toggle"]');
-    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-  }
-}
 
 test('the results say what baseline and plan are; fund and plan never share a word', async () => {
   const { page, watch } = await freshApp(browser.context, server.origin);

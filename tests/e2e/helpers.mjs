@@ -224,3 +224,11 @@ export function assertTargetsMatch(assert, shown, report, y = 0) {
     assert.equal(shown[t.id].actual === '' ? null : Number(shown[t.id].actual), t.actual, `target ${t.id} actual`);
   }
 }
+
+/** Switches the interface to `lang` ('zh-CN' or 'en') unless it is in it already. */
+export async function setLang(page, lang) {
+  if (await page.getAttribute('html', 'lang') !== lang) {
+    await page.click('[data-testid="lang-toggle"]');
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  }
+}

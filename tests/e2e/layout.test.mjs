@@ -4,19 +4,12 @@
 // five plans side by side read in full.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, newWatchedPage, openApp } from './helpers.mjs';
+import { startServer, openBrowser, newWatchedPage, openApp, setLang } from './helpers.mjs';
 
 let server;
 let browser;
 before(async () => { server = await startServer(); browser = await openBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-async function setLang(page, lang) {
-  if (await page.getAttribute('html', 'lang') !== lang) {
-    await page.click('[data-testid="lang-toggle"]');
-    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-  }
-}
 
 test('at 390 px: no sideways scroll in either language, key figures at once, levers a tap away', async () => {
   const { page, watch } = await newWatchedPage(browser.context);

@@ -73,3 +73,45 @@ test('the protection panel gives ncms protection\'s shares for the baseline and 
   watch.assertClean(server.origin, assert);
   await page.close();
 });
+
+test('保大病 or 保小病: two plans of the same fund on the trade-off chart', async () => {
+  const { page, watch } = await freshApp(browser.context, server.origin);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  // 保大病: the inpatient ratios up by 10 points from the baseline; 保小病: the outpatient ones.
+  const saved0 = JSON.parse(await saveScenario(page));
+  const lines = saved0.lines.map((l, i) => ({ i, l }));
+  await page.click('[data-testid="plan-add"]');
+  for (const { i, l } of lines.filter(({ l }) => l.inpatient)) {
+    await typeInto(page, `lines[${i}].inpatient.reimbursement_ratio`, String(Math.min(100, Math.round(l.inpatient.reimbursement_ratio * 100) + 10)));
+  }
+  await page.click('[data-testid="plan-rename"]');
+  await page.fill('[data-testid="plan-name-input"]', '保大病');
+  await page.press('[data-testid="plan-name-input"]', 'Enter');
+  await page.click('[data-testid="plan-add"]');
+  for (const { i, l } of lines.filter(({ l }) => l.outpatient)) {
+    await typeInto(page, `lines[${i}].outpatient.reimbursement_ratio`, String(Math.min(100, Math.round(l.outpatient.reimbursement_ratio * 100) + 10)));
+  }
+  await page.click('[data-testid="plan-rename"]');
+  await page.fill('[data-testid="plan-name-input"]', '保小病');
+  await page.press('[data-testid="plan-name-input"]', 'Enter');
+  await ready(page);
+  const saved = JSON.parse(await saveScenario(page));
+  const expected = protection(JSON.stringify(saved));
+  const byName = Object.fromEntries(expected.plans.map((p) => [p.name, p]));
+  // Inpatient stays are where households are ruined: 保大病 lowers the inpatient catastrophic
+  // share, 保小病 leaves it where the baseline has it.
+  const inpatient = (p) => p.kinds.find((k) => k.kind === 'inpatient').catastrophic_10;
+  assert.ok(inpatient(byName['保大病']) < inpatient(byName['保小病']), 'the inpatient share falls with 保大病');
+  const points = await page.$$eval('[data-testid^="trade-off-"]', (gs) => gs
+    .filter((g) => g.dataset.share !== undefined).map((g) => Number(g.dataset.share)));
+  assert.deepEqual(points, expected.plans.map((p) => p.overall.catastrophic_10), 'a point a plan, at the CLI\'s share');
+  const panel = page.locator('[data-testid="protection-panel"]');
+  await panel.scrollIntoViewIfNeeded();
+  fs.mkdirSync(path.join(ROOT, 'tests/e2e/artifacts'), { recursive: true });
+  await panel.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/trade-off-1366-zh.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await panel.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: path.join(ROOT, 'tests/e2e/artifacts/trade-off-390-zh.png') });
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});
