@@ -8,7 +8,7 @@ use crate::state::bands::{BandYear, RiskBands};
 use crate::state::shown::PlanResults;
 use crate::view::format::fund;
 use crate::view::shared::Shared;
-use crate::view::ui_words::ui;
+use crate::view::ui_words::{fill, ui};
 use ncms_sim::figure::Shown;
 use ncms_sim::money::to_f64;
 use ncms_sim::{Lang, Report};
@@ -163,7 +163,7 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
                     <text x={(px + if px > W / 2.0 { -4.0 } else { 4.0 }).to_string()}
                         y={(TOP - 8.0).to_string()} dy={format!("{:.2}em", row * 1.05)}
                         text-anchor={if px > W / 2.0 { "end" } else { "start" }}>
-                        { format!("{text} {year}") }
+                        { fill(ui.mark_on_chart, &[("plan", &active.name), ("mark", text), ("year", &year.to_string())]) }
                     </text>
                 </g>
             },
@@ -210,13 +210,15 @@ pub fn BalanceChart(props: &BalanceChartProps) -> Html {
                 }
                 <span data-testid="deficit-year"
                     data-value={c.proposal.first_deficit_year.map(|y| y.to_string()).unwrap_or_default()}>
-                    { format!("{}: {} ({} {})", ui.first_deficit, year_text(c.proposal.first_deficit_year),
-                        ui.baseline, year_text(c.baseline.first_deficit_year)) }
+                    { fill(ui.mark_legend, &[("mark", ui.first_deficit), ("plan", &active.name),
+                        ("year", &year_text(c.proposal.first_deficit_year)),
+                        ("baseline", &year_text(c.baseline.first_deficit_year))]) }
                 </span>
                 <span data-testid="exhaustion-year"
                     data-value={c.proposal.exhaustion_year.map(|y| y.to_string()).unwrap_or_default()}>
-                    { format!("{}: {} ({} {})", ui.exhausted, year_text(c.proposal.exhaustion_year),
-                        ui.baseline, year_text(c.baseline.exhaustion_year)) }
+                    { fill(ui.mark_legend, &[("mark", ui.exhausted), ("plan", &active.name),
+                        ("year", &year_text(c.proposal.exhaustion_year)),
+                        ("baseline", &year_text(c.baseline.exhaustion_year))]) }
                 </span>
             </p>
             <svg viewBox={format!("0 0 {W} {H}")} class="chart" role="img" data-testid="balance-chart"

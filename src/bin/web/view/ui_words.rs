@@ -273,6 +273,10 @@ catalogue! {
         "First yearly deficit";
     exhausted: "可用结余耗尽",
         "Available balance runs out";
+    mark_on_chart: "{plan}{mark} {year}",
+        "{plan}: {mark} {year}";
+    mark_legend: "{mark}（{plan}）：{year}（基线 {baseline}）",
+        "{mark} ({plan}): {year} (baseline {baseline})";
     none: "无",
         "none";
     yuan: "元",
