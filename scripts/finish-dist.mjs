@@ -15,9 +15,11 @@
 //    (in place of the placeholders);
 // 2. dist/sw.js gets the precache list and a version, the hash of every file of dist/, so that a
 //    new build replaces the old cache. Precached: the files at the top of dist/ (the page as './')
-//    but sw.js itself and the PNG icons (only installing needs them, online), and wasm-bindgen's
-//    snippets/ (the loader imports them); any other folder (e.g. a module loaded on demand) is
-//    cached by the worker when first used;
+//    but sw.js itself and the PNG icons (only installing needs them, online), wasm-bindgen's
+//    snippets/ (the loader imports them), and the modules loaded after first paint, extras/ (the
+//    answers, the families and risk panels) and tools/ (the worker's compute service): a first
+//    visit that goes offline before they load must still have them; any other file is cached by
+//    the worker when first used;
 // 3. every text or wasm file, in folders too, gets its precompressed variants x.br (brotli,
 //    quality 11) and x.gz (gzip, level 9), written only where smaller, for scripts/serve.mjs or
 //    any static host that serves precompressed files;
@@ -133,7 +135,7 @@ if (!fs.existsSync(swFile)) die('dist/sw.js missing (www/index.html copies www/s
 const files = walk('').filter((f) => f !== 'sw.js');
 const version = sha256(Buffer.concat(files.flatMap((f) => [Buffer.from(`${f}\0`), fs.readFileSync(path.join(STAGE, f))])), 'hex').slice(0, 16);
 const precache = files
-  .filter((f) => (!f.includes('/') && !f.endsWith('.png')) || f.startsWith('snippets/'))
+  .filter((f) => (!f.includes('/') && !f.endsWith('.png')) || /^(snippets|extras|tools)\//.test(f))
   .map((f) => (f === 'index.html' ? './' : f));
 const marker = /^const BUILD = \{[^\n]*\}; \/\/ BUILD[^\n]*$/m;
 let sw = fs.readFileSync(swFile, 'utf8');
