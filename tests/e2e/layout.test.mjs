@@ -4,7 +4,15 @@
 // five plans side by side read in full.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, newWatchedPage, openApp, setLang } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, openBrowser, newWatchedPage, openApp, setLang, ARTIFACTS } from './helpers.mjs';
+
+/** A screenshot for people to judge, in the test artifacts. */
+async function keep(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
 
 let server;
 let browser;
@@ -50,6 +58,8 @@ test('at 390 px: no sideways scroll in either language, key figures at once, lev
       })
       .map((t) => t.dataset.testid || t.className));
     assert.deepEqual(cut, [], `${lang}: tables cut with no scroll cue`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await keep(page, `app-390-${lang}`);
   }
   // The levers are one tap away; the results' sticky summary stays in view while scrolling.
   await page.click('[data-testid="phone-levers"]');
@@ -86,6 +96,7 @@ test('presentation at 1920×1080: key figures and the chart above the fold, larg
       const px = await page.$eval(selector, (e) => parseFloat(getComputedStyle(e).fontSize));
       assert.ok(px >= 20, `${lang}: ${selector} ${px}px`);
     }
+    await keep(page, `present-1920-${lang}`);
   }
   // The button leaves presentation mode, and the address forgets it.
   await page.click('[data-testid="present-button"]');
@@ -124,6 +135,7 @@ test('five plans at 1366 px: every plan\'s figures read in full, in both languag
     assert.equal(narrow, 0, `${lang}: summary row names squeezed`);
     // The gauge and the ratios show every plan.
     assert.equal(await page.locator('.gauge-row').count(), 6);
+    await keep(page, `five-plans-1366-${lang}`);
   }
   watch.assertClean(server.origin, assert);
   await page.close();
