@@ -4,7 +4,9 @@
 use crate::args::{Args, Format};
 use crate::output::{self, emit, print_problems};
 use ncms_sim::indicator::When;
+use ncms_sim::measured::Measured;
 use ncms_sim::render;
+use ncms_sim::risk::RiskFigure;
 use ncms_sim::solve::{solve, Lever, SolveError, Target};
 use std::process::ExitCode;
 
@@ -19,6 +21,9 @@ pub const HELP: &[&str] = &[
     "          INDICATOR a report field, or a protection figure of the first year: \
      --target catastrophic_10<=10%, inpatient_catastrophic_10<=0.15, impoverishing<=0.15%, \
      mean_oop_per_admission<=2500 (ncms sensitivity --help lists them)",
+    "          or a chance over the risk figures' draws (2000, seed 1), for the plan: \
+     --target 'p_deficit<=10%' (in --year, default the first), 'p_exhausted<=5%' (by --year, \
+     default within the horizon)",
 ];
 
 pub fn run(mut args: Args) -> Result<ExitCode, String> {
@@ -37,7 +42,11 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
+    // The chance of having run out is asked within the horizon unless a year is given.
+    let within_horizon = Target::parse(&target, When::EveryYear)
+        .is_ok_and(|t| t.indicator == Measured::Risk(RiskFigure::PExhausted));
     let when = match year.as_deref() {
+        None if within_horizon => When::EveryYear,
         None => When::Year(scenario.year),
         Some("all") => When::EveryYear,
         Some(text) => When::Year(

@@ -73,6 +73,17 @@ fn asked(question: Question, scenario: &CheckedScenario, lang: Lang) -> String {
                 &pct(ncms_sim::solve::INPATIENT_CATASTROPHIC_TARGET),
             )],
         ),
+        Question::DeficitChance => fill(
+            words.q_deficit_chance,
+            &[
+                ("year", &year.to_string()),
+                ("chance", &pct(ncms_sim::solve::DEFICIT_CHANCE_TARGET)),
+            ],
+        ),
+        Question::RunOutChance => fill(
+            words.q_run_out_chance,
+            &[("chance", &pct(ncms_sim::solve::RUN_OUT_CHANCE_TARGET))],
+        ),
     }
 }
 
