@@ -1011,6 +1011,21 @@ pub fn show_indicator_value(indicator: Measured, value: f64, lang: Lang) -> Stri
     }
 }
 
+/// The years a target reads, in words: "2014年" / "in 2014", "预测期内每年" / "in every year of
+/// the horizon"; for the chance of having run out, which counts every year up to its own,
+/// "截至2015年" / "by 2015" and "预测期内" / "within the horizon".
+pub fn when_words(target: &Target, lang: Lang) -> String {
+    match (target.indicator, target.when, lang) {
+        (Measured::Risk(RiskFigure::PExhausted), When::EveryYear, Lang::Zh) => "预测期内".into(),
+        (Measured::Risk(RiskFigure::PExhausted), When::EveryYear, Lang::En) => {
+            "within the horizon".into()
+        }
+        (Measured::Risk(RiskFigure::PExhausted), When::Year(y), Lang::Zh) => format!("截至{y}年"),
+        (Measured::Risk(RiskFigure::PExhausted), When::Year(y), Lang::En) => format!("by {y}"),
+        (_, when, _) => when.words(lang),
+    }
+}
+
 /// What the target asks, as a verb phrase: "实现 2013 年当年收支平衡" / "break even in 2013".
 fn goal_words(target: &Target, lang: Lang) -> String {
     let when = target.when.words(lang);
@@ -1032,12 +1047,7 @@ fn goal_words(target: &Target, lang: Lang) -> String {
             target.indicator.label().en
         ),
         (Measured::Risk(RiskFigure::PExhausted), _, _) => {
-            let by = match (target.when, lang) {
-                (When::EveryYear, Lang::Zh) => "预测期内".to_string(),
-                (When::EveryYear, Lang::En) => "within the horizon".to_string(),
-                (When::Year(y), Lang::Zh) => format!("截至{y}年"),
-                (When::Year(y), Lang::En) => format!("by {y}"),
-            };
+            let by = when_words(target, lang);
             let value = show_indicator_value(target.indicator, target.value, lang);
             match (target.goal, lang) {
                 (Goal::AtLeast, Lang::Zh) => format!("使{by}基金耗尽概率不低于 {value}"),
