@@ -196,6 +196,15 @@ impl Target {
         })
     }
 
+    /// The years a target written as `text` is read in when none are given: the first year, or
+    /// for the chance of having run out, within the horizon (`ncms solve`, the JS API).
+    pub fn default_when(text: &str, scenario: &Scenario) -> When {
+        match Target::parse(text, When::EveryYear) {
+            Ok(t) if t.indicator == Measured::Risk(RiskFigure::PExhausted) => When::EveryYear,
+            _ => When::Year(scenario.year),
+        }
+    }
+
     /// The indicator as the target reads it in `report`: in its year, or the worst year of the
     /// horizon (the lowest for a floor, the highest for a cap). `None` for a protection figure,
     /// which [`Target::read_protection`] reads.

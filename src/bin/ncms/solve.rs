@@ -4,9 +4,7 @@
 use crate::args::{Args, Format};
 use crate::output::{self, emit, print_problems};
 use ncms_sim::indicator::When;
-use ncms_sim::measured::Measured;
 use ncms_sim::render;
-use ncms_sim::risk::RiskFigure;
 use ncms_sim::solve::{solve, Lever, SolveError, Target};
 use std::process::ExitCode;
 
@@ -42,12 +40,9 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    // The chance of having run out is asked within the horizon unless a year is given.
-    let within_horizon = Target::parse(&target, When::EveryYear)
-        .is_ok_and(|t| t.indicator == Measured::Risk(RiskFigure::PExhausted));
     let when = match year.as_deref() {
-        None if within_horizon => When::EveryYear,
-        None => When::Year(scenario.year),
+        // The first year; the chance of having run out, within the horizon.
+        None => Target::default_when(&target, &scenario),
         Some("all") => When::EveryYear,
         Some(text) => When::Year(
             text.parse()
