@@ -139,6 +139,23 @@ fn answers(c: &mut Criterion) {
             })
         },
     );
+    let run_out =
+        ncms_sim::solve::Target::parse("p_exhausted<=5%", ncms_sim::indicator::When::EveryYear)
+            .unwrap();
+    group.bench_function(
+        "taizhou-2013-plan/inpatient ratios for P(run out by 2017) <= 5%",
+        |b| {
+            b.iter(|| {
+                ncms_sim::solve::solve(
+                    black_box(&plan),
+                    black_box(&plan.proposal),
+                    Lever::InpatientRatios,
+                    run_out,
+                )
+                .unwrap()
+            })
+        },
+    );
     group.finish();
 }
 
