@@ -62,6 +62,9 @@ test('one-click questions give the CLI\'s answers; apply makes an edit, undone i
     'outpatient-within-cap': ['--lever', 'outpatient_ratios', '--target', `outpatient_share<=${cap}`],
     'inpatient-no-deficit': ['--lever', 'inpatient_ratios', '--target', 'surplus>=0'],
     'policy-scope-target': ['--lever', 'inpatient_ratios', '--target', `inpatient_policy_ratio>=${policy}`],
+    // Goal seek under risk: 2000 draws from seed 1, the same in the worker as in the CLI.
+    'deficit-chance': ['--lever', 'funding_per_head', '--target', 'p_deficit<=0.1'],
+    'run-out-chance': ['--lever', 'inpatient_ratios', '--target', 'p_exhausted<=0.05'],
   };
   const answers = {};
   for (const [id, args] of Object.entries(asked)) {
