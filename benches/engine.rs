@@ -118,6 +118,45 @@ fn answers(c: &mut Criterion) {
             })
         },
     );
+    // Goal seek under risk: each value tried is the plan's 2000 paths (and the baseline's) by
+    // the batch projection.
+    let chance =
+        ncms_sim::solve::Target::parse("p_deficit<=10%", ncms_sim::indicator::When::Year(2013))
+            .unwrap();
+    let mut group = c.benchmark_group("solve");
+    group.sample_size(10);
+    group.bench_function(
+        "taizhou-2013-plan/funding for P(deficit 2013) <= 10%",
+        |b| {
+            b.iter(|| {
+                ncms_sim::solve::solve(
+                    black_box(&plan),
+                    black_box(&plan.proposal),
+                    Lever::FundingPerHead,
+                    chance,
+                )
+                .unwrap()
+            })
+        },
+    );
+    let run_out =
+        ncms_sim::solve::Target::parse("p_exhausted<=5%", ncms_sim::indicator::When::EveryYear)
+            .unwrap();
+    group.bench_function(
+        "taizhou-2013-plan/inpatient ratios for P(run out by 2017) <= 5%",
+        |b| {
+            b.iter(|| {
+                ncms_sim::solve::solve(
+                    black_box(&plan),
+                    black_box(&plan.proposal),
+                    Lever::InpatientRatios,
+                    run_out,
+                )
+                .unwrap()
+            })
+        },
+    );
+    group.finish();
 }
 
 /// The protection figures of the 2013 plan (what the app recomputes when typing settles): the

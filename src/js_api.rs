@@ -231,8 +231,10 @@ fn year_argument(
 /// Goal seek, as `ncms solve`: the value of `lever` (a registry path such as
 /// `"financing.individual"`, or `"outpatient_ratios"`, `"inpatient_ratios"`,
 /// `"funding_per_head"`) at which `target` (`"surplus>=0"`, `"outpatient_share<=25%"`, or on a
-/// protection figure of the first year: `"inpatient_catastrophic_10<=0.15"`) holds in
-/// `year` (default the first year; `"all"`: every year of the horizon), on the scenario's proposal
+/// protection figure of the first year: `"inpatient_catastrophic_10<=0.15"`, or on a chance over
+/// the risk figures' draws: `"p_deficit<=10%"`, `"p_exhausted<=5%"`) holds in `year` (default the
+/// first year, for `p_exhausted` within the horizon; `"all"`: every year of the horizon), on the
+/// scenario's proposal
 /// (else its baseline). Returns the answer (`value`, `status`, `edits`, `words`, …); throws the
 /// problems of an invalid scenario, or one problem naming the bad argument.
 #[wasm_bindgen]
@@ -248,7 +250,7 @@ pub fn solve(
     let checked = read_checked(&text)
         .map_err(|problems| to_js(&problems))?
         .scenario;
-    let when = when.unwrap_or(crate::model::indicator::When::Year(checked.year));
+    let when = when.unwrap_or_else(|| Target::default_when(target, &checked));
     Lever::parse(lever, &checked)
         .and_then(|lever| Ok((lever, Target::parse(target, when)?)))
         .and_then(|(lever, target)| goal_seek::solve(&checked, &checked.proposal, lever, target))

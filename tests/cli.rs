@@ -553,6 +553,108 @@ fn solve_answers_in_words_and_in_json() {
 }
 
 #[test]
+fn solve_targets_a_chance_over_the_draws() {
+    let deficit = |lang: &'static str| {
+        [
+            "solve",
+            TAIZHOU_PLAN,
+            "--lever",
+            "funding_per_head",
+            "--target",
+            "p_deficit<=10%",
+            "--lang",
+            lang,
+        ]
+    };
+    check(
+        &deficit("zh"),
+        Expect {
+            status: 0,
+            stdout: &[
+                Starts(
+                    "需人均筹资 480.86 元（或以上）才能使2013年当年赤字概率不超过 10.00%\
+                     （现为 420.00 元）。按 2000 次抽样（随机种子 1）测算。",
+                ),
+                Text("2013年 当年赤字概率 ≤ 10.00%"),
+                Text("74.70%"),
+            ],
+            ..Expect::default()
+        },
+    );
+    check(
+        &deficit("en"),
+        Expect {
+            status: 0,
+            stdout: &[
+                Starts(
+                    "It takes funding per enrollee of 480.86 yuan or more to keep the chance of \
+                     a deficit in 2013 at most 10.00% (now 420.00 yuan). Over 2000 draws (seed 1).",
+                ),
+                Text("in 2013 chance of a deficit ≤ 10.00%"),
+            ],
+            ..Expect::default()
+        },
+    );
+    // The chance of running out is asked within the horizon unless a year is given.
+    check(
+        &[
+            "solve",
+            TAIZHOU_PLAN,
+            "--lever",
+            "inpatient_ratios",
+            "--target",
+            "p_exhausted<=5%",
+            "--format",
+            "json",
+        ],
+        Expect {
+            status: 0,
+            stdout: &[
+                At("/format", json!("ncms-sim/answer@1")),
+                At("/status", json!("solved")),
+                At("/target/indicator", json!("p_exhausted")),
+                At("/target/when/kind", json!("every_year")),
+                At("/value", json!(-0.256842)),
+                At("/achieved", json!(0.05)),
+                At("/now", json!(0.805)),
+                At("/monotone", json!(true)),
+                At(
+                    "/words/en",
+                    json!(
+                        "It takes every inpatient reimbursement ratio moved by -25.68 points or \
+                         less to keep the chance of running out within the horizon at most \
+                         5.00%. Over 2000 draws (seed 1)."
+                    ),
+                ),
+            ],
+            ..Expect::default()
+        },
+    );
+    check(
+        &[
+            "solve",
+            TAIZHOU_PLAN,
+            "--lever",
+            "inpatient_ratios",
+            "--target",
+            "p_exhausted<=5%",
+            "--year",
+            "2015",
+            "--format",
+            "json",
+        ],
+        Expect {
+            status: 0,
+            stdout: &[
+                At("/target/when/kind", json!("year")),
+                At("/target/when/year", json!(2015)),
+            ],
+            ..Expect::default()
+        },
+    );
+}
+
+#[test]
 fn solve_reports_a_target_out_of_reach() {
     check(
         &[

@@ -222,7 +222,7 @@ fn figure_of(plan: &PlanProtection, outcome: &Outcome) -> Figure {
         Measured::Protection(ProtectionFigure::MeanOopPerAdmission) => {
             Figure::Yuan(plan.overall.mean_oop_per_admission)
         }
-        Measured::Indicator(_) => unreachable!("a protection outcome"),
+        Measured::Indicator(_) | Measured::Risk(_) => unreachable!("a protection outcome"),
     }
 }
 

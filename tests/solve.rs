@@ -369,7 +369,7 @@ fn protection_reached(scenario: &CheckedScenario, target: &Target, edits: &Edits
         Measured::Protection(ProtectionFigure::MeanOopPerAdmission) => {
             ncms_sim::money::to_f64(plan.overall.mean_oop_per_admission)
         }
-        Measured::Indicator(_) => unreachable!("a protection target"),
+        Measured::Indicator(_) | Measured::Risk(_) => unreachable!("a protection target"),
     }
 }
 
@@ -547,4 +547,154 @@ fn the_one_click_catastrophic_question_says_the_ratios_cannot_and_gives_the_clos
         Question::InpatientCatastrophic.id(),
         "inpatient-catastrophic"
     );
+}
+
+/// The plan's chance (`p_deficit` or `p_exhausted`, as the target reads it) with each of `plans`'
+/// edits, through `risk_of_plans` (the path `ncms risk` and the app take), default draws and seed.
+fn chances(s: &CheckedScenario, target: &Target, plans: &[Edits]) -> Vec<f64> {
+    use ncms_sim::risk::{risk_of_plans, RiskOptions};
+    use ncms_sim::scenario::file_format::NamedPlan;
+    let named: Vec<NamedPlan> = plans
+        .iter()
+        .enumerate()
+        .map(|(i, edits)| NamedPlan {
+            name: format!("plan {i}"),
+            edits: edits.clone(),
+        })
+        .collect();
+    let risk = risk_of_plans(
+        s,
+        &ncms_sim::simulate(s),
+        &named,
+        "baseline",
+        &RiskOptions::default(),
+    )
+    .unwrap();
+    risk.plans[1..]
+        .iter()
+        .map(|plan| {
+            let values = plan
+                .years
+                .iter()
+                .filter(|y| target.when == When::EveryYear || target.when == When::Year(y.year))
+                .map(|y| match target.indicator.name().as_str() {
+                    "p_deficit" => y.p_deficit,
+                    _ => y.p_exhausted,
+                });
+            match target.goal {
+                Goal::AtMost => values.fold(f64::NEG_INFINITY, f64::max),
+                _ => values.fold(f64::INFINITY, f64::min),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_funding_for_a_chance_of_a_deficit_in_2013_of_10_percent_is_480_86_a_head() {
+    use ncms_sim::solve::{funding_for_deficit_chance, Found, Question};
+    let s = plan_2013();
+    let target = Target::parse("p_deficit<=10%", When::Year(2013)).unwrap();
+    let answer = solve(&s, &s.proposal, Lever::FundingPerHead, target).unwrap();
+    assert_eq!(answer.status, Status::Solved);
+    assert_eq!(answer.holds, Side::AtOrAbove);
+    assert_eq!(answer.value, 480.86);
+    assert_eq!(answer.now, 0.747);
+    assert!(answer.monotone);
+    assert_eq!(answer.crossings, 1);
+    assert_eq!(
+        answer.words.zh,
+        "需人均筹资 480.86 元（或以上）才能使2013年当年赤字概率不超过 10.00%（现为 420.00 元）。\
+         按 2000 次抽样（随机种子 1）测算。"
+    );
+    assert_eq!(
+        answer.words.en,
+        "It takes funding per enrollee of 480.86 yuan or more to keep the chance of a deficit in \
+         2013 at most 10.00% (now 420.00 yuan). Over 2000 draws (seed 1)."
+    );
+    // Re-evaluated through `risk`: the target holds at the answer, not a fen short of it.
+    let short = edits_at(&s, &s.proposal, Lever::FundingPerHead, 480.85).unwrap();
+    let at = chances(&s, &target, &[answer.edits.clone(), short]);
+    assert_eq!(at[0], answer.achieved);
+    assert!(at[0] <= 0.10, "{at:?}");
+    assert!(at[1] > 0.10, "{at:?}");
+    // More funding never raises the chance (common random numbers): 400 to 560 yuan a head.
+    let scan: Vec<Edits> = (0..=16)
+        .map(|i| {
+            edits_at(
+                &s,
+                &s.proposal,
+                Lever::FundingPerHead,
+                400.0 + 10.0 * f64::from(i),
+            )
+        })
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let along = chances(&s, &target, &scan);
+    assert!(along.windows(2).all(|w| w[1] <= w[0]), "{along:?}");
+    assert!(along[0] > 0.7 && along[16] < 0.02, "{along:?}");
+    // The one-click question is the same question.
+    let direct = funding_for_deficit_chance(&s, &s.proposal).unwrap();
+    assert_eq!(direct, answer);
+    let Found::One(asked) = Question::DeficitChance.ask(&s, &s.proposal).unwrap() else {
+        panic!("one answer")
+    };
+    assert_eq!(*asked, answer);
+    assert_eq!(Question::DeficitChance.id(), "deficit-chance");
+}
+
+#[test]
+fn the_highest_inpatient_ratios_with_a_chance_of_running_out_of_5_percent() {
+    use ncms_sim::solve::{inpatient_ratios_for_run_out_chance, Found, Question};
+    let s = plan_2013();
+    let answer = inpatient_ratios_for_run_out_chance(&s, &s.proposal).unwrap();
+    assert_eq!(answer.target.indicator.name(), "p_exhausted");
+    assert_eq!(answer.target.when, When::EveryYear);
+    assert_eq!(answer.status, Status::Solved);
+    assert_eq!(answer.holds, Side::AtOrBelow);
+    assert_eq!(answer.value, -0.256842);
+    assert_eq!(answer.now, 0.805);
+    assert!(answer.monotone);
+    assert_eq!(
+        answer.words.zh,
+        "需各级住院补偿比例调整 -25.68 个百分点（或以下）才能使预测期内基金耗尽概率不超过 5.00%。\
+         按 2000 次抽样（随机种子 1）测算。"
+    );
+    assert_eq!(
+        answer.words.en,
+        "It takes every inpatient reimbursement ratio moved by -25.68 points or less to keep the \
+         chance of running out within the horizon at most 5.00%. Over 2000 draws (seed 1)."
+    );
+    let over = edits_at(&s, &s.proposal, Lever::InpatientRatios, -0.256841).unwrap();
+    let at = chances(&s, &answer.target, &[answer.edits.clone(), over]);
+    assert_eq!(at[0], answer.achieved);
+    assert!(at[0] <= 0.05, "{at:?}");
+    assert!(at[1] > 0.05, "{at:?}");
+    // Higher ratios never lower the chance of running out.
+    let scan: Vec<Edits> = (0..=8)
+        .map(|i| {
+            edits_at(
+                &s,
+                &s.proposal,
+                Lever::InpatientRatios,
+                -0.4 + 0.05 * f64::from(i),
+            )
+        })
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let along = chances(&s, &answer.target, &scan);
+    assert!(along.windows(2).all(|w| w[1] >= w[0]), "{along:?}");
+    let Found::One(asked) = Question::RunOutChance.ask(&s, &s.proposal).unwrap() else {
+        panic!("one answer")
+    };
+    assert_eq!(*asked, answer);
+    assert_eq!(Question::RunOutChance.id(), "run-out-chance");
+    // The chance by a year is read in that year.
+    let by_2015 = Target::parse("p_exhausted<=5%", When::Year(2015)).unwrap();
+    let answer = solve(&s, &s.proposal, Lever::InpatientRatios, by_2015).unwrap();
+    assert_eq!(answer.status, Status::Solved);
+    assert!(answer.value > -0.256842, "{}", answer.value);
+    assert!(answer
+        .words
+        .zh
+        .contains("使截至2015年基金耗尽概率不超过 5.00%"));
 }

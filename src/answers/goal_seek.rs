@@ -16,6 +16,7 @@ use crate::answers::patient::PatientKind;
 use crate::answers::protection::{
     figures, figures_like, Measure, Patients, PlanFigures, ProtectionFigure,
 };
+use crate::answers::risk::{plan_risk, PlanRisk, RiskFigure, RiskOptions};
 use crate::base::lang::{capitalise, Label, Lang, Text};
 use crate::base::money::{self, Yuan};
 use crate::base::units::{self, Unit};
@@ -195,6 +196,15 @@ impl Target {
         })
     }
 
+    /// The years a target written as `text` is read in when none are given: the first year, or
+    /// for the chance of having run out, within the horizon (`ncms solve`, the JS API).
+    pub fn default_when(text: &str, scenario: &Scenario) -> When {
+        match Target::parse(text, When::EveryYear) {
+            Ok(t) if t.indicator == Measured::Risk(RiskFigure::PExhausted) => When::EveryYear,
+            _ => When::Year(scenario.year),
+        }
+    }
+
     /// The indicator as the target reads it in `report`: in its year, or the worst year of the
     /// horizon (the lowest for a floor, the highest for a cap). `None` for a protection figure,
     /// which [`Target::read_protection`] reads.
@@ -224,7 +234,25 @@ impl Target {
     fn read_protection(&self, figures: &PlanFigures) -> Option<f64> {
         match self.indicator {
             Measured::Protection(figure) => figure.of(figures).map(|f| f.value()),
-            Measured::Indicator(_) => None,
+            Measured::Indicator(_) | Measured::Risk(_) => None,
+        }
+    }
+
+    /// The chance as the target reads it in a plan's risk figures: in its year, or the worst
+    /// year of the horizon (for the chance of having run out, which only grows, the last: within
+    /// the horizon).
+    fn read_risk(&self, figures: &PlanRisk) -> Option<f64> {
+        let Measured::Risk(figure) = self.indicator else {
+            return None;
+        };
+        let values = figures
+            .years
+            .iter()
+            .filter(|y| matches!(self.when, When::EveryYear) || self.when == When::Year(y.year))
+            .map(|y| figure.of(y));
+        match self.goal {
+            Goal::AtMost => values.reduce(f64::max),
+            _ => values.reduce(f64::min),
         }
     }
 
@@ -531,7 +559,16 @@ impl Seek<'_> {
     /// The target's figure at grid point `k`: from the projection, or for a protection figure
     /// from the plan priced for the baseline's patients (no projection needed).
     fn value_at(&mut self, k: i64) -> Option<f64> {
-        if self.target.indicator.is_protection() {
+        if self.target.indicator.is_risk() {
+            let proposal = self.proposal_at(k)?;
+            let figures = plan_risk(
+                self.baseline,
+                &self.baseline_report,
+                &proposal,
+                &RiskOptions::default(),
+            );
+            self.target.read_risk(&figures)
+        } else if self.target.indicator.is_protection() {
             let proposal = self.proposal_at(k)?;
             let (patients, priced) = self.patients.as_ref()?;
             self.target.read_protection(&figures_like(
@@ -686,6 +723,14 @@ pub fn solve(
                 .read_protection(priced)
                 .ok_or_else(|| SolveError::NoSuchCare(figure.care_name()))?
         }
+        None if target.indicator.is_risk() => target
+            .read_risk(&plan_risk(
+                scenario,
+                &baseline_report,
+                &planned,
+                &RiskOptions::default(),
+            ))
+            .unwrap_or(f64::NAN),
         None => target.read(&planned_report).unwrap_or(f64::NAN),
     };
     let mut seek = Seek {
@@ -780,9 +825,10 @@ pub fn solve(
     let report = seek
         .report_at(best.k)
         .ok_or_else(|| SolveError::NoRoom(lever.name()))?;
-    let achieved = match &seek.patients {
-        Some(_) => seek.value_at(best.k).unwrap_or(f64::NAN),
-        None => target.read(&report).unwrap_or(f64::NAN),
+    let achieved = if seek.patients.is_some() || target.indicator.is_risk() {
+        seek.value_at(best.k).unwrap_or(f64::NAN)
+    } else {
+        target.read(&report).unwrap_or(f64::NAN)
     };
     let first = |r: &Report| target.when.years(r).next().cloned();
     let (at_value, at_plan) = (first(&report), first(&seek.planned_report));
@@ -818,6 +864,20 @@ pub fn solve(
         words: Text::default(),
     };
     answer.words = Text::both(|lang| words(&answer, lang));
+    if target.indicator.is_risk() {
+        // A chance is of the draws it is counted over: say which.
+        let options = RiskOptions::default();
+        answer.words = Text::both(|lang| {
+            let over = lang.pick(
+                format!(
+                    "按 {} 次抽样（随机种子 {}）测算。",
+                    options.draws, options.seed
+                ),
+                format!(" Over {} draws (seed {}).", options.draws, options.seed),
+            );
+            format!("{}{over}", words(&answer, lang))
+        });
+    }
     if target.indicator.is_protection() {
         // What a protection target costs the fund is half the answer: say it.
         answer.words = words_with_cost(&answer);
@@ -960,6 +1020,21 @@ pub fn show_indicator_value(indicator: Measured, value: f64, lang: Lang) -> Stri
     }
 }
 
+/// The years a target reads, in words: "2014年" / "in 2014", "预测期内每年" / "in every year of
+/// the horizon"; for the chance of having run out, which counts every year up to its own,
+/// "截至2015年" / "by 2015" and "预测期内" / "within the horizon".
+pub fn when_words(target: &Target, lang: Lang) -> String {
+    match (target.indicator, target.when, lang) {
+        (Measured::Risk(RiskFigure::PExhausted), When::EveryYear, Lang::Zh) => "预测期内".into(),
+        (Measured::Risk(RiskFigure::PExhausted), When::EveryYear, Lang::En) => {
+            "within the horizon".into()
+        }
+        (Measured::Risk(RiskFigure::PExhausted), When::Year(y), Lang::Zh) => format!("截至{y}年"),
+        (Measured::Risk(RiskFigure::PExhausted), When::Year(y), Lang::En) => format!("by {y}"),
+        (_, when, _) => when.words(lang),
+    }
+}
+
 /// What the target asks, as a verb phrase: "实现 2013 年当年收支平衡" / "break even in 2013".
 fn goal_words(target: &Target, lang: Lang) -> String {
     let when = target.when.words(lang);
@@ -980,6 +1055,24 @@ fn goal_words(target: &Target, lang: Lang) -> String {
             "keep the {} from going negative {when}",
             target.indicator.label().en
         ),
+        (Measured::Risk(RiskFigure::PExhausted), _, _) => {
+            let by = when_words(target, lang);
+            let value = show_indicator_value(target.indicator, target.value, lang);
+            match (target.goal, lang) {
+                (Goal::AtLeast, Lang::Zh) => format!("使{by}基金耗尽概率不低于 {value}"),
+                (Goal::AtMost, Lang::Zh) => format!("使{by}基金耗尽概率不超过 {value}"),
+                (Goal::Equal, Lang::Zh) => format!("使{by}基金耗尽概率达到 {value}"),
+                (Goal::AtLeast, Lang::En) => {
+                    format!("keep the chance of running out {by} at least {value}")
+                }
+                (Goal::AtMost, Lang::En) => {
+                    format!("keep the chance of running out {by} at most {value}")
+                }
+                (Goal::Equal, Lang::En) => {
+                    format!("bring the chance of running out {by} to {value}")
+                }
+            }
+        }
         (indicator, _, _) => {
             let label = indicator.label();
             let label = label.get(lang);
@@ -1284,6 +1377,43 @@ pub fn inpatient_ratios_for_catastrophic_target(
     solve(scenario, plan, Lever::InpatientRatios, target)
 }
 
+/// The chance of a deficit next year that the one-click question keeps funding within.
+pub const DEFICIT_CHANCE_TARGET: f64 = 0.10;
+/// The chance of running out within the horizon that the one-click question keeps the inpatient
+/// ratios within.
+pub const RUN_OUT_CHANCE_TARGET: f64 = 0.05;
+
+/// The least funding per head (every payer in its share) for which the chance of a deficit next
+/// year, over the risk figures' draws, is at most [`DEFICIT_CHANCE_TARGET`].
+pub fn funding_for_deficit_chance(
+    scenario: &CheckedScenario,
+    plan: &Edits,
+) -> Result<Answer, SolveError> {
+    let target = Target {
+        indicator: Measured::Risk(RiskFigure::PDeficit),
+        goal: Goal::AtMost,
+        value: DEFICIT_CHANCE_TARGET,
+        when: Horizon::NextYear.when(scenario),
+    };
+    solve(scenario, plan, Lever::FundingPerHead, target)
+}
+
+/// The highest inpatient ratios (the same points added at every level) for which the chance of
+/// running out within the horizon, over the risk figures' draws, is at most
+/// [`RUN_OUT_CHANCE_TARGET`].
+pub fn inpatient_ratios_for_run_out_chance(
+    scenario: &CheckedScenario,
+    plan: &Edits,
+) -> Result<Answer, SolveError> {
+    let target = Target {
+        indicator: Measured::Risk(RiskFigure::PExhausted),
+        goal: Goal::AtMost,
+        value: RUN_OUT_CHANCE_TARGET,
+        when: When::EveryYear,
+    };
+    solve(scenario, plan, Lever::InpatientRatios, target)
+}
+
 /// The label of a group of levers, for lists.
 pub fn group_label(name: &str) -> Option<Label> {
     Some(match name {
@@ -1307,6 +1437,8 @@ pub enum Question {
     SurplusBand,
     PolicyScopeTarget,
     InpatientCatastrophic,
+    DeficitChance,
+    RunOutChance,
 }
 
 /// What a one-click question found: one answer, or the two ends of a band.
@@ -1318,7 +1450,7 @@ pub enum Found {
 }
 
 impl Question {
-    pub const ALL: [Question; 7] = [
+    pub const ALL: [Question; 9] = [
         Question::BreakEvenNextYear,
         Question::BreakEvenHorizon,
         Question::OutpatientWithinCap,
@@ -1326,6 +1458,8 @@ impl Question {
         Question::SurplusBand,
         Question::PolicyScopeTarget,
         Question::InpatientCatastrophic,
+        Question::DeficitChance,
+        Question::RunOutChance,
     ];
 
     /// Its stable name (`break-even-next-year`).
@@ -1338,6 +1472,8 @@ impl Question {
             Question::SurplusBand => "surplus-band",
             Question::PolicyScopeTarget => "policy-scope-target",
             Question::InpatientCatastrophic => "inpatient-catastrophic",
+            Question::DeficitChance => "deficit-chance",
+            Question::RunOutChance => "run-out-chance",
         }
     }
 
@@ -1362,6 +1498,8 @@ impl Question {
             Question::InpatientCatastrophic => {
                 one(inpatient_ratios_for_catastrophic_target(scenario, plan)?)
             }
+            Question::DeficitChance => one(funding_for_deficit_chance(scenario, plan)?),
+            Question::RunOutChance => one(inpatient_ratios_for_run_out_chance(scenario, plan)?),
         })
     }
 }

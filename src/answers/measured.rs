@@ -1,10 +1,12 @@
 //! What the tornado measures and goal seek targets ([`Measured`]): a figure of a year of the
 //! report ([`Indicator`]), or what a plan does for families in the first year
 //! ([`ProtectionFigure`]: the catastrophic and impoverishing shares, the mean out-of-pocket
-//! payment per admission). One name, label, unit and display rule each, from `indicator` and
+//! payment per admission), or a chance over the draws of the risk figures ([`RiskFigure`]: of
+//! a deficit in a year, of having run out by a year). One name, label, unit and display rule each, from `indicator` and
 //! `protection`; nothing is worded here.
 
 use crate::answers::protection::ProtectionFigure;
+use crate::answers::risk::RiskFigure;
 use crate::base::lang::{Lang, Text};
 use crate::base::money;
 use crate::base::units::{Figure, Shown, Unit};
@@ -21,6 +23,9 @@ pub enum Measured {
     /// A protection figure: the first year only, the baseline's patients priced under the plan
     /// (docs/protection.md).
     Protection(ProtectionFigure),
+    /// A chance over the risk figures' draws (docs/risk.md), for the plan only, with the default
+    /// draws and seed: a share of draws, a multiple of 1/2000.
+    Risk(RiskFigure),
 }
 
 impl From<Indicator> for Measured {
@@ -36,12 +41,14 @@ impl From<ProtectionFigure> for Measured {
 }
 
 impl Measured {
-    /// Every figure that can be asked about: the indicators, then the protection figures.
+    /// Every figure that can be asked about: the indicators, the protection figures, then the
+    /// chances.
     pub fn all() -> impl Iterator<Item = Measured> {
         Indicator::ALL
             .into_iter()
             .map(Measured::Indicator)
             .chain(ProtectionFigure::all().map(Measured::Protection))
+            .chain(RiskFigure::ALL.into_iter().map(Measured::Risk))
     }
 
     /// Its name: the report's field (`surplus`) or the protection figure's (`catastrophic_10`).
@@ -49,6 +56,7 @@ impl Measured {
         match self {
             Measured::Indicator(i) => i.name().to_string(),
             Measured::Protection(p) => p.name(),
+            Measured::Risk(r) => r.name().to_string(),
         }
     }
 
@@ -57,6 +65,7 @@ impl Measured {
         Indicator::parse(name)
             .map(Measured::Indicator)
             .or_else(|| ProtectionFigure::parse(name).map(Measured::Protection))
+            .or_else(|| RiskFigure::parse(name).map(Measured::Risk))
     }
 
     /// Its name for people, in lower case where English puts it inside a sentence.
@@ -64,6 +73,7 @@ impl Measured {
         match self {
             Measured::Indicator(i) => i.label().into(),
             Measured::Protection(p) => p.label(),
+            Measured::Risk(r) => r.label().into(),
         }
     }
 
@@ -76,6 +86,7 @@ impl Measured {
         match self {
             Measured::Indicator(i) => i.unit(),
             Measured::Protection(p) => p.unit(),
+            Measured::Risk(_) => Unit::Share,
         }
     }
 
@@ -84,6 +95,7 @@ impl Measured {
         match self {
             Measured::Indicator(i) => i.shown(),
             Measured::Protection(p) => p.shown(),
+            Measured::Risk(_) => Shown::Percent,
         }
     }
 
@@ -91,7 +103,7 @@ impl Measured {
     pub fn indicator(self) -> Option<Indicator> {
         match self {
             Measured::Indicator(i) => Some(i),
-            Measured::Protection(_) => None,
+            Measured::Protection(_) | Measured::Risk(_) => None,
         }
     }
 
@@ -100,10 +112,16 @@ impl Measured {
         matches!(self, Measured::Protection(_))
     }
 
+    /// Whether it is a chance over the risk figures' draws.
+    pub fn is_risk(self) -> bool {
+        matches!(self, Measured::Risk(_))
+    }
+
     /// A value of it as people read it: "463.20 元", "24.8%", "21,027.43 万元".
     pub fn show(self, value: f64, lang: Lang) -> String {
         match self {
             Measured::Indicator(i) => i.show(value, lang),
+            Measured::Risk(_) => Shown::Percent.text(&Figure::Share(value), lang),
             Measured::Protection(p) => {
                 let figure = match p.unit() {
                     Unit::Yuan => match money::decimal_from_f64(value) {
@@ -149,7 +167,7 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), all.len());
-        assert_eq!(all.len(), 24 + 4 + 16 + 1);
+        assert_eq!(all.len(), 24 + 4 + 16 + 1 + 2);
         assert_eq!(
             serde_json::to_string(&Measured::Indicator(Indicator::Surplus)).unwrap(),
             "\"surplus\""

@@ -11,7 +11,7 @@
 //! projection (`model::batch`, `f64`); when every spread is zero the figures come from the exact
 //! projection, to the fen. docs/risk.md states the ranges, their derivation and the method.
 
-use crate::base::lang::Text;
+use crate::base::lang::{Label, Text};
 use crate::base::money::{self, fen_from_f64, to_f64, Yuan};
 use crate::model::batch::{Assumptions, Batch, PathYear, MAX_YEARS};
 use crate::model::projection::{simulate, simulate_proposal_against};
@@ -61,6 +61,51 @@ pub mod words {
     );
     pub const DRAWS: Label = Label::new("抽样次数", "draws");
     pub const SEED: Label = Label::new("随机种子", "seed");
+}
+
+/// A chance that goal seek can target and the app can ask about ([`Measured::Risk`]): the plan's
+/// share of draws with a deficit in a year, or run out by a year (by the last: within the
+/// horizon), over the default draws and seed.
+///
+/// [`Measured::Risk`]: crate::answers::measured::Measured::Risk
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RiskFigure {
+    /// [`RiskYear::p_deficit`].
+    PDeficit,
+    /// [`RiskYear::p_exhausted`].
+    PExhausted,
+}
+
+impl RiskFigure {
+    pub const ALL: [RiskFigure; 2] = [RiskFigure::PDeficit, RiskFigure::PExhausted];
+
+    /// Its name, the field of [`RiskYear`] it is: `p_deficit`, `p_exhausted`.
+    pub fn name(self) -> &'static str {
+        match self {
+            RiskFigure::PDeficit => "p_deficit",
+            RiskFigure::PExhausted => "p_exhausted",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<RiskFigure> {
+        RiskFigure::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// Its words, the risk figures' own.
+    pub fn label(self) -> Label {
+        match self {
+            RiskFigure::PDeficit => words::P_DEFICIT,
+            RiskFigure::PExhausted => words::P_EXHAUSTED,
+        }
+    }
+
+    /// Its value in a year of a plan's figures.
+    pub fn of(self, year: &RiskYear) -> f64 {
+        match self {
+            RiskFigure::PDeficit => year.p_deficit,
+            RiskFigure::PExhausted => year.p_exhausted,
+        }
+    }
 }
 
 /// The assumption each range spreads, by their paths, where that is a value of the scenario (the
@@ -436,11 +481,29 @@ pub fn risk_of_plans(
     let names: Vec<&str> = std::iter::once(baseline_name)
         .chain(plans.iter().map(|p| p.name.as_str()))
         .collect();
+    let entries = risk_of_checked(scenario, baseline_report, &checked, &names, options);
+    Ok(Risk {
+        format: RISK_FORMAT,
+        draws: options.draws,
+        seed: options.seed,
+        plans: entries,
+    })
+}
+
+/// The figures of the baseline and of `checked` (plans checked over `scenario`), named by
+/// `names` (the baseline's first), for options already checked.
+fn risk_of_checked(
+    scenario: &CheckedScenario,
+    baseline_report: &Report,
+    checked: &[CheckedScenario],
+    names: &[&str],
+    options: &RiskOptions,
+) -> Vec<PlanRisk> {
     let years = baseline_report.years.len().min(MAX_YEARS);
     let first_year = scenario.year;
     let draws = options.draws as usize;
     let ranges = scenario.ranges.scaled(options.spread_scale);
-    let entries = if ranges.is_zero() {
+    if ranges.is_zero() {
         // Certain: every draw is the exact projection, to the fen.
         let reports: Vec<Report> = std::iter::once(baseline_report.clone())
             .chain(
@@ -451,14 +514,14 @@ pub fn risk_of_plans(
             .collect();
         reports
             .iter()
-            .zip(&names)
+            .zip(names)
             .map(|(report, name)| {
                 summarise(name, first_year, 1, years, |_, t| exact_year(report, t))
             })
             .collect()
     } else {
         let paths = draw_assumptions(scenario, &ranges, options.draws, options.seed);
-        let batch = Batch::new(scenario, &checked, &paths);
+        let batch = Batch::new(scenario, checked, &paths);
         let stride = batch.plans() * batch.years();
         let mut outcomes = vec![PathYear::default(); draws * stride];
         for (path, out) in paths.iter().zip(outcomes.chunks_mut(stride)) {
@@ -473,13 +536,27 @@ pub fn risk_of_plans(
                 })
             })
             .collect()
-    };
-    Ok(Risk {
-        format: RISK_FORMAT,
-        draws: options.draws,
-        seed: options.seed,
-        plans: entries,
-    })
+    }
+}
+
+/// One plan's figures (`plan` checked over `scenario`, whose projection is `baseline_report`),
+/// over the draws of `options`: what goal seek reads a chance from at each value it tries. The
+/// draws depend on the seed only, so every value of a lever sees the same paths (common random
+/// numbers) and a chance moves with the lever by whole draws.
+pub fn plan_risk(
+    scenario: &CheckedScenario,
+    baseline_report: &Report,
+    plan: &CheckedScenario,
+    options: &RiskOptions,
+) -> PlanRisk {
+    let mut figures = risk_of_checked(
+        scenario,
+        baseline_report,
+        std::slice::from_ref(plan),
+        &["", ""],
+        options,
+    );
+    figures.pop().expect("the baseline and the plan")
 }
 
 /// The baseline and every plan of the file: its named plans, or else its `proposal` (named

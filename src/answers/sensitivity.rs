@@ -44,6 +44,8 @@ impl Outcome {
     pub fn parse(name: &str, scenario: &Scenario, year: Option<i32>) -> Option<Outcome> {
         let indicator = Measured::parse(name)?;
         let last = match indicator {
+            // The tornado moves assumptions the chances are drawn over: not an outcome of it.
+            Measured::Risk(_) => return None,
             Measured::Protection(_) => scenario.year,
             Measured::Indicator(_) => scenario.year + scenario.projection.years.max(1) as i32 - 1,
         };
@@ -73,7 +75,7 @@ impl Outcome {
     fn protection(&self) -> Option<ProtectionFigure> {
         match self.indicator {
             Measured::Protection(figure) => Some(figure),
-            Measured::Indicator(_) => None,
+            Measured::Indicator(_) | Measured::Risk(_) => None,
         }
     }
 

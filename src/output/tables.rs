@@ -788,7 +788,7 @@ pub fn answer_table(answer: &crate::answers::goal_seek::Answer, lang: Lang) -> S
             lang.pick("目标", "Target"),
             format!(
                 "{} {} {} {}",
-                answer.target.when.words(lang),
+                crate::answers::goal_seek::when_words(&answer.target, lang),
                 indicator.label().get(lang),
                 goal,
                 indicator_value(answer.target.value)

@@ -42,7 +42,8 @@ pub enum Ask {
     Question { question: Question },
     /// Goal seek: a lever (a parameter path or a group name) against a target written as
     /// `indicator>=value` (`ncms solve`'s form; a protection figure too, `catastrophic_10<=0.1`,
-    /// in the first year) in a year or in every year.
+    /// in the first year; a chance over the risk figures' draws, `p_deficit<=0.1`, and
+    /// `p_exhausted<=0.05` in every year: within the horizon) in a year or in every year.
     GoalSeek {
         lever: String,
         target: String,
@@ -362,6 +363,23 @@ mod tests {
             panic!("refused")
         };
         assert!(reason.get(Lang::En).contains("no_such_lever"));
+    }
+
+    #[test]
+    fn a_target_on_a_chance_crosses_the_boundary_as_ncms_solve_answers_it() {
+        let request = request(Ask::GoalSeek {
+            lever: "funding_per_head".into(),
+            target: "p_deficit<=10%".into(),
+            when: When::Year(2013),
+        });
+        let reply = through_json(&request);
+        assert_eq!(reply, answer(&request));
+        let Reply::Answer { answer } = reply else {
+            panic!("an answer")
+        };
+        // tests/solve.rs: 480.86 yuan a head, over 2000 draws from seed 1.
+        assert_eq!(answer.value, 480.86);
+        assert_eq!(answer.target.indicator.name(), "p_deficit");
     }
 
     #[test]

@@ -62,6 +62,9 @@ test('one-click questions give the CLI\'s answers; apply makes an edit, undone i
     'outpatient-within-cap': ['--lever', 'outpatient_ratios', '--target', `outpatient_share<=${cap}`],
     'inpatient-no-deficit': ['--lever', 'inpatient_ratios', '--target', 'surplus>=0'],
     'policy-scope-target': ['--lever', 'inpatient_ratios', '--target', `inpatient_policy_ratio>=${policy}`],
+    // Goal seek under risk: 2000 draws from seed 1, the same in the worker as in the CLI.
+    'deficit-chance': ['--lever', 'funding_per_head', '--target', 'p_deficit<=0.1'],
+    'run-out-chance': ['--lever', 'inpatient_ratios', '--target', 'p_exhausted<=0.05'],
   };
   const answers = {};
   for (const [id, args] of Object.entries(asked)) {
@@ -147,6 +150,18 @@ test('goal seek on any lever and target equals ncms solve; a bad target is expla
   await page.waitForFunction((l) => document.querySelector('[data-testid="answer-seek"]')?.dataset.lever === l, lever);
   const share = cli(saved, 'solve', '--lever', lever, '--target', 'outpatient_share<=20%');
   assert.equal(Number(await attr(page, 'answer-seek', 'data-answer')), share.value);
+
+  // A chance over the risk figures' draws, in per cent: the worker's answer is the CLI's.
+  assert.equal(await page.locator('[data-testid="seek-indicator"] option[value="p_exhausted"]').count(), 1);
+  await page.selectOption('[data-testid="seek-lever"]', 'funding_per_head');
+  await page.selectOption('[data-testid="seek-indicator"]', 'p_deficit');
+  await page.selectOption('[data-testid="seek-goal"]', 'at_most');
+  await page.fill('[data-testid="seek-value"]', '10');
+  await page.click('[data-testid="seek-solve"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="answer-seek"]')?.dataset.lever === 'funding_per_head');
+  const chance = cli(saved, 'solve', '--lever', 'funding_per_head', '--target', 'p_deficit<=10%');
+  assert.equal(Number(await attr(page, 'answer-seek', 'data-answer')), chance.value);
+  assert.equal(chance.value, 480.86);
 
   // Text where a number belongs: a message, no answer.
   await page.fill('[data-testid="seek-value"]', 'abc');

@@ -146,6 +146,19 @@ test('solve and sensitivity equal ncms solve and ncms sensitivity to the bit', (
   assert.equal(api.sensitivity(plan).ten_percent[0].swing.value, '256360000.00');
 });
 
+test('solve under risk equals ncms solve to the bit; the chance of running out defaults to the horizon', () => {
+  const plan = read('scenarios/taizhou-2013-plan.json');
+  const deficit = api.solve(plan, 'funding_per_head', 'p_deficit<=10%');
+  assert.equal(deficit.value, 480.86);
+  const { format, ...deficitNative } = cli('solve', 'scenarios/taizhou-2013-plan.json', '--lever', 'funding_per_head', '--target', 'p_deficit<=10%');
+  assert.deepStrictEqual(deficit, deficitNative);
+  const runOut = api.solve(plan, 'inpatient_ratios', 'p_exhausted<=5%');
+  assert.equal(runOut.value, -0.256842);
+  assert.equal(runOut.target.when.kind, 'every_year');
+  const { format: _, ...runOutNative } = cli('solve', 'scenarios/taizhou-2013-plan.json', '--lever', 'inpatient_ratios', '--target', 'p_exhausted<=5%');
+  assert.deepStrictEqual(runOut, runOutNative);
+});
+
 test('solve and sensitivity name the bad argument; a good call still works after', () => {
   const plan = read('scenarios/taizhou-2013-plan.json');
   const named = (path) => (problems) => problems[0].path === path && problems[0].message.zh.length > 0;

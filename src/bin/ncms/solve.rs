@@ -19,6 +19,9 @@ pub const HELP: &[&str] = &[
     "          INDICATOR a report field, or a protection figure of the first year: \
      --target catastrophic_10<=10%, inpatient_catastrophic_10<=0.15, impoverishing<=0.15%, \
      mean_oop_per_admission<=2500 (ncms sensitivity --help lists them)",
+    "          or a chance over the risk figures' draws (2000, seed 1), for the plan: \
+     --target 'p_deficit<=10%' (in --year, default the first), 'p_exhausted<=5%' (by --year, \
+     default within the horizon)",
 ];
 
 pub fn run(mut args: Args) -> Result<ExitCode, String> {
@@ -38,7 +41,8 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
         Err(code) => return Ok(code),
     };
     let when = match year.as_deref() {
-        None => When::Year(scenario.year),
+        // The first year; the chance of having run out, within the horizon.
+        None => Target::default_when(&target, &scenario),
         Some("all") => When::EveryYear,
         Some(text) => When::Year(
             text.parse()

@@ -16,6 +16,7 @@ use crate::view::ui_words::{fill, ui};
 use ncms_sim::indicator::{Indicator, When};
 use ncms_sim::measured::Measured;
 use ncms_sim::params;
+use ncms_sim::risk::RiskFigure;
 use ncms_sim::service::{Ask, Reply, Request};
 use ncms_sim::solve::{group_label, Answer, Found, Goal, Question, Status, LEVER_GROUPS};
 use ncms_sim::{CheckedScenario, Edits, Lang};
@@ -72,6 +73,17 @@ fn asked(question: Question, scenario: &CheckedScenario, lang: Lang) -> String {
                 "share",
                 &pct(ncms_sim::solve::INPATIENT_CATASTROPHIC_TARGET),
             )],
+        ),
+        Question::DeficitChance => fill(
+            words.q_deficit_chance,
+            &[
+                ("year", &year.to_string()),
+                ("chance", &pct(ncms_sim::solve::DEFICIT_CHANCE_TARGET)),
+            ],
+        ),
+        Question::RunOutChance => fill(
+            words.q_run_out_chance,
+            &[("chance", &pct(ncms_sim::solve::RUN_OUT_CHANCE_TARGET))],
         ),
     }
 }
@@ -256,9 +268,15 @@ fn GoalSeek(props: &QuestionsPanelProps) -> Html {
     let on_when = select(&when);
     let on_indicator = {
         let indicator = indicator.clone();
+        let when = when.clone();
         Callback::from(move |e: Event| {
             let name = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(found) = Measured::parse(&name) {
+                // The chance of running out is asked within the horizon unless a year is chosen,
+                // as `ncms solve` asks it.
+                if found == Measured::Risk(RiskFigure::PExhausted) && *when == "first" {
+                    when.set("all".to_string());
+                }
                 indicator.set(found);
             }
         })

@@ -439,6 +439,10 @@ catalogue! {
         "What inpatient ratios reach the {target} policy-scope target, and what does it cost?";
     q_inpatient_catastrophic: "住院自付超过家庭年收入 10% 的患者比例降到 {share} 以下，各级住院补偿比例要提高多少？花多少钱？",
         "What inpatient ratios bring the inpatient stays costing over 10 % of household income under {share}, and what does it cost?";
+    q_deficit_chance: "下一年（{year}年）当年赤字概率不超过 {chance}，人均筹资至少要多少？",
+        "What funding per head keeps the chance of a deficit in {year} at {chance} or less?";
+    q_run_out_chance: "预测期内基金耗尽概率不超过 {chance}，各级住院补偿比例最多能提高多少？",
+        "What are the highest inpatient ratios with a chance of running out within the horizon of {chance} or less?";
     ask_percent: "“{typed}”是指 {big} 还是 {small}？",
         "Does “{typed}” mean {big} or {small}?";
     confirm_unusual: "{value} 远超出常见范围（{usual}），确定使用吗？",
