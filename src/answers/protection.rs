@@ -21,7 +21,7 @@ use crate::model::report::Report;
 use crate::scenario::file_format::{Households, Level, NamedPlan, Scenario};
 use crate::scenario::problem::Problem;
 use crate::scenario::terms::level_label;
-use crate::scenario::validate::{check_plan, CheckedScenario};
+use crate::scenario::validate::{check_named_plans, CheckedScenario};
 use serde::{Deserialize, Serialize};
 use std::f64::consts::{PI, SQRT_2};
 
@@ -1615,13 +1615,7 @@ pub fn protection_of_plans(
     let patients = Patients::of(scenario);
     let base = figures(&patients, scenario);
     let mut entries = Vec::with_capacity(plans.len() + 1);
-    for (i, plan) in plans.iter().enumerate() {
-        let (proposal, _) = check_plan(scenario, &plan.edits).map_err(|problems| {
-            problems
-                .into_iter()
-                .map(|p| p.under(&format!("plans[{i}].edits")))
-                .collect::<Vec<_>>()
-        })?;
+    for (plan, proposal) in plans.iter().zip(check_named_plans(scenario, plans)?) {
         let report = simulate_proposal_against(&proposal, scenario, baseline_report);
         entries.push(plan_protection(
             &plan.name,
@@ -1737,7 +1731,8 @@ mod tests {
     fn plan_lines() -> (Patients, Scenario) {
         let json = include_str!("../../scenarios/taizhou-2013-plan.json");
         let scenario = crate::parse_scenario(json).unwrap();
-        let (plan, _) = check_plan(&scenario, &scenario.proposal).unwrap();
+        let (plan, _) =
+            crate::scenario::validate::check_plan(&scenario, &scenario.proposal).unwrap();
         (Patients::of(&scenario), plan.into_scenario())
     }
 

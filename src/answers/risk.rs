@@ -18,7 +18,7 @@ use crate::model::projection::{simulate, simulate_proposal_against};
 use crate::model::report::Report;
 use crate::scenario::file_format::{NamedPlan, Ranges, Scenario};
 use crate::scenario::problem::{Problem, ProblemKind};
-use crate::scenario::validate::{check_plan, CheckedScenario};
+use crate::scenario::validate::{check_named_plans, CheckedScenario};
 use serde::{Deserialize, Serialize};
 
 /// The name and version of the risk figures' JSON form.
@@ -468,16 +468,7 @@ pub fn risk_of_plans(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut checked = Vec::with_capacity(plans.len());
-    for (i, plan) in plans.iter().enumerate() {
-        let (proposal, _) = check_plan(scenario, &plan.edits).map_err(|problems| {
-            problems
-                .into_iter()
-                .map(|p| p.under(&format!("plans[{i}].edits")))
-                .collect::<Vec<_>>()
-        })?;
-        checked.push(proposal);
-    }
+    let checked = check_named_plans(scenario, plans)?;
     let names: Vec<&str> = std::iter::once(baseline_name)
         .chain(plans.iter().map(|p| p.name.as_str()))
         .collect();

@@ -7,7 +7,7 @@
 use crate::base::money::{self, Yuan};
 use crate::scenario::edits::Change;
 use crate::scenario::edits::{self, Edit, Scope};
-use crate::scenario::file_format::{Ceiling, Edits, Scenario};
+use crate::scenario::file_format::{Ceiling, Edits, NamedPlan, Scenario};
 use crate::scenario::json_reader::{self, Spans};
 use crate::scenario::params::{self, Param, Place, Role, Slot};
 use crate::scenario::problem::{scale_hint, Problem, ProblemKind};
@@ -194,6 +194,28 @@ pub fn apply_assumptions(
 
 /// The proposal of a plan: `baseline` with `edits` (policy levers only) applied and validated
 /// again (the edited ranges and every rule between fields), and the edits as labelled changes.
+/// Every named plan of a file checked over `baseline`, in order; a plan's problems are placed
+/// under `plans[i].edits`, where the file holds them.
+pub fn check_named_plans(
+    baseline: &CheckedScenario,
+    plans: &[NamedPlan],
+) -> Result<Vec<CheckedScenario>, Vec<Problem>> {
+    plans
+        .iter()
+        .enumerate()
+        .map(|(i, plan)| {
+            check_plan(baseline, &plan.edits)
+                .map(|(proposal, _)| proposal)
+                .map_err(|problems| {
+                    problems
+                        .into_iter()
+                        .map(|p| p.under(&format!("plans[{i}].edits")))
+                        .collect()
+                })
+        })
+        .collect()
+}
+
 pub fn check_plan(
     baseline: &CheckedScenario,
     edits: &Edits,

@@ -232,3 +232,17 @@ export async function setLang(page, lang) {
     await page.waitForFunction((l) => document.documentElement.lang === l, lang);
   }
 }
+
+/** `ncms COMMAND FILE --format json` on a scenario file's text (the CLI is built once). */
+export function cliJson(command, scenarioJson) {
+  cliReport(scenarioJson); // builds the CLI once
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ncms-${command}-`));
+  const file = path.join(dir, 'scenario.json');
+  fs.writeFileSync(file, scenarioJson);
+  try {
+    return JSON.parse(execFileSync(path.join(ROOT, 'target/debug/ncms'), [command, file, '--format', 'json'],
+      { encoding: 'utf8', maxBuffer: 64 << 20 }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -4,11 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import {
-  startServer, openBrowser, freshApp, saveScenario, settled, typeInto, cliReport, ROOT,
+  startServer, openBrowser, freshApp, saveScenario, settled, typeInto, ROOT, cliJson,
 } from './helpers.mjs';
 
 let server;
@@ -17,18 +15,7 @@ before(async () => { server = await startServer(); browser = await openBrowser()
 after(async () => { await browser?.close(); await server?.close(); });
 
 /** `ncms protection FILE --format json` on a scenario file's text. */
-function protection(scenarioJson) {
-  cliReport(scenarioJson); // builds the CLI once
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncms-protection-'));
-  const file = path.join(dir, 'scenario.json');
-  fs.writeFileSync(file, scenarioJson);
-  try {
-    return JSON.parse(execFileSync(path.join(ROOT, 'target/debug/ncms'), ['protection', file, '--format', 'json'],
-      { encoding: 'utf8', maxBuffer: 64 << 20 }));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const protection = (scenarioJson) => cliJson('protection', scenarioJson);
 
 async function ready(page) {
   await settled(page);

@@ -5,12 +5,8 @@
 // assumptions is saved in the file and moves the figures as the CLI says.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import {
-  startServer, openBrowser, freshApp, saveScenario, settled, typeInto, cliReport, ROOT,
+  startServer, openBrowser, freshApp, saveScenario, settled, typeInto, cliJson,
 } from './helpers.mjs';
 
 let server;
@@ -18,19 +14,8 @@ let browser;
 before(async () => { server = await startServer(); browser = await openBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** `ncms risk FILE --format json` on a scenario file's text (default draws and seed). */
-function risk(scenarioJson) {
-  cliReport(scenarioJson); // builds the CLI once
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncms-risk-'));
-  const file = path.join(dir, 'scenario.json');
-  fs.writeFileSync(file, scenarioJson);
-  try {
-    return JSON.parse(execFileSync(path.join(ROOT, 'target/debug/ncms'), ['risk', file, '--format', 'json'],
-      { encoding: 'utf8', maxBuffer: 64 << 20 }));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** `ncms risk FILE --format json` on a scenario file's text. */
+const risk = (scenarioJson) => cliJson('risk', scenarioJson);
 
 /** Waits until the risk panel and the chart's bands are for the plans on screen. */
 async function ready(page) {
