@@ -5,8 +5,10 @@
 // assumptions is saved in the file and moves the figures as the CLI says.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
-  startServer, openBrowser, freshApp, saveScenario, settled, typeInto, cliJson,
+  startServer, openBrowser, freshApp, saveScenario, settled, typeInto, cliJson, ARTIFACTS,
 } from './helpers.mjs';
 
 let server;
@@ -78,6 +80,16 @@ test('the risk panel gives ncms risk\'s chances and reserves, and the chart a ba
     { id: 'band-plan-0', polygons: 2 },
     { id: 'band-plan-1', polygons: 2 },
   ]);
+  // The chart with both plans' bands, to judge, at 1366 and 390 px (the test artifacts).
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    if (width === 390) await page.click('[data-testid="phone-results"]');
+    const chart = page.locator('.chart-panel');
+    await chart.scrollIntoViewIfNeeded();
+    await chart.screenshot({ path: path.join(ARTIFACTS, `risk-bands-${width}-zh.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   assert.equal(await page.textContent('[data-testid="band-legend"]'), 'P10–P90');
 
   // An edit: the bands are marked at once, the cards once the new plans are being worked out,
