@@ -133,6 +133,9 @@ test('the risk panel gives ncms risk\'s chances and reserves, and the chart a ba
   })));
   assert.deepEqual(printed, (await cards(page)).map(({ pDeficit, pExhausted, reserve }) => ({ pDeficit, pExhausted, reserve })));
   assert.match(await page.textContent('[data-testid="report-risk"]'), /2000 次抽样，随机种子 1/);
+  // And the chart on paper draws each plan's band too, from the same figures.
+  const paperBands = await page.$$eval('[data-testid="print-report"] [data-testid^="band-plan-"]', (gs) => gs.map((g) => g.dataset.testid));
+  assert.deepEqual(paperBands, ['band-plan-0', 'band-plan-1']);
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
 
   // In English.

@@ -6,7 +6,7 @@
 
 use crate::components::balance_chart::BalanceChart;
 use crate::extras::protection_panel::overall_table;
-use crate::extras::risk_panel::{cards_view, risk_cards};
+use crate::extras::risk_panel::{bands_of, cards_view, risk_cards};
 use crate::state::shown::PlanResults;
 use crate::view::format::{amount, fund};
 use crate::view::shared::Shared;
@@ -158,6 +158,12 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
         Some((ncms_sim::lang::capitalise(param.label.get(lang)), shown))
     })
     .collect();
+    // The bands behind each plan's line on paper too, from the same risk figures as the cards
+    // (worked out for exactly the plans printed, so never stale here).
+    let print_bands = match props.risk.as_deref() {
+        Some(Reply::Risk { risk }) => Some(Shared::new(bands_of(risk, "", &[]))),
+        _ => None,
+    };
     // The risk figures in words, with their draws and seed.
     let risk = match props.risk.as_deref() {
         Some(Reply::Risk { risk }) => Some((
@@ -231,7 +237,8 @@ pub fn PrintReport(props: &PrintReportProps) -> Html {
                 </table>
             </section>
             <section class="report-chart">
-                <BalanceChart plans={props.plans.clone()} active={0} {lang} values_on_points=true />
+                <BalanceChart plans={props.plans.clone()} active={0} {lang} values_on_points=true
+                    bands={print_bands} />
             </section>
             if let Some(Reply::ReportPatients { name, patients }) = props.patients.as_deref() {
                 <section>

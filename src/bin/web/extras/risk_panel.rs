@@ -103,7 +103,7 @@ pub fn risk_cards(risk: &Risk, lang: Lang) -> Vec<RiskCard> {
 }
 
 /// Each plan's bands of the accumulated balance (the baseline's left out), for the chart.
-fn bands_of(risk: &Risk, scenario_json: &str, plans: &[(String, Edits)]) -> RiskBands {
+pub fn bands_of(risk: &Risk, scenario_json: &str, plans: &[(String, Edits)]) -> RiskBands {
     let f = ncms_sim::money::to_f64;
     RiskBands {
         scenario: scenario_key(scenario_json),
