@@ -25,6 +25,19 @@ pub fn emit(text: &str) -> ExitCode {
     }
 }
 
+/// Figures of the baseline and the file's plans, the two named as the app names them (基线, and
+/// 方案 for a file's lone proposal), or the plans' problems printed and the exit code for them.
+pub fn of_plans<T>(
+    file: &str,
+    lang: Lang,
+    figures: impl FnOnce(&str, &str) -> Result<T, Vec<Problem>>,
+) -> Result<T, ExitCode> {
+    figures(lang.pick("基线", "baseline"), lang.pick("方案", "proposal")).map_err(|problems| {
+        print_problems(file, &problems, lang);
+        ExitCode::from(INVALID)
+    })
+}
+
 /// Every problem (or warning), in `lang` and then in the other language.
 pub fn print_problems(file: &str, problems: &[Problem], lang: Lang) {
     let errors = problems.iter().filter(|p| p.is_error()).count();

@@ -3,7 +3,7 @@
 //! overall, and the fund's cost per point avoided.
 
 use crate::args::{Args, Format};
-use crate::output::{self, emit, print_problems};
+use crate::output::{self, emit};
 use ncms_sim::protection::protection;
 use ncms_sim::render;
 use std::process::ExitCode;
@@ -24,16 +24,11 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let figures = match protection(
-        &scenario,
-        lang.pick("基线", "baseline"),
-        lang.pick("方案", "proposal"),
-    ) {
+    let figures = match output::of_plans(&file, lang, |baseline, plan| {
+        protection(&scenario, baseline, plan)
+    }) {
         Ok(figures) => figures,
-        Err(problems) => {
-            print_problems(&file, &problems, lang);
-            return Ok(ExitCode::from(output::INVALID));
-        }
+        Err(code) => return Ok(code),
     };
     Ok(emit(&match format {
         Format::Json => serde_json::to_string_pretty(&figures).map_err(|e| e.to_string())? + "\n",

@@ -4,7 +4,7 @@
 //! and the reserve that keeps the chance of running out at 10 % or less.
 
 use crate::args::{Args, Format};
-use crate::output::{self, emit, print_problems};
+use crate::output::{self, emit};
 use ncms_sim::render;
 use ncms_sim::risk::{risk, RiskOptions, MAX_DRAWS, MAX_SEED, MAX_SPREAD_SCALE};
 use std::process::ExitCode;
@@ -63,17 +63,11 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
-    let figures = match risk(
-        &scenario,
-        lang.pick("基线", "baseline"),
-        lang.pick("方案", "proposal"),
-        &options,
-    ) {
+    let figures = match output::of_plans(&file, lang, |baseline, plan| {
+        risk(&scenario, baseline, plan, &options)
+    }) {
         Ok(figures) => figures,
-        Err(problems) => {
-            print_problems(&file, &problems, lang);
-            return Ok(ExitCode::from(output::INVALID));
-        }
+        Err(code) => return Ok(code),
     };
     Ok(emit(&match format {
         Format::Json => serde_json::to_string_pretty(&figures).map_err(|e| e.to_string())? + "\n",
