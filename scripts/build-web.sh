@@ -26,6 +26,10 @@ out=target/web-build
 # The features the wasm-opt of each module allows (the rustc target's defaults).
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types)
+# WASM_NAMES=1 keeps the functions' names in the app's two modules (wasm-opt -g), for a profile
+# that names them (benches/ui-trace.mjs); never for a build that is shipped: it adds about 300 KB.
+names=()
+[ "${WASM_NAMES:-}" = 1 ] && names=(-g)
 
 # The tools module first, in the `compute` profile (opt-level 3: the worker's answers, protection
 # and risk figures run on it; it loads after first paint, so its size never delays the first
@@ -42,9 +46,9 @@ trap 'kill "$tools" 2>/dev/null || true' EXIT
 cargo build --quiet --target wasm32-unknown-unknown --profile web --bin ncms-web --bin ncms-web-extras
 wasm-bindgen --target web --no-typescript --out-dir "$out/app" --out-name ncms-web "$wasm/ncms-web.wasm"
 wasm-bindgen --target web --no-typescript --out-dir "$out/extras" "$wasm/ncms-web-extras.wasm"
-wasm-opt -Oz "${features[@]}" "$out/extras/ncms-web-extras_bg.wasm" -o "$out/extras/ncms-web-extras_bg.wasm" &
+wasm-opt -Oz "${names[@]}" "${features[@]}" "$out/extras/ncms-web-extras_bg.wasm" -o "$out/extras/ncms-web-extras_bg.wasm" &
 extras=$!
-wasm-opt -Oz "${features[@]}" "$out/app/ncms-web_bg.wasm" -o "$out/app/ncms-web_bg.wasm"
+wasm-opt -Oz "${names[@]}" "${features[@]}" "$out/app/ncms-web_bg.wasm" -o "$out/app/ncms-web_bg.wasm"
 wait "$extras" || { echo "build-web: the second module's wasm-opt failed" >&2; exit 1; }
 wait "$tools" || { echo "build-web: the tools module's wasm-opt failed" >&2; exit 1; }
 trap - EXIT

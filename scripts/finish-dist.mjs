@@ -6,9 +6,9 @@
 //    - <link data-build rel="inline" href="x.css">: the file's text in a <style>;
 //    - <script data-build src="x.js" ...>: x-<hash>.js (a content hash), with its integrity;
 //    - <link data-build rel="wasm-app" href="NAME">: the app, NAME-<hash>.js and
-//      NAME-<hash>_bg.wasm (one hash of both), wasm-bindgen's snippets/ as they are, their
-//      preloads (with integrity) at the end of <head>, and in its place the inline module
-//      script that loads it;
+//      NAME-<hash>_bg.wasm (one hash of both), wasm-bindgen's snippets/ as they are, and in its
+//      place their preloads (with integrity; the wasm, the largest, first) and the inline
+//      module script that loads it;
 //    - <link data-build rel="copy" href="x">: the file copied under its own name;
 //    and the tools module goes to dist/tools/ (fixed names; the app imports tools/ncms_sim.js);
 // 1. the Content-Security-Policy allows the inline loader and the inline styles by their sha256
@@ -50,8 +50,8 @@ fs.mkdirSync(STAGE, { recursive: true });
 const attrsOf = (tag) => Object.fromEntries(
   [...tag.matchAll(/\s([a-z][a-z0-9-]*)(?:="([^"]*)")?/g)].map((m) => [m[1], m[2] ?? '']),
 );
-const preloads = [];
 const app = (name) => {
+  const preloads = [];
   const dir = path.join(BUILT, 'app');
   const js = read(path.join(dir, `${name}.js`));
   const wasm = read(path.join(dir, `${name}_bg.wasm`));
@@ -72,8 +72,9 @@ const app = (name) => {
       preloads.push(`<link rel="modulepreload" href="./${rel}" crossorigin="anonymous" integrity="${integrity(read(f))}">`);
     }
   }
-  preloads.push(`<link rel="preload" href="./${hashed}_bg.wasm" crossorigin="anonymous" integrity="${integrity(wasm)}" as="fetch" type="application/wasm">`);
-  return `<script type="module">
+  preloads.unshift(`<link rel="preload" href="./${hashed}_bg.wasm" crossorigin="anonymous" integrity="${integrity(wasm)}" as="fetch" type="application/wasm">`);
+  return `${preloads.join('\n')}
+<script type="module">
 import init from './${hashed}.js';
 await init({ module_or_path: './${hashed}_bg.wasm' });
 </script>`;
@@ -98,8 +99,6 @@ html = html.replace(/<(link|script) data-build\b[^>]*>(<\/script>)?/g, (tag, kin
     default: return die(`${tag}: unknown rel`);
   }
 });
-if (!html.includes('</head>')) die('www/index.html has no </head>');
-html = html.replace('</head>', `${preloads.join('\n')}\n</head>`);
 // The tools module (also the compute worker's) and the app's second module, as wasm-bindgen
 // wrote them.
 fs.cpSync(path.join(BUILT, 'tools'), path.join(STAGE, 'tools'), { recursive: true });

@@ -12,6 +12,7 @@ use crate::state::work::{Source, Work};
 use crate::view::shared::Shared;
 use crate::view::ui_words::ui;
 use ncms_sim::{Comparison, Edits, Lang, Problem, ProblemKind, Text};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -252,6 +253,7 @@ pub fn use_extras(
     let context = |active_edits: &Edits| bridge::Context {
         lang: state.lang,
         scenario_json: state.loaded.scenario_json.clone(),
+        scenario_key: state.loaded.scenario_key,
         plans: state
             .results
             .iter()
@@ -326,6 +328,7 @@ pub fn use_document_language(lang: Lang) {
 }
 
 /// What the official does with files and links.
+#[derive(Clone)]
 pub struct FileActions {
     /// A scenario file chosen to open.
     pub on_open: Callback<web_sys::File>,
@@ -359,11 +362,32 @@ fn unreadable(path: String, reason: Text) -> Vec<Problem> {
 #[hook]
 pub fn use_file_actions(state: &UseReducerHandle<State>) -> FileActions {
     let share_url = use_state(|| None::<String>);
-    let lang = state.lang;
+    // The state of the last render, read when the official clicks: the callbacks are made once,
+    // so that the toolbar is not rendered again at every edit for callbacks that are new but do
+    // the same.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    let made = use_memo((), {
+        let share_url = share_url.setter();
+        move |_| file_callbacks(latest, share_url)
+    });
+    FileActions {
+        share_url: (*share_url).clone(),
+        ..(*made).clone()
+    }
+}
+
+/// The callbacks of [`FileActions`], each reading the state as `latest` holds it when called.
+fn file_callbacks(
+    latest: Rc<RefCell<UseReducerHandle<State>>>,
+    share_url: UseStateSetter<Option<String>>,
+) -> FileActions {
+    let now = move || latest.borrow().clone();
     let on_open = {
-        let dispatcher = state.dispatcher();
+        let now = now.clone();
         Callback::from(move |file: web_sys::File| {
-            let dispatcher = dispatcher.clone();
+            let state = now();
+            let (dispatcher, lang) = (state.dispatcher(), state.lang);
             files::read_file(
                 file,
                 Callback::from(move |(name, text): (String, Result<String, String>)| {
@@ -379,8 +403,9 @@ pub fn use_file_actions(state: &UseReducerHandle<State>) -> FileActions {
         })
     };
     let on_save = {
-        let state = state.clone();
+        let now = now.clone();
         Callback::from(move |_| {
+            let state = now();
             files::download(
                 &format!("{}.json", state.loaded.scenario.id),
                 "application/json",
@@ -389,16 +414,17 @@ pub fn use_file_actions(state: &UseReducerHandle<State>) -> FileActions {
         })
     };
     let on_share = {
-        let (state, share_url) = (state.clone(), share_url.clone());
+        let now = now.clone();
         Callback::from(move |_| {
-            let url = page::share_url(&state.work);
+            let url = page::share_url(&now().work);
             files::copy_to_clipboard(&url);
             share_url.set(Some(url));
         })
     };
     let on_csv = {
-        let state = state.clone();
+        let now = now.clone();
         Callback::from(move |_| {
+            let state = now();
             let csv = ncms_sim::render::csv(&state.plan_comparisons(), state.lang);
             // A byte-order mark, so that spreadsheet programs read the Chinese labels as UTF-8.
             files::download(
@@ -408,26 +434,22 @@ pub fn use_file_actions(state: &UseReducerHandle<State>) -> FileActions {
             );
         })
     };
-    let on_workbook = {
-        let state = state.clone();
-        Callback::from(move |_| {
-            let json = state.work.file_json(state.loaded.original.scenario());
-            let (lang, name) = (state.lang, state.loaded.scenario.id.clone());
-            let dispatcher = state.dispatcher();
-            wasm_bindgen_futures::spawn_local(async move {
-                match tools::workbook(&json, lang, &page::local_time()).await {
-                    Ok(bytes) => files::download_bytes(
-                        &format!("{name}.xlsx"),
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        &bytes,
-                    ),
-                    Err(problems) => {
-                        dispatcher.dispatch(Action::Refused(NoticeKind::File, problems))
-                    }
-                }
-            });
-        })
-    };
+    let on_workbook = Callback::from(move |_| {
+        let state = now();
+        let json = state.work.file_json(state.loaded.original.scenario());
+        let (lang, name) = (state.lang, state.loaded.scenario.id.clone());
+        let dispatcher = state.dispatcher();
+        wasm_bindgen_futures::spawn_local(async move {
+            match tools::workbook(&json, lang, &page::local_time()).await {
+                Ok(bytes) => files::download_bytes(
+                    &format!("{name}.xlsx"),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    &bytes,
+                ),
+                Err(problems) => dispatcher.dispatch(Action::Refused(NoticeKind::File, problems)),
+            }
+        });
+    });
     FileActions {
         on_open,
         on_save,
@@ -435,6 +457,6 @@ pub fn use_file_actions(state: &UseReducerHandle<State>) -> FileActions {
         on_csv,
         on_workbook,
         on_print: Callback::from(|_| page::print()),
-        share_url: (*share_url).clone(),
+        share_url: None,
     }
 }

@@ -9,6 +9,8 @@ use crate::state::bands::RiskBands;
 use crate::state::work::ManyEdits;
 use ncms_sim::{Edits, Lang};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::Callback;
@@ -18,7 +20,12 @@ use yew::Callback;
 pub struct Context {
     pub lang: Lang,
     /// The baseline scenario as a file (its assumptions applied), as the compute service reads it.
-    pub scenario_json: std::rc::Rc<str>,
+    /// It travels apart from the rest, once per scenario (under [`SCENARIO_KEY`] on the window):
+    /// the context goes out at every settled edit and every panel of the second module reads it.
+    #[serde(skip)]
+    pub scenario_json: Rc<str>,
+    /// The scenario's key (`state::bands::scenario_key` of its file).
+    pub scenario_key: u64,
     /// Every plan: its name as shown and its edits, in order.
     pub plans: Vec<(String, Edits)>,
     pub active: usize,
@@ -30,7 +37,7 @@ pub struct Context {
 
 /// What the second module asks the first to do.
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(rename_all = "snake_case")]
 pub enum Request {
     /// Set several levers of the active plan at once, as one undo step (an applied answer).
     Apply { edits: ManyEdits },
@@ -49,6 +56,17 @@ pub enum Request {
 const CONTEXT_EVENT: &str = "ncms:context";
 const REQUEST_EVENT: &str = "ncms:request";
 const CONTEXT_KEY: &str = "__ncmsContext";
+/// The scenario of the latest context, and its key (as text: a u64 is no JS number).
+const SCENARIO_KEY: &str = "__ncmsScenario";
+const SCENARIO_KEY_KEY: &str = "__ncmsScenarioKey";
+
+thread_local! {
+    /// The context read last, by its JSON: each of the second module's panels hears the same
+    /// event, and the first reads it for all.
+    static LAST_CONTEXT: RefCell<Option<(String, Context)>> = const { RefCell::new(None) };
+    /// The scenario read last, by its key: every context of that scenario shares it.
+    static LAST_SCENARIO: RefCell<Option<(u64, Rc<str>)>> = const { RefCell::new(None) };
+}
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -79,15 +97,66 @@ fn listen<T: DeserializeOwned + 'static>(event: &str, on: Callback<T>) {
     closure.forget();
 }
 
-/// Publishes the context (the first module, when it changes).
+/// Publishes the context (the first module, when it changes): the scenario first, if it is not
+/// the one published last.
 pub fn publish(context: &Context) {
     let Ok(json) = serde_json::to_string(context) else {
         return;
     };
-    if let Some(window) = window() {
-        let _ = js_sys::Reflect::set(&window, &CONTEXT_KEY.into(), &JsValue::from_str(&json));
+    let Some(window) = window() else { return };
+    let key = JsValue::from_str(&context.scenario_key.to_string());
+    let published = js_sys::Reflect::get(&window, &SCENARIO_KEY_KEY.into()).ok();
+    if published.as_ref() != Some(&key) {
+        let _ = js_sys::Reflect::set(
+            &window,
+            &SCENARIO_KEY.into(),
+            &JsValue::from_str(&context.scenario_json),
+        );
+        let _ = js_sys::Reflect::set(&window, &SCENARIO_KEY_KEY.into(), &key);
     }
+    let _ = js_sys::Reflect::set(&window, &CONTEXT_KEY.into(), &JsValue::from_str(&json));
     send(CONTEXT_EVENT, &json);
+}
+
+/// The scenario of `key`, as published on the window; read from there once per key.
+fn scenario_of(key: u64) -> Option<Rc<str>> {
+    if let Some(json) = LAST_SCENARIO.with(|l| {
+        l.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, json)| json.clone())
+    }) {
+        return Some(json);
+    }
+    let window = window()?;
+    let published = js_sys::Reflect::get(&window, &SCENARIO_KEY_KEY.into())
+        .ok()?
+        .as_string()?;
+    if published != key.to_string() {
+        return None;
+    }
+    let json: Rc<str> = js_sys::Reflect::get(&window, &SCENARIO_KEY.into())
+        .ok()?
+        .as_string()?
+        .into();
+    LAST_SCENARIO.with(|l| *l.borrow_mut() = Some((key, json.clone())));
+    Some(json)
+}
+
+/// A context published as `json`, with its scenario; read once however many panels ask.
+fn read_context(json: String) -> Option<Context> {
+    if let Some(context) = LAST_CONTEXT.with(|l| {
+        l.borrow()
+            .as_ref()
+            .filter(|(last, _)| *last == json)
+            .map(|(_, context)| context.clone())
+    }) {
+        return Some(context);
+    }
+    let mut context: Context = serde_json::from_str(&json).ok()?;
+    context.scenario_json = scenario_of(context.scenario_key)?;
+    LAST_CONTEXT.with(|l| *l.borrow_mut() = Some((json, context.clone())));
+    Some(context)
 }
 
 /// The context published last, if any (the second module, when it starts).
@@ -96,12 +165,20 @@ pub fn context() -> Option<Context> {
     let json = js_sys::Reflect::get(&window, &CONTEXT_KEY.into())
         .ok()?
         .as_string()?;
-    serde_json::from_str(&json).ok()
+    read_context(json)
 }
 
 /// Calls `on` with every context published from now on (the second module).
 pub fn on_context(on: Callback<Context>) {
-    listen(CONTEXT_EVENT, on);
+    let Some(window) = window() else { return };
+    let closure = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+        if let Some(context) = e.detail().as_string().and_then(read_context) {
+            on.emit(context);
+        }
+    });
+    let _ =
+        window.add_event_listener_with_callback(CONTEXT_EVENT, closure.as_ref().unchecked_ref());
+    closure.forget();
 }
 
 /// Asks the first module to do `request` (the second module).

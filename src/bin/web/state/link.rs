@@ -190,8 +190,8 @@ pub fn draft_to_text(draft: &Draft) -> String {
         }
     };
     let work = store(&draft.work);
-    let past = draft.history.past.iter().map(&mut store).collect();
-    let future = draft.history.future.iter().map(&mut store).collect();
+    let past = draft.history.past.iter().map(|w| store(w)).collect();
+    let future = draft.history.future.iter().map(|w| store(w)).collect();
     serde_json::to_string(&Stored {
         version: DRAFT_VERSION,
         lang: draft.lang,
@@ -231,8 +231,18 @@ pub fn draft_from_text(text: &str) -> Option<Draft> {
     };
     let work = load(stored.work)?;
     let mut history = History::default();
-    history.past = stored.past.into_iter().filter_map(load).collect();
-    history.future = stored.future.into_iter().filter_map(load).collect();
+    history.past = stored
+        .past
+        .into_iter()
+        .filter_map(load)
+        .map(Rc::new)
+        .collect();
+    history.future = stored
+        .future
+        .into_iter()
+        .filter_map(load)
+        .map(Rc::new)
+        .collect();
     Some(Draft {
         work,
         history,

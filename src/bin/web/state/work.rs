@@ -376,11 +376,13 @@ impl Plan {
 
 /// Undo and redo over [`Work`]: every action that replaces the work pushes the work it replaces,
 /// so nothing is ever lost that an undo cannot bring back. Successive edits of the same field
-/// within a short time (a slider being dragged, a number being typed) make one step.
+/// within a short time (a slider being dragged, a number being typed) make one step. The steps
+/// are shared (`Rc`): the state is cloned at every edit, and a hundred steps are then a hundred
+/// pointers, not a hundred copies of the work.
 #[derive(Clone, PartialEq, Debug, Default, Serialize, Deserialize)]
 pub struct History {
-    pub past: Vec<Work>,
-    pub future: Vec<Work>,
+    pub past: Vec<Rc<Work>>,
+    pub future: Vec<Rc<Work>>,
     /// The field and time (ms) of the last edit, to merge the next edit of the same field.
     #[serde(skip)]
     last_edit: Option<(String, f64)>,
@@ -404,7 +406,7 @@ impl History {
         if merge && !self.past.is_empty() {
             return;
         }
-        self.past.push(before.clone());
+        self.past.push(Rc::new(before.clone()));
         if self.past.len() > MAX_STEPS {
             self.past.remove(0);
         }
@@ -413,17 +415,17 @@ impl History {
     /// The work before `current`, if any; `current` becomes redoable.
     pub fn undo(&mut self, current: &Work) -> Option<Work> {
         let previous = self.past.pop()?;
-        self.future.push(current.clone());
+        self.future.push(Rc::new(current.clone()));
         self.last_edit = None;
-        Some(previous)
+        Some(Rc::unwrap_or_clone(previous))
     }
 
     /// The work undone last, if any; `current` becomes undoable again.
     pub fn redo(&mut self, current: &Work) -> Option<Work> {
         let next = self.future.pop()?;
-        self.past.push(current.clone());
+        self.past.push(Rc::new(current.clone()));
         self.last_edit = None;
-        Some(next)
+        Some(Rc::unwrap_or_clone(next))
     }
 
     pub fn can_undo(&self) -> bool {
