@@ -131,15 +131,16 @@ pub fn use_autosave(state: &UseReducerHandle<State>) {
     let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     let latest = use_mut_ref(|| None::<Draft>);
     {
-        let draft = Draft {
-            work: state.work.clone(),
-            history: state.history.clone(),
-            lang: state.lang,
-            saved_at: page::now(),
-        };
-        let dispatcher = state.dispatcher();
-        let (timer, latest) = (timer.clone(), latest.clone());
+        // The draft is made when the work has changed, not at every render.
+        let (state, timer, latest) = (state.clone(), timer.clone(), latest.clone());
         use_effect_with(state.revision, move |_| {
+            let draft = Draft {
+                work: state.work.clone(),
+                history: state.history.clone(),
+                lang: state.lang,
+                saved_at: page::now(),
+            };
+            let dispatcher = state.dispatcher();
             *latest.borrow_mut() = Some(draft.clone());
             let save = gloo_timers::callback::Timeout::new(AUTOSAVE_AFTER_MS, move || {
                 dispatcher.dispatch(Action::Stored(storage::store(&draft).err()));
