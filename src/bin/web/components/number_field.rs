@@ -65,16 +65,20 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let path = field.path.clone();
     let typing = props.typing.as_ref();
     // Whether typing has paused since the text last changed: only then is a question asked.
-    let paused = use_state(|| true);
+    // Set only while there is typed text, and only when it changes (`_eq`): a keystroke renders
+    // the field once, not twice, and the other levers never.
+    let paused = use_state_eq(|| true);
     let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     {
         let (paused, timer) = (paused.clone(), timer.clone());
-        use_effect_with(typing.map(|t| t.text.clone()), move |_| {
-            paused.set(false);
-            *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
-                ASK_AFTER_MS,
-                move || paused.set(true),
-            ));
+        use_effect_with(typing.map(|t| t.text.clone()), move |text| {
+            if text.is_some() {
+                paused.set(false);
+                *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
+                    ASK_AFTER_MS,
+                    move || paused.set(true),
+                ));
+            }
         });
     }
 
