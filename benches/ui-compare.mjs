@@ -1,0 +1,118 @@
+// Compares the keystroke latency of several builds of the app in one run (not a test: it prints
+// figures). This machine's timings drift by tens of per cent from one minute to the next, so a
+// build measured alone and another measured later cannot be told apart; this interleaves them:
+//   node benches/ui-compare.mjs DIR... (each a copy of dist/ from scripts/build-web.sh)
+//   ROUNDS=3 node benches/ui-compare.mjs /tmp/before /tmp/after
+// For each round and each folder, in headless Chromium with the CPU throttled 4× (RATE=…): 84
+// keyboard edits over the 7 levers of benches/ui-latency.mjs, then 30 typed digits in the
+// individual contribution, each from its input event to the DOM updated and to the next frame
+// (the same instrument as ui-latency.mjs). Compare the medians across rounds, not one run.
+import { serve } from '../scripts/serve.mjs';
+import { openBrowser } from '../tests/e2e/helpers.mjs';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 2);
+const RATE = Number(process.env.RATE ?? 4);
+const EDITS = 84;
+const dirs = process.argv.slice(2);
+if (dirs.length === 0) {
+  console.error('usage: node benches/ui-compare.mjs DIR... (copies of dist/)');
+  process.exit(2);
+}
+
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+const ms = (v) => v.toFixed(1).padStart(5);
+
+// Records, in the page, every input event's latency to the DOM update and the next frame.
+function instrument() {
+  window.__latency = [];
+  window.__firstResults = undefined;
+  const first = new MutationObserver(() => {
+    if (window.__firstResults === undefined && document.querySelector('[data-testid="kpi-income"]')) {
+      window.__firstResults = performance.now();
+      first.disconnect();
+    }
+  });
+  first.observe(document, { subtree: true, childList: true });
+  document.addEventListener('input', (event) => {
+    const record = { control: event.target.dataset.testid, start: event.timeStamp, mutations: 0, nodes: 0 };
+    const touched = new Set();
+    let framed = false;
+    // Every change to the DOM until the next frame: how many, and on how many nodes.
+    const observer = new MutationObserver((list) => {
+      if (record.dom === undefined) record.dom = performance.now();
+      for (const m of list) {
+        record.mutations += 1;
+        touched.add(m.target);
+        m.addedNodes.forEach((n) => touched.add(n));
+        m.removedNodes.forEach((n) => touched.add(n));
+      }
+      if (!framed) {
+        framed = true;
+        requestAnimationFrame(() => {
+          record.frame = performance.now();
+          observer.takeRecords().forEach((m) => { record.mutations += 1; touched.add(m.target); });
+          observer.disconnect();
+          record.nodes = touched.size;
+          window.__latency.push(record);
+        });
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  }, true);
+}
+
+async function run(root) {
+  const server = await serve({ root, prefix: '/' });
+  const browser = await openBrowser();
+  try {
+    const page = await browser.context.newPage();
+    await page.addInitScript(instrument);
+    await page.goto(server.origin + '/');
+    await page.waitForSelector('[data-testid="kpi-income"]');
+    await page.waitForTimeout(1500);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+    const all = await page.$$eval('[data-testid^="slider-"]', (els) => els.map((e) => e.dataset.testid));
+    const wanted = [
+      'financing.individual', 'financing.government.county', '.outpatient.reimbursement_ratio',
+      '.inpatient.reimbursement_ratio', '.inpatient.deductible', 'annual_ceiling', 'admission_cap',
+    ];
+    const controls = [...new Set(wanted.map((w) => all.find((id) => id.includes(w))).filter(Boolean))];
+    for (let i = 0; i < EDITS; i++) {
+      await page.focus(`[data-testid="${controls[i % controls.length]}"]`);
+      await page.keyboard.press(Math.floor(i / controls.length) % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+      await page.waitForFunction((n) => window.__latency.length >= n, i + 1);
+    }
+    const keys = await page.evaluate(() => window.__latency.splice(0));
+    const box = '[data-testid="input-financing.individual"]';
+    const typed = [];
+    for (let i = 0; i < 10; i++) {
+      await page.fill(box, '1');
+      await page.waitForTimeout(200);
+      await page.evaluate(() => window.__latency.splice(0));
+      await page.focus(box);
+      await page.keyboard.press('End');
+      for (const key of ['5', String(i % 10), '0']) {
+        await page.keyboard.press(key);
+        await page.waitForFunction(() => window.__latency.length > 0);
+        typed.push(...await page.evaluate(() => window.__latency.splice(0)));
+      }
+    }
+    const dom = keys.map((r) => r.dom - r.start);
+    const frame = keys.map((r) => r.frame - r.start);
+    const digits = typed.map((r) => r.frame - r.start);
+    return `keyboard: DOM p50 ${ms(quantile(dom, 0.5))} p95 ${ms(quantile(dom, 0.95))}, frame p50 ${ms(quantile(frame, 0.5))} p95 ${ms(quantile(frame, 0.95))}; typed digit → frame p50 ${ms(quantile(digits, 0.5))} p95 ${ms(quantile(digits, 0.95))} (ms)`;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+console.log(`CPU throttled ${RATE}x, ${EDITS} keyboard edits and 30 typed digits a run, ${ROUNDS} round(s):`);
+for (let round = 1; round <= ROUNDS; round++) {
+  for (const dir of dirs) console.log(`round ${round}  ${dir.padEnd(16)}  ${await run(dir)}`);
+}
