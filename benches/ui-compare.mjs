@@ -6,9 +6,10 @@
 // For each round and each folder, in headless Chromium with the CPU throttled 4× (RATE=…): 84
 // keyboard edits over the 7 levers of benches/ui-latency.mjs, then 30 typed digits in the
 // individual contribution, each from its input event to the DOM updated and to the next frame
-// (the same instrument as ui-latency.mjs). Compare the medians across rounds, not one run.
+// (benches/latency.mjs, as ui-latency.mjs). Compare the medians across rounds, not one run.
 import { serve } from '../scripts/serve.mjs';
 import { openBrowser } from '../tests/e2e/helpers.mjs';
+import { instrument, quantile, LEVERS } from './latency.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
 const RATE = Number(process.env.RATE ?? 4);
@@ -19,51 +20,8 @@ if (dirs.length === 0) {
   process.exit(2);
 }
 
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
-}
 const ms = (v) => v.toFixed(1).padStart(5);
 
-// Records, in the page, every input event's latency to the DOM update and the next frame.
-function instrument() {
-  window.__latency = [];
-  window.__firstResults = undefined;
-  const first = new MutationObserver(() => {
-    if (window.__firstResults === undefined && document.querySelector('[data-testid="kpi-income"]')) {
-      window.__firstResults = performance.now();
-      first.disconnect();
-    }
-  });
-  first.observe(document, { subtree: true, childList: true });
-  document.addEventListener('input', (event) => {
-    const record = { control: event.target.dataset.testid, start: event.timeStamp, mutations: 0, nodes: 0 };
-    const touched = new Set();
-    let framed = false;
-    // Every change to the DOM until the next frame: how many, and on how many nodes.
-    const observer = new MutationObserver((list) => {
-      if (record.dom === undefined) record.dom = performance.now();
-      for (const m of list) {
-        record.mutations += 1;
-        touched.add(m.target);
-        m.addedNodes.forEach((n) => touched.add(n));
-        m.removedNodes.forEach((n) => touched.add(n));
-      }
-      if (!framed) {
-        framed = true;
-        requestAnimationFrame(() => {
-          record.frame = performance.now();
-          observer.takeRecords().forEach((m) => { record.mutations += 1; touched.add(m.target); });
-          observer.disconnect();
-          record.nodes = touched.size;
-          window.__latency.push(record);
-        });
-      }
-    });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-  }, true);
-}
 
 async function run(root) {
   const server = await serve({ root, prefix: '/' });
@@ -77,11 +35,7 @@ async function run(root) {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
     const all = await page.$$eval('[data-testid^="slider-"]', (els) => els.map((e) => e.dataset.testid));
-    const wanted = [
-      'financing.individual', 'financing.government.county', '.outpatient.reimbursement_ratio',
-      '.inpatient.reimbursement_ratio', '.inpatient.deductible', 'annual_ceiling', 'admission_cap',
-    ];
-    const controls = [...new Set(wanted.map((w) => all.find((id) => id.includes(w))).filter(Boolean))];
+    const controls = [...new Set(LEVERS.map((w) => all.find((id) => id.includes(w))).filter(Boolean))];
     for (let i = 0; i < EDITS; i++) {
       await page.focus(`[data-testid="${controls[i % controls.length]}"]`);
       await page.keyboard.press(Math.floor(i / controls.length) % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');

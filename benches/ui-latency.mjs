@@ -12,14 +12,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer, openBrowser, DIST } from '../tests/e2e/helpers.mjs';
+import { instrument, quantile, LEVERS } from './latency.mjs';
 
 const EDITS = Math.max(100, Number(process.argv[2] ?? 120));
 
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
-}
 const ms = (v) => `${v.toFixed(2)} ms`;
 
 /** Waits until the answers tab `tab` shows answers for the current plan (each question its own). */
@@ -32,44 +28,6 @@ async function ready(page, tab) {
   }, tab, { timeout: 60000 });
 }
 
-// Records, in the page, every input event's latency to the DOM update and the next frame.
-function instrument() {
-  window.__latency = [];
-  window.__firstResults = undefined;
-  const first = new MutationObserver(() => {
-    if (window.__firstResults === undefined && document.querySelector('[data-testid="kpi-income"]')) {
-      window.__firstResults = performance.now();
-      first.disconnect();
-    }
-  });
-  first.observe(document, { subtree: true, childList: true });
-  document.addEventListener('input', (event) => {
-    const record = { control: event.target.dataset.testid, start: event.timeStamp, mutations: 0, nodes: 0 };
-    const touched = new Set();
-    let framed = false;
-    // Every change to the DOM until the next frame: how many, and on how many nodes.
-    const observer = new MutationObserver((list) => {
-      if (record.dom === undefined) record.dom = performance.now();
-      for (const m of list) {
-        record.mutations += 1;
-        touched.add(m.target);
-        m.addedNodes.forEach((n) => touched.add(n));
-        m.removedNodes.forEach((n) => touched.add(n));
-      }
-      if (!framed) {
-        framed = true;
-        requestAnimationFrame(() => {
-          record.frame = performance.now();
-          observer.takeRecords().forEach((m) => { record.mutations += 1; touched.add(m.target); });
-          observer.disconnect();
-          record.nodes = touched.size;
-          window.__latency.push(record);
-        });
-      }
-    });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-  }, true);
-}
 
 const server = await startServer();
 try {
@@ -98,11 +56,7 @@ try {
     await page.click(`[data-testid="answers-${tab}"]`);
     await ready(page, tab);
     const all = await page.$$eval('[data-testid^="slider-"]', (els) => els.map((e) => e.dataset.testid));
-    const wanted = [
-      'financing.individual', 'financing.government.county', '.outpatient.reimbursement_ratio',
-      '.inpatient.reimbursement_ratio', '.inpatient.deductible', 'annual_ceiling', 'admission_cap',
-    ];
-    const controls = [...new Set(wanted.map((w) => all.find((id) => id.includes(w))).filter(Boolean))];
+    const controls = [...new Set(LEVERS.map((w) => all.find((id) => id.includes(w))).filter(Boolean))];
     for (let i = 0; i < EDITS; i++) {
       const control = controls[i % controls.length];
       const round = Math.floor(i / controls.length);
