@@ -16,7 +16,7 @@ use crate::answers::patient::PatientKind;
 use crate::answers::protection::{
     figures, figures_like, Measure, Patients, PlanFigures, ProtectionFigure,
 };
-use crate::answers::risk::{plan_risk, PlanRisk, RiskFigure, RiskOptions};
+use crate::answers::risk::{plan_risk, plan_risk_over, Draws, PlanRisk, RiskFigure, RiskOptions};
 use crate::base::lang::{capitalise, Label, Lang, Text};
 use crate::base::money::{self, Yuan};
 use crate::base::units::{self, Unit};
@@ -470,6 +470,8 @@ struct Seek<'a> {
     lever: Lever,
     target: Target,
     projections: u32,
+    /// For a chance: the paths, drawn at the first value tried and kept for the others.
+    draws: Option<Draws>,
 }
 
 impl Seek<'_> {
@@ -561,11 +563,16 @@ impl Seek<'_> {
     fn value_at(&mut self, k: i64) -> Option<f64> {
         if self.target.indicator.is_risk() {
             let proposal = self.proposal_at(k)?;
-            let figures = plan_risk(
+            let options = RiskOptions::default();
+            let draws = self
+                .draws
+                .get_or_insert_with(|| Draws::new(self.baseline, &options));
+            let figures = plan_risk_over(
                 self.baseline,
                 &self.baseline_report,
                 &proposal,
-                &RiskOptions::default(),
+                &options,
+                draws,
             );
             self.target.read_risk(&figures)
         } else if self.target.indicator.is_protection() {
@@ -744,6 +751,7 @@ pub fn solve(
         lever,
         target,
         projections: 1,
+        draws: None,
     };
     let grid = lever.grid();
     let current = seek.current();

@@ -530,6 +530,46 @@ fn risk_of_checked(
     }
 }
 
+/// The paths of `options` over a scenario, drawn once for the figures of many plans
+/// ([`plan_risk_over`]): goal seek reads a chance at every value it tries, and the paths are the
+/// same for each (they depend on the seed only). None when the spreads are zero: every figure is
+/// then the exact projection's.
+pub struct Draws(Option<Vec<Assumptions>>);
+
+impl Draws {
+    pub fn new(scenario: &CheckedScenario, options: &RiskOptions) -> Draws {
+        let ranges = scenario.ranges.scaled(options.spread_scale);
+        Draws(
+            (!ranges.is_zero())
+                .then(|| draw_assumptions(scenario, &ranges, options.draws, options.seed)),
+        )
+    }
+}
+
+/// [`plan_risk`] over paths drawn once: the same figures to the bit, without drawing the paths
+/// or projecting the baseline again (each plan's projection along a path is its own).
+pub fn plan_risk_over(
+    scenario: &CheckedScenario,
+    baseline_report: &Report,
+    plan: &CheckedScenario,
+    options: &RiskOptions,
+    draws: &Draws,
+) -> PlanRisk {
+    let Some(paths) = &draws.0 else {
+        return plan_risk(scenario, baseline_report, plan, options);
+    };
+    let years = baseline_report.years.len().min(MAX_YEARS);
+    let batch = Batch::new(scenario, std::slice::from_ref(plan), paths);
+    let stride = batch.years();
+    let mut outcomes = vec![PathYear::default(); paths.len() * stride];
+    for (path, out) in paths.iter().zip(outcomes.chunks_mut(stride)) {
+        batch.project_from(1, path, out);
+    }
+    summarise("", scenario.year, paths.len(), years, |d, t| {
+        outcomes[d * stride + t]
+    })
+}
+
 /// One plan's figures (`plan` checked over `scenario`, whose projection is `baseline_report`),
 /// over the draws of `options`: what goal seek reads a chance from at each value it tries. The
 /// draws depend on the seed only, so every value of a lever sees the same paths (common random
@@ -566,6 +606,47 @@ pub fn risk(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plans_figures_over_paths_drawn_once_are_its_own_to_the_bit() {
+        let json = crate::scenario::bundled::bundled("taizhou-2013-plan").unwrap();
+        let scenario = crate::scenario::validate::parse_scenario(json).unwrap();
+        let baseline_report = simulate(&scenario);
+        let none = crate::scenario::file_format::Edits::new();
+        for (options, edits) in [
+            (
+                RiskOptions {
+                    draws: 300,
+                    ..RiskOptions::default()
+                },
+                &scenario.proposal,
+            ),
+            (
+                RiskOptions {
+                    draws: 300,
+                    seed: 9,
+                    ..RiskOptions::default()
+                },
+                &none,
+            ),
+            (
+                RiskOptions {
+                    spread_scale: 0.0,
+                    ..RiskOptions::default()
+                },
+                &scenario.proposal,
+            ),
+        ] {
+            let (plan, _) = crate::scenario::validate::check_plan(&scenario, edits).unwrap();
+            let draws = Draws::new(&scenario, &options);
+            let once = plan_risk_over(&scenario, &baseline_report, &plan, &options, &draws);
+            let again = plan_risk_over(&scenario, &baseline_report, &plan, &options, &draws);
+            let each = plan_risk(&scenario, &baseline_report, &plan, &options);
+            assert_eq!(once, each);
+            assert_eq!(again, each);
+            assert!(!each.years.is_empty());
+        }
+    }
 
     #[test]
     fn every_spread_assumption_is_a_registry_path_and_its_range_a_range() {

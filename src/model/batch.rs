@@ -216,6 +216,13 @@ impl Batch {
     /// written). Plans are measured against the baseline of the same path: they see the same
     /// draws.
     pub fn project(&self, path: &Assumptions, out: &mut [PathYear]) {
+        self.project_from(0, path, out);
+    }
+
+    /// [`Batch::project`] of the plans from the `first` on (0: the baseline), year `t` of plan
+    /// `p` into `out[(p - first) * years + t]`. Each plan's path is its own: a plan projected
+    /// without the baseline is the same to the bit (what goal seek over a chance needs).
+    pub fn project_from(&self, first: usize, path: &Assumptions, out: &mut [PathYear]) {
         let years = self.years;
         let x = relative_cost_levels(path, &self.ln_cost);
         let mut cost = [0.0; MAX_YEARS];
@@ -238,7 +245,7 @@ impl Batch {
             enrollees[t] = (self.enrollees * enrolled).round();
             funding[t] = funded;
         }
-        for (p, plan) in self.plans.iter().enumerate() {
+        for (p, plan) in self.plans.iter().enumerate().skip(first) {
             let mut opening = plan.opening_balance;
             let mut reserve = plan.opening_reserve;
             for t in 0..years {
@@ -288,7 +295,7 @@ impl Batch {
                 } else {
                     0.0
                 };
-                if let Some(slot) = out.get_mut(p * years + t) {
+                if let Some(slot) = out.get_mut((p - first) * years + t) {
                     *slot = PathYear {
                         surplus,
                         closing_balance: closing,
