@@ -698,3 +698,15 @@ fn the_highest_inpatient_ratios_with_a_chance_of_running_out_of_5_percent() {
         .zh
         .contains("使截至2015年基金耗尽概率不超过 5.00%"));
 }
+
+/// The app asks these two a little later than the others (they take the worker half a second).
+#[test]
+fn the_chance_questions_are_the_two_over_the_draws() {
+    use ncms_sim::solve::Question;
+    let chances: Vec<&str> = Question::ALL
+        .iter()
+        .filter(|q| q.is_chance())
+        .map(|q| q.id())
+        .collect();
+    assert_eq!(chances, ["deficit-chance", "run-out-chance"]);
+}

@@ -1470,6 +1470,12 @@ impl Question {
         Question::RunOutChance,
     ];
 
+    /// Whether its answer is a chance over the risk figures' draws: a goal seek of tens of
+    /// values, each projecting 2000 paths (hundreds of milliseconds, not one).
+    pub fn is_chance(self) -> bool {
+        matches!(self, Question::DeficitChance | Question::RunOutChance)
+    }
+
     /// Its stable name (`break-even-next-year`).
     pub fn id(self) -> &'static str {
         match self {

@@ -258,19 +258,38 @@ pub struct Computed {
 /// (`None`: nothing to ask). The last reply stays, marked not fresh, until the new one comes.
 #[yew::hook]
 pub fn use_compute(channel: String, request: Option<Request>) -> Computed {
+    use_compute_after(channel, request, 0)
+}
+
+/// [`use_compute`] for work that takes the worker a long time (the chances over 2000 draws, half
+/// a second on an old PC): asked only once the request has stayed the same for `after_ms`. The
+/// worker cannot be stopped in the middle of a request, and on a two-core PC it then takes the
+/// core the page's typing needs; a short pause in the typing no longer starts it.
+#[yew::hook]
+pub fn use_compute_after(channel: String, request: Option<Request>, after_ms: u32) -> Computed {
     use yew::prelude::*;
     let held = use_state(|| None::<(Request, std::rc::Rc<Reply>, f64)>);
+    let waiting = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     {
         let held = held.clone();
         use_effect_with(request.clone(), move |request| {
+            // A newer request: the one still waiting is never asked (dropping it cancels it).
+            waiting.borrow_mut().take();
             if let Some(request) = request.clone() {
-                let channel = channel.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(reply) = ask(&channel, &request).await {
-                        let ms = last_ms(&channel);
-                        held.set(Some((request, std::rc::Rc::new(reply), ms)));
-                    }
-                });
+                let asked = move || {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Some(reply) = ask(&channel, &request).await {
+                            let ms = last_ms(&channel);
+                            held.set(Some((request, std::rc::Rc::new(reply), ms)));
+                        }
+                    });
+                };
+                if after_ms == 0 {
+                    asked();
+                } else {
+                    *waiting.borrow_mut() =
+                        Some(gloo_timers::callback::Timeout::new(after_ms, asked));
+                }
             }
         });
     }

@@ -7,7 +7,7 @@
 //! The one-click answers follow the plan: they are worked out on the settled plan after the page
 //! has painted, one question per task, so that a keystroke waits for one question at most.
 
-use crate::extras::compute::{use_compute, Computed};
+use crate::extras::compute::{use_compute, use_compute_after, Computed};
 use crate::state::typed_number::normalise;
 use crate::state::work::ManyEdits;
 use crate::view::format::raw;
@@ -198,6 +198,10 @@ pub fn QuestionsPanel(props: &QuestionsPanelProps) -> Html {
     }
 }
 
+/// How long the plan must stay the same, once typing has paused, before the chance questions are
+/// asked (the others are asked at once).
+const CHANCE_AFTER_MS: u32 = 400;
+
 #[derive(Properties, PartialEq)]
 struct QuestionItemProps {
     question: Question,
@@ -219,8 +223,15 @@ fn QuestionItem(props: &QuestionItemProps) -> Html {
         plan: props.edits.clone(),
         ask: Ask::Question { question },
     };
+    // The chances over the risk figures' draws take the worker half a second: asked once the
+    // plan has stayed the same a little longer than the others.
+    let after = if question.is_chance() {
+        CHANCE_AFTER_MS
+    } else {
+        0
+    };
     let Computed { reply, fresh, ms } =
-        use_compute(format!("question:{}", question.id()), Some(request));
+        use_compute_after(format!("question:{}", question.id()), Some(request), after);
     let panel = QuestionsPanelProps {
         scenario: props.scenario.clone(),
         scenario_json: props.scenario_json.clone(),
