@@ -6,9 +6,9 @@
 //    - <link data-build rel="inline" href="x.css">: the file's text in a <style>;
 //    - <script data-build src="x.js" ...>: x-<hash>.js (a content hash), with its integrity;
 //    - <link data-build rel="wasm-app" href="NAME">: the app, NAME-<hash>.js and
-//      NAME-<hash>_bg.wasm (one hash of both), wasm-bindgen's snippets/ as they are, and in its
-//      place their preloads (with integrity; the wasm, the largest, first) and the inline
-//      module script that loads it;
+//      NAME-<hash>_bg.wasm (one hash of both), wasm-bindgen's snippets/ as they are, in its
+//      place their preloads (with integrity; the wasm, the largest, first), and the inline
+//      module script that loads it at the end of <head> (after boot.js);
 //    - <link data-build rel="copy" href="x">: the file copied under its own name;
 //    and the tools module goes to dist/tools/ (fixed names; the app imports tools/ncms_sim.js);
 // 1. the Content-Security-Policy allows the inline loader and the inline styles by their sha256
@@ -50,6 +50,9 @@ fs.mkdirSync(STAGE, { recursive: true });
 const attrsOf = (tag) => Object.fromEntries(
   [...tag.matchAll(/\s([a-z][a-z0-9-]*)(?:="([^"]*)")?/g)].map((m) => [m[1], m[2] ?? '']),
 );
+// The app's loader: at the end of <head>, after boot.js, whose handlers must be in place to say
+// so when the loader fails (scripts that defer run in the order of the page).
+let loader = '';
 const app = (name) => {
   const preloads = [];
   const dir = path.join(BUILT, 'app');
@@ -73,11 +76,11 @@ const app = (name) => {
     }
   }
   preloads.unshift(`<link rel="preload" href="./${hashed}_bg.wasm" crossorigin="anonymous" integrity="${integrity(wasm)}" as="fetch" type="application/wasm">`);
-  return `${preloads.join('\n')}
-<script type="module">
+  loader = `<script type="module">
 import init from './${hashed}.js';
 await init({ module_or_path: './${hashed}_bg.wasm' });
 </script>`;
+  return preloads.join('\n');
 };
 let html = read(path.join(WWW, 'index.html')).toString('utf8');
 html = html.replace(/<(link|script) data-build\b[^>]*>(<\/script>)?/g, (tag, kind) => {
@@ -99,6 +102,9 @@ html = html.replace(/<(link|script) data-build\b[^>]*>(<\/script>)?/g, (tag, kin
     default: return die(`${tag}: unknown rel`);
   }
 });
+if (!loader) die('www/index.html has no wasm-app link');
+if (!html.includes('</head>')) die('www/index.html has no </head>');
+html = html.replace('</head>', `${loader}\n</head>`);
 // The tools module (also the compute worker's) and the app's second module, as wasm-bindgen
 // wrote them.
 fs.cpSync(path.join(BUILT, 'tools'), path.join(STAGE, 'tools'), { recursive: true });
