@@ -534,20 +534,23 @@ fn risk_of_checked(
 /// ([`plan_risk_over`]): goal seek reads a chance at every value it tries, and the paths are the
 /// same for each (they depend on the seed only). None when the spreads are zero: every figure is
 /// then the exact projection's.
-pub struct Draws(Option<Vec<Assumptions>>);
+pub struct Draws(Option<(Vec<Assumptions>, Batch)>);
 
 impl Draws {
+    /// The paths, and the baseline's batch over them (its grids priced once).
     pub fn new(scenario: &CheckedScenario, options: &RiskOptions) -> Draws {
         let ranges = scenario.ranges.scaled(options.spread_scale);
-        Draws(
-            (!ranges.is_zero())
-                .then(|| draw_assumptions(scenario, &ranges, options.draws, options.seed)),
-        )
+        Draws((!ranges.is_zero()).then(|| {
+            let paths = draw_assumptions(scenario, &ranges, options.draws, options.seed);
+            let baseline = Batch::new(scenario, &[], &paths);
+            (paths, baseline)
+        }))
     }
 }
 
-/// [`plan_risk`] over paths drawn once: the same figures to the bit, without drawing the paths
-/// or projecting the baseline again (each plan's projection along a path is its own).
+/// [`plan_risk`] over paths drawn once: the same figures to the bit, without drawing the paths,
+/// pricing the baseline's grids or projecting the baseline again (each plan's projection along a
+/// path is its own).
 pub fn plan_risk_over(
     scenario: &CheckedScenario,
     baseline_report: &Report,
@@ -555,15 +558,15 @@ pub fn plan_risk_over(
     options: &RiskOptions,
     draws: &Draws,
 ) -> PlanRisk {
-    let Some(paths) = &draws.0 else {
+    let Some((paths, baseline)) = &draws.0 else {
         return plan_risk(scenario, baseline_report, plan, options);
     };
     let years = baseline_report.years.len().min(MAX_YEARS);
-    let batch = Batch::new(scenario, std::slice::from_ref(plan), paths);
+    let batch = baseline.of_plan(plan);
     let stride = batch.years();
     let mut outcomes = vec![PathYear::default(); paths.len() * stride];
     for (path, out) in paths.iter().zip(outcomes.chunks_mut(stride)) {
-        batch.project_from(1, path, out);
+        batch.project(path, out);
     }
     summarise("", scenario.year, paths.len(), years, |d, t| {
         outcomes[d * stride + t]

@@ -127,7 +127,10 @@ pub struct Batch {
     years: usize,
     enrollees: f64,
     /// The scenario's cost growth factor of each year, `(1 + g)^t`, and its logarithm.
+    cost: Vec<f64>,
     ln_cost: Vec<f64>,
+    /// The span of each year's relative cost level over the paths: what the grids cover.
+    span: Vec<(f64, f64)>,
     /// Deductibles, caps and fees follow the scenario's assumed cost growth when it indexes them.
     policy: Vec<f64>,
     plans: Vec<PlanBasis>,
@@ -173,32 +176,52 @@ impl Batch {
                 }
             })
             .collect();
-        let mut plans: Vec<PlanBasis> = std::iter::once(s)
-            .chain(plans.iter().map(|p| -> &Scenario { p }))
-            .map(|plan| PlanBasis::new(plan, &cost, &policy, &span))
-            .collect();
-        if let Some((base, others)) = plans.split_first_mut() {
-            for plan in others {
-                for (line, base_line) in plan.lines.iter_mut().zip(&base.lines) {
-                    line.release = line
-                        .grids
-                        .iter()
-                        .zip(&base_line.grids)
-                        .zip(&cost)
-                        .map(|((own, reference), cost)| {
-                            release_grid(own, reference, line.mean_cost * cost)
-                        })
-                        .collect();
-                }
-            }
-        }
-        Batch {
+        let base = PlanBasis::new(s, &cost, &policy, &span);
+        let mut batch = Batch {
             years,
             enrollees: s.population.enrollees as f64,
+            cost,
             ln_cost,
+            span,
             policy,
-            plans,
+            plans: Vec::with_capacity(plans.len() + 1),
+        };
+        let others: Vec<PlanBasis> = plans.iter().map(|p| batch.basis_of(p, &base)).collect();
+        batch.plans.push(base);
+        batch.plans.extend(others);
+        batch
+    }
+
+    /// The batch of `plan` alone (plan 0), over the paths this batch was made for and measured
+    /// against its baseline (the release effect): what a plan's paths need when the baseline's
+    /// are not wanted again (goal seek over a chance). Its grids are priced as [`Batch::new`]
+    /// prices them: the figures are the same to the bit.
+    pub fn of_plan(&self, plan: &CheckedScenario) -> Batch {
+        let basis = self.basis_of(plan, &self.plans[0]);
+        Batch {
+            years: self.years,
+            enrollees: self.enrollees,
+            cost: self.cost.clone(),
+            ln_cost: self.ln_cost.clone(),
+            span: self.span.clone(),
+            policy: self.policy.clone(),
+            plans: vec![basis],
         }
+    }
+
+    /// A plan's basis over this batch's grids, its release effect measured against `base`.
+    fn basis_of(&self, plan: &Scenario, base: &PlanBasis) -> PlanBasis {
+        let mut basis = PlanBasis::new(plan, &self.cost, &self.policy, &self.span);
+        for (line, base_line) in basis.lines.iter_mut().zip(&base.lines) {
+            line.release = line
+                .grids
+                .iter()
+                .zip(&base_line.grids)
+                .zip(&self.cost)
+                .map(|((own, reference), cost)| release_grid(own, reference, line.mean_cost * cost))
+                .collect();
+        }
+        basis
     }
 
     /// Years of the horizon.
@@ -216,13 +239,6 @@ impl Batch {
     /// written). Plans are measured against the baseline of the same path: they see the same
     /// draws.
     pub fn project(&self, path: &Assumptions, out: &mut [PathYear]) {
-        self.project_from(0, path, out);
-    }
-
-    /// [`Batch::project`] of the plans from the `first` on (0: the baseline), year `t` of plan
-    /// `p` into `out[(p - first) * years + t]`. Each plan's path is its own: a plan projected
-    /// without the baseline is the same to the bit (what goal seek over a chance needs).
-    pub fn project_from(&self, first: usize, path: &Assumptions, out: &mut [PathYear]) {
         let years = self.years;
         let x = relative_cost_levels(path, &self.ln_cost);
         let mut cost = [0.0; MAX_YEARS];
@@ -245,7 +261,7 @@ impl Batch {
             enrollees[t] = (self.enrollees * enrolled).round();
             funding[t] = funded;
         }
-        for (p, plan) in self.plans.iter().enumerate().skip(first) {
+        for (p, plan) in self.plans.iter().enumerate() {
             let mut opening = plan.opening_balance;
             let mut reserve = plan.opening_reserve;
             for t in 0..years {
@@ -295,7 +311,7 @@ impl Batch {
                 } else {
                     0.0
                 };
-                if let Some(slot) = out.get_mut((p - first) * years + t) {
+                if let Some(slot) = out.get_mut(p * years + t) {
                     *slot = PathYear {
                         surplus,
                         closing_balance: closing,
