@@ -1,5 +1,6 @@
 // What the browser benchmarks share (not a test): the in-page instrument that times each input
-// event to the DOM updated and the next frame, the levers they edit, and the quantile of a list.
+// event to the DOM updated and the next frame, the keyboard edits and typed digits they time, and
+// the quantile of a list.
 
 /** The q-quantile of `values` (the nearest rank). */
 export function quantile(values, q) {
@@ -51,4 +52,41 @@ export function instrument() {
     });
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   }, true);
+}
+
+/**
+ * `edits` keyboard edits over the levers of LEVERS, in turn (right arrow for a round, left for the
+ * next); resolves to the instrument's record of each (the page must run `instrument`).
+ */
+export async function keyboardEdits(page, edits) {
+  const all = await page.$$eval('[data-testid^="slider-"]', (els) => els.map((e) => e.dataset.testid));
+  const controls = [...new Set(LEVERS.map((w) => all.find((id) => id.includes(w))).filter(Boolean))];
+  for (let i = 0; i < edits; i++) {
+    await page.focus(`[data-testid="${controls[i % controls.length]}"]`);
+    await page.keyboard.press(Math.floor(i / controls.length) % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForFunction((n) => window.__latency.length >= n, i + 1);
+  }
+  return { controls, records: await page.evaluate(() => window.__latency.splice(0)) };
+}
+
+/**
+ * 30 typed digits into the individual contribution, 3 at a time after "1" (each one an edit);
+ * resolves to the instrument's record of each.
+ */
+export async function typedDigits(page) {
+  const box = '[data-testid="input-financing.individual"]';
+  const typed = [];
+  for (let i = 0; i < 10; i++) {
+    await page.fill(box, '1');
+    await page.waitForTimeout(200);
+    await page.evaluate(() => window.__latency.splice(0));
+    await page.focus(box);
+    await page.keyboard.press('End');
+    for (const key of ['5', String(i % 10), '0']) {
+      await page.keyboard.press(key);
+      await page.waitForFunction(() => window.__latency.length > 0);
+      typed.push(...await page.evaluate(() => window.__latency.splice(0)));
+    }
+  }
+  return typed;
 }

@@ -9,7 +9,7 @@
 // (benches/latency.mjs, as ui-latency.mjs). Compare the medians across rounds, not one run.
 import { serve } from '../scripts/serve.mjs';
 import { openBrowser } from '../tests/e2e/helpers.mjs';
-import { instrument, quantile, LEVERS } from './latency.mjs';
+import { instrument, quantile, keyboardEdits, typedDigits } from './latency.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
 const RATE = Number(process.env.RATE ?? 4);
@@ -34,28 +34,8 @@ async function run(root) {
     await page.waitForTimeout(1500);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
-    const all = await page.$$eval('[data-testid^="slider-"]', (els) => els.map((e) => e.dataset.testid));
-    const controls = [...new Set(LEVERS.map((w) => all.find((id) => id.includes(w))).filter(Boolean))];
-    for (let i = 0; i < EDITS; i++) {
-      await page.focus(`[data-testid="${controls[i % controls.length]}"]`);
-      await page.keyboard.press(Math.floor(i / controls.length) % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
-      await page.waitForFunction((n) => window.__latency.length >= n, i + 1);
-    }
-    const keys = await page.evaluate(() => window.__latency.splice(0));
-    const box = '[data-testid="input-financing.individual"]';
-    const typed = [];
-    for (let i = 0; i < 10; i++) {
-      await page.fill(box, '1');
-      await page.waitForTimeout(200);
-      await page.evaluate(() => window.__latency.splice(0));
-      await page.focus(box);
-      await page.keyboard.press('End');
-      for (const key of ['5', String(i % 10), '0']) {
-        await page.keyboard.press(key);
-        await page.waitForFunction(() => window.__latency.length > 0);
-        typed.push(...await page.evaluate(() => window.__latency.splice(0)));
-      }
-    }
+    const { records: keys } = await keyboardEdits(page, EDITS);
+    const typed = await typedDigits(page);
     const dom = keys.map((r) => r.dom - r.start);
     const frame = keys.map((r) => r.frame - r.start);
     const digits = typed.map((r) => r.frame - r.start);

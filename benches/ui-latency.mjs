@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer, openBrowser, DIST } from '../tests/e2e/helpers.mjs';
-import { instrument, quantile, LEVERS } from './latency.mjs';
+import { instrument, quantile, keyboardEdits, typedDigits } from './latency.mjs';
 
 const EDITS = Math.max(100, Number(process.argv[2] ?? 120));
 
@@ -55,31 +55,9 @@ try {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.click(`[data-testid="answers-${tab}"]`);
     await ready(page, tab);
-    const all = await page.$$eval('[data-testid^="slider-"]', (els) => els.map((e) => e.dataset.testid));
-    const controls = [...new Set(LEVERS.map((w) => all.find((id) => id.includes(w))).filter(Boolean))];
-    for (let i = 0; i < EDITS; i++) {
-      const control = controls[i % controls.length];
-      const round = Math.floor(i / controls.length);
-      await page.focus(`[data-testid="${control}"]`);
-      await page.keyboard.press(round % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
-      await page.waitForFunction((n) => window.__latency.length >= n, i + 1);
-    }
-    const sliders = await page.evaluate(() => window.__latency.splice(0));
+    const { controls, records: sliders } = await keyboardEdits(page, EDITS);
     // Typed digits: 30 keystrokes into the individual contribution (each one an edit).
-    const box = '[data-testid="input-financing.individual"]';
-    const typed = [];
-    for (let i = 0; i < 10; i++) {
-      await page.fill(box, '1');
-      await page.waitForTimeout(200);
-      await page.evaluate(() => window.__latency.splice(0));
-      await page.focus(box);
-      await page.keyboard.press('End');
-      for (const key of ['5', String(i % 10), '0']) {
-        await page.keyboard.press(key);
-        await page.waitForFunction(() => window.__latency.length > 0);
-        typed.push(...await page.evaluate(() => window.__latency.splice(0)));
-      }
-    }
+    const typed = await typedDigits(page);
     // Pauses: one edit, then the answers recompute; the longest task of each pause.
     await page.evaluate(() => {
       window.__long = [];

@@ -1,6 +1,6 @@
 // Where a keystroke's script time goes, function by function (not a test: it prints figures).
 // Run after `WASM_NAMES=1 scripts/build-web.sh` (a build that keeps the wasm functions' names):
-//   node benches/ui-profile.mjs [rate]            keyboard edits of 4 levers (default rate 4)
+//   node benches/ui-profile.mjs [rate]            keyboard edits of the latency runs' levers (default rate 4)
 //   TYPED=1 node benches/ui-profile.mjs [rate]    digits typed into the individual contribution
 //   GREP='ncms_web|reconcile' node benches/ui-profile.mjs   only the functions that match
 // In headless Chromium, V8's sampling profiler (the DevTools Profiler domain: the page's own
@@ -9,6 +9,7 @@
 // reducer, Yew's diff). benches/ui-trace.mjs gives the same keystrokes by kind of browser work
 // (script, style, layout, paint).
 import { startServer, openBrowser } from '../tests/e2e/helpers.mjs';
+import { LEVERS } from './latency.mjs';
 const rate = Number(process.argv[2] ?? 4);
 const server = await startServer();
 try {
@@ -20,8 +21,7 @@ try {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   const all = await page.$$eval('[data-testid^="slider-"]', (els) => els.map((e) => e.dataset.testid));
-  const wanted = ['financing.individual', '.outpatient.reimbursement_ratio', '.inpatient.reimbursement_ratio', 'annual_ceiling'];
-  const controls = [...new Set(wanted.map((w) => all.find((id) => id.includes(w))).filter(Boolean))];
+  const controls = [...new Set(LEVERS.map((w) => all.find((id) => id.includes(w))).filter(Boolean))];
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');

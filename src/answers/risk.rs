@@ -492,7 +492,6 @@ fn risk_of_checked(
 ) -> Vec<PlanRisk> {
     let years = baseline_report.years.len().min(MAX_YEARS);
     let first_year = scenario.year;
-    let draws = options.draws as usize;
     let ranges = scenario.ranges.scaled(options.spread_scale);
     if ranges.is_zero() {
         // Certain: every draw is the exact projection, to the fen.
@@ -513,21 +512,33 @@ fn risk_of_checked(
     } else {
         let paths = draw_assumptions(scenario, &ranges, options.draws, options.seed);
         let batch = Batch::new(scenario, checked, &paths);
-        let stride = batch.plans() * batch.years();
-        let mut outcomes = vec![PathYear::default(); draws * stride];
-        for (path, out) in paths.iter().zip(outcomes.chunks_mut(stride)) {
-            batch.project(path, out);
-        }
-        names
-            .iter()
-            .enumerate()
-            .map(|(p, name)| {
-                summarise(name, first_year, draws, years, |d, t| {
-                    outcomes[d * stride + p * batch.years() + t]
-                })
-            })
-            .collect()
+        along_paths(&batch, &paths, names, first_year, years)
     }
+}
+
+/// The figures of each plan of `batch` (named by `names`, in its order) along `paths`, over the
+/// first `years` years from `first_year`.
+fn along_paths(
+    batch: &Batch,
+    paths: &[Assumptions],
+    names: &[&str],
+    first_year: i32,
+    years: usize,
+) -> Vec<PlanRisk> {
+    let stride = batch.plans() * batch.years();
+    let mut outcomes = vec![PathYear::default(); paths.len() * stride];
+    for (path, out) in paths.iter().zip(outcomes.chunks_mut(stride)) {
+        batch.project(path, out);
+    }
+    names
+        .iter()
+        .enumerate()
+        .map(|(p, name)| {
+            summarise(name, first_year, paths.len(), years, |d, t| {
+                outcomes[d * stride + p * batch.years() + t]
+            })
+        })
+        .collect()
 }
 
 /// The paths of `options` over a scenario, drawn once for the figures of many plans
@@ -562,15 +573,8 @@ pub fn plan_risk_over(
         return plan_risk(scenario, baseline_report, plan, options);
     };
     let years = baseline_report.years.len().min(MAX_YEARS);
-    let batch = baseline.of_plan(plan);
-    let stride = batch.years();
-    let mut outcomes = vec![PathYear::default(); paths.len() * stride];
-    for (path, out) in paths.iter().zip(outcomes.chunks_mut(stride)) {
-        batch.project(path, out);
-    }
-    summarise("", scenario.year, paths.len(), years, |d, t| {
-        outcomes[d * stride + t]
-    })
+    let mut figures = along_paths(&baseline.of_plan(plan), paths, &[""], scenario.year, years);
+    figures.pop().expect("the plan")
 }
 
 /// One plan's figures (`plan` checked over `scenario`, whose projection is `baseline_report`),

@@ -33,7 +33,9 @@ test('the printed report has its pages, every plan and the CLI\'s figures', asyn
   await typeInto(page, 'financing.individual', '170');
   await page.waitForFunction(() => document.querySelector('[data-testid="change-financing.individual"]')?.dataset.after === '170');
   const saved = JSON.parse(await saveScenario(page));
-  // The typical patients and the protection figures are worked out beforehand, once typing pauses.
+  // The typical patients and the protection figures are worked out beforehand, once typing pauses:
+  // first the pause (until then "prepared" may still speak of the plans before the edit).
+  await page.waitForSelector('[data-testid="results"][data-settled="true"]');
   await page.waitForSelector('[data-testid="report-prepared"][data-ready="true"]', { state: 'attached' });
 
   // The browser says it is about to print (as Ctrl+P does): the report is built.

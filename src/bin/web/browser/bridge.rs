@@ -8,7 +8,7 @@
 use crate::state::bands::RiskBands;
 use crate::state::work::ManyEdits;
 use ncms_sim::{Edits, Lang};
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -81,15 +81,11 @@ fn send(event: &str, json: &str) {
     }
 }
 
-/// Calls `on` with each event's detail read as `T`, for as long as the page lives.
-fn listen<T: DeserializeOwned + 'static>(event: &str, on: Callback<T>) {
+/// Calls `on` with each event's detail as `read` reads it, for as long as the page lives.
+fn listen<T: 'static>(event: &str, read: fn(String) -> Option<T>, on: Callback<T>) {
     let Some(window) = window() else { return };
     let closure = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
-        if let Some(value) = e
-            .detail()
-            .as_string()
-            .and_then(|json| serde_json::from_str(&json).ok())
-        {
+        if let Some(value) = e.detail().as_string().and_then(read) {
             on.emit(value);
         }
     });
@@ -170,15 +166,7 @@ pub fn context() -> Option<Context> {
 
 /// Calls `on` with every context published from now on (the second module).
 pub fn on_context(on: Callback<Context>) {
-    let Some(window) = window() else { return };
-    let closure = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
-        if let Some(context) = e.detail().as_string().and_then(read_context) {
-            on.emit(context);
-        }
-    });
-    let _ =
-        window.add_event_listener_with_callback(CONTEXT_EVENT, closure.as_ref().unchecked_ref());
-    closure.forget();
+    listen(CONTEXT_EVENT, read_context, on);
 }
 
 /// Asks the first module to do `request` (the second module).
@@ -190,7 +178,7 @@ pub fn request(request: &Request) {
 
 /// Calls `on` with every request of the second module (the first module).
 pub fn on_request(on: Callback<Request>) {
-    listen(REQUEST_EVENT, on);
+    listen(REQUEST_EVENT, |json| serde_json::from_str(&json).ok(), on);
 }
 
 #[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
