@@ -7,4 +7,5 @@ pub mod field_path;
 pub mod lang;
 pub mod lognormal;
 pub mod money;
+pub mod short_sort;
 pub mod units;

@@ -62,16 +62,17 @@ impl StructureError {
 /// The edits of `edits` whose places `scenario` still has (after a line, a kind of care or a
 /// rule was removed, its edits go with it).
 pub fn edits_it_still_has(scenario: &Scenario, edits: &Edits) -> Edits {
-    edits
-        .iter()
-        .filter(|(path, _)| {
-            FieldPath::parse(path)
-                .ok()
-                .and_then(|p| crate::scenario::params::find(&p))
-                .is_some_and(|place| place.param.read(scenario, place.line).is_some())
-        })
-        .map(|(k, v)| (k.clone(), *v))
-        .collect()
+    edits_from(
+        edits
+            .iter()
+            .filter(|(path, _)| {
+                FieldPath::parse(path)
+                    .ok()
+                    .and_then(|p| crate::scenario::params::find(&p))
+                    .is_some_and(|place| place.param.read(scenario, place.line).is_some())
+            })
+            .map(|(k, v)| (k.clone(), *v)),
+    )
 }
 
 /// The scenario new parts are taken from.
@@ -243,61 +244,55 @@ pub fn set_ceiling(s: &mut Scenario, form: CeilingForm) {
 /// Edits that named line `removed` dropped, and those of later lines moved down one, so that every
 /// edit still names the line it was made for.
 pub fn edits_after_removing_line(edits: &Edits, removed: usize) -> Edits {
-    edits
-        .iter()
-        .filter_map(|(key, value)| {
-            let Ok(path) = FieldPath::parse(key) else {
-                return Some((key.clone(), *value));
-            };
-            match path.segments() {
-                [Segment::Key(lines), Segment::Index(i), rest @ ..] if lines == "lines" => {
-                    let i = *i;
-                    if i == removed {
-                        return None;
-                    }
-                    let mut moved =
-                        FieldPath::root()
-                            .key("lines")
-                            .index(if i > removed { i - 1 } else { i });
+    edits_from(edits.iter().filter_map(|(key, value)| {
+        let Ok(path) = FieldPath::parse(key) else {
+            return Some((key.clone(), *value));
+        };
+        match path.segments() {
+            [Segment::Key(lines), Segment::Index(i), rest @ ..] if lines == "lines" => {
+                let i = *i;
+                if i == removed {
+                    return None;
+                }
+                let mut moved =
+                    FieldPath::root()
+                        .key("lines")
+                        .index(if i > removed { i - 1 } else { i });
+                for segment in rest {
+                    moved = match segment {
+                        Segment::Key(k) => moved.key(k),
+                        Segment::Index(n) => moved.index(*n),
+                    };
+                }
+                Some((moved.to_string(), *value))
+            }
+            _ => Some((key.clone(), *value)),
+        }
+    }))
+}
+
+/// Edits that named line `added` or later moved up one, after a line was inserted at `added`.
+pub fn edits_after_adding_line(edits: &Edits, added: usize) -> Edits {
+    edits_from(edits.iter().map(|(key, value)| {
+        let moved = FieldPath::parse(key)
+            .ok()
+            .and_then(|path| match path.segments() {
+                [Segment::Key(lines), Segment::Index(i), rest @ ..]
+                    if lines == "lines" && *i >= added =>
+                {
+                    let mut moved = FieldPath::root().key("lines").index(i + 1);
                     for segment in rest {
                         moved = match segment {
                             Segment::Key(k) => moved.key(k),
                             Segment::Index(n) => moved.index(*n),
                         };
                     }
-                    Some((moved.to_string(), *value))
+                    Some(moved.to_string())
                 }
-                _ => Some((key.clone(), *value)),
-            }
-        })
-        .collect()
-}
-
-/// Edits that named line `added` or later moved up one, after a line was inserted at `added`.
-pub fn edits_after_adding_line(edits: &Edits, added: usize) -> Edits {
-    edits
-        .iter()
-        .map(|(key, value)| {
-            let moved = FieldPath::parse(key)
-                .ok()
-                .and_then(|path| match path.segments() {
-                    [Segment::Key(lines), Segment::Index(i), rest @ ..]
-                        if lines == "lines" && *i >= added =>
-                    {
-                        let mut moved = FieldPath::root().key("lines").index(i + 1);
-                        for segment in rest {
-                            moved = match segment {
-                                Segment::Key(k) => moved.key(k),
-                                Segment::Index(n) => moved.index(*n),
-                            };
-                        }
-                        Some(moved.to_string())
-                    }
-                    _ => None,
-                });
-            (moved.unwrap_or_else(|| key.clone()), *value)
-        })
-        .collect()
+                _ => None,
+            });
+        (moved.unwrap_or_else(|| key.clone()), *value)
+    }))
 }
 
 #[cfg(test)]
@@ -309,6 +304,20 @@ mod tests {
             crate::scenario::bundled::bundled("pinghu-2012").unwrap(),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn edits_from_pairs_are_what_collect_makes_the_last_value_of_a_path_kept() {
+        let pairs = vec![
+            ("lines[1].outpatient.deductible".to_string(), Some(10.0)),
+            ("financing.individual".to_string(), Some(90.0)),
+            ("lines[1].outpatient.deductible".to_string(), None),
+            ("financing.individual".to_string(), Some(100.0)),
+        ];
+        let collected: Edits = pairs.clone().into_iter().collect();
+        assert_eq!(edits_from(pairs), collected);
+        assert_eq!(collected["financing.individual"], Some(100.0));
+        assert_eq!(collected["lines[1].outpatient.deductible"], None);
     }
 
     #[test]

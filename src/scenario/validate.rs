@@ -5,6 +5,7 @@
 //! so `check` and `simulate` always agree. Nothing here panics on any input.
 
 use crate::base::money::{self, Yuan};
+use crate::base::short_sort;
 use crate::scenario::edits::Change;
 use crate::scenario::edits::{self, Edit, Scope};
 use crate::scenario::file_format::{Ceiling, Edits, NamedPlan, Scenario};
@@ -94,7 +95,9 @@ pub fn read_checked(json: &str) -> Result<Checked, Vec<Problem>> {
 /// Gives every problem its position in the file and lists them in file order.
 fn locate(spans: &Spans, problems: &mut [Problem]) {
     spans.locate(problems);
-    problems.sort_by_key(|p| p.position.map_or((usize::MAX, 0), |p| (p.line, p.column)));
+    short_sort::sort_by_key(problems, |p| {
+        p.position.map_or((usize::MAX, 0), |p| (p.line, p.column))
+    });
 }
 
 /// Reads scenario JSON into the raw type, without range checks (unknown fields are errors).

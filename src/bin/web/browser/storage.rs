@@ -6,7 +6,7 @@
 use crate::browser::page::{now, window};
 use crate::state::link::{draft_from_text, draft_to_text, Draft};
 use crate::view::ui_words::{both, fill, ui};
-use ncms_sim::Text;
+use ncms_sim::{short_sort, Text};
 
 const DRAFT_PREFIX: &str = "ncms-sim/draft/";
 const TAB_KEY: &str = "ncms-sim/tab";
@@ -95,7 +95,7 @@ fn prune(storage: &web_sys::Storage, own: &str, keep: usize) {
         .filter(|(key, _)| key != own)
         .map(|(key, d)| (key, d.saved_at))
         .collect();
-    others.sort_by(|a, b| b.1.total_cmp(&a.1));
+    short_sort::sort_by(&mut others, |a, b| b.1.total_cmp(&a.1));
     for (key, _) in others.into_iter().skip(keep) {
         let _ = storage.remove_item(&key);
     }

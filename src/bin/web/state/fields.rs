@@ -7,7 +7,7 @@
 use ncms_sim::edits::levels;
 use ncms_sim::figure::Unit;
 use ncms_sim::params::{self, Group, Param, Role, Slot};
-use ncms_sim::{Edits, Lang, Scenario, Text};
+use ncms_sim::{short_sort, Edits, Lang, Scenario, Text};
 
 /// Where a control sits in its panel.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -103,7 +103,7 @@ pub fn fields_of(scenario: &Scenario, role: Role) -> Vec<Field> {
         Section::Line(i) => (1, i),
         Section::Group(g) => (2, g as usize),
     };
-    fields.sort_by_key(order);
+    short_sort::sort_by_key(&mut fields, order);
     fields
 }
 

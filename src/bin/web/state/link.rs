@@ -110,7 +110,7 @@ fn parse_first_version(fragment: &str) -> Result<Work, Vec<Problem>> {
     let edits_text = text_part("e", edits)?;
     let numbers: BTreeMap<String, f64> = serde_json::from_str(&edits_text)
         .map_err(|_| damaged("e", |w| w.link_edits_not_numbers))?;
-    let edits: Edits = numbers.into_iter().map(|(k, v)| (k, Some(v))).collect();
+    let edits = ncms_sim::scenario::edits_from(numbers.into_iter().map(|(k, v)| (k, Some(v))));
     let source = match (id, file) {
         (Some(id), None) => Source::Bundled(text_part("s", Some(id))?),
         (None, Some(file)) => Source::File {
