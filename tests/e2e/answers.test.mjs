@@ -116,9 +116,40 @@ test('one-click questions give the CLI\'s answers; apply makes an edit, undone i
 
   // One undo step back to the plan as it was.
   await page.click('[data-testid="undo-button"]');
+  // The undo button is at the top of the page: the answers are asked again once back in view.
+  await page.locator('section.answers').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('[data-testid="apply-break-even-next-year"]') === null
     || document.querySelector('[data-testid="apply-break-even-next-year"]').disabled === false);
   assert.deepEqual(await shownEdits(page), own);
+  watch.assertClean(server.origin, assert);
+  await page.close();
+});
+
+test('the questions wait while scrolled away from, and answer the plan as it is once scrolled back', async () => {
+  const { page, watch } = await freshApp(browser.context, server.origin);
+  await page.setViewportSize({ width: 1280, height: 500 });
+  const answers = page.locator('section.answers');
+  await answers.scrollIntoViewIfNeeded();
+  await questionsReady(page);
+  // At the top of a short window the answers are out of view.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction(() => document.querySelector('section.answers')?.dataset.inView === 'false');
+  // An edit at the top: every question now holds the reply for the plan before it, marked stale,
+  // and none is asked (not even after the chance questions' longer pause).
+  await typeInto(page, 'financing.individual', '120');
+  await page.keyboard.press('Enter');
+  await settled(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(1500);
+  assert.equal(await answers.getAttribute('data-in-view'), 'false');
+  const ready = () => page.$$eval('[data-testid="questions-panel"] .question', (qs) => qs.map((q) => q.dataset.ready));
+  const held = await ready();
+  assert.ok(held.length > 0 && held.every((r) => r === 'false'), `stale while out of view: ${held}`);
+  // Scrolled back: the questions are asked for the plan as it is, and give the CLI's answer.
+  await answers.scrollIntoViewIfNeeded();
+  await questionsReady(page);
+  const expected = cli(await saveScenario(page), 'solve', '--lever', 'funding_per_head', '--target', 'surplus>=0');
+  assert.equal(Number(await attr(page, 'answer-break-even-next-year', 'data-answer')), expected.value);
   watch.assertClean(server.origin, assert);
   await page.close();
 });
@@ -191,6 +222,8 @@ test('the tornado equals ncms sensitivity and follows an edit', async () => {
   const firstRow = await page.textContent('[data-testid="tornado-table"] tbody tr th');
   assert.ok(firstRow.startsWith(expected.ten_percent[0].label.en), firstRow);
   await page.click('[data-testid="lang-toggle"]');
+  // The toggle is at the top of the page: back to the tornado, which computes only in view.
+  await page.locator('section.answers').scrollIntoViewIfNeeded();
 
   // Every bar, by one natural unit, for the outpatient share.
   await page.selectOption('[data-testid="tornado-outcome"]', 'outpatient_share');
@@ -216,6 +249,8 @@ test('the tornado equals ncms sensitivity and follows an edit', async () => {
   await ready();
   await typeInto(page, 'financing.individual', '200');
   await settled(page);
+  // The lever is at the top of the page: the tornado is drawn again once back in view.
+  await page.locator('section.answers').scrollIntoViewIfNeeded();
   await ready();
   saved = await saveScenario(page);
   expected = cli(saved, 'sensitivity', '--outcome', 'outpatient_share');

@@ -1,7 +1,9 @@
 //! Answers to the questions officials bring, in tabs under the results: one-click questions and
 //! goal seek (反推), which lever matters most (the tornado), one patient's bill (典型病例) and why
-//! the figures changed (the waterfall). Each tab computes only when shown.
+//! the figures changed (the waterfall). Each tab computes only when shown, and only while the panel
+//! is on screen (`in_view`).
 
+use crate::extras::in_view::{use_in_view, InView};
 use crate::extras::patient_panel::PatientPanel;
 use crate::extras::questions_panel::QuestionsPanel;
 use crate::extras::tornado_panel::TornadoPanel;
@@ -39,6 +41,9 @@ pub fn Answers(props: &AnswersProps) -> Html {
     let lang = props.lang;
     let ui = ui(lang);
     let tab = use_state(|| Tab::Questions);
+    // The tabs compute only while the panel is on screen (or near it).
+    let node = use_node_ref();
+    let in_view = InView(use_in_view(node.clone()));
     let button = |t: Tab, label: &'static str, id: &'static str| {
         let tab_state = tab.clone();
         html! {
@@ -48,7 +53,8 @@ pub fn Answers(props: &AnswersProps) -> Html {
         }
     };
     html! {
-        <section class="panel answers" aria-labelledby="answers-title">
+        <ContextProvider<InView> context={in_view}>
+        <section class="panel answers" aria-labelledby="answers-title" ref={node} data-in-view={in_view.0.to_string()}>
             <div class="answers-head">
                 <h2 id="answers-title">{ ui.answers }</h2>
                 <div class="tabs" role="tablist">
@@ -71,5 +77,6 @@ pub fn Answers(props: &AnswersProps) -> Html {
                     plan_name={props.plan_name.clone()} {lang} /> },
             } }
         </section>
+        </ContextProvider<InView>>
     }
 }

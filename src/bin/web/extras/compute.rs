@@ -255,7 +255,8 @@ pub struct Computed {
 }
 
 /// The compute service's reply to `request` on `channel`, asked each time the request changes
-/// (`None`: nothing to ask). The last reply stays, marked not fresh, until the new one comes.
+/// (`None`: nothing to ask) while the panel is in view (`in_view::InView`). The last reply stays,
+/// marked not fresh, until the new one comes.
 #[yew::hook]
 pub fn use_compute(channel: String, request: Option<Request>) -> Computed {
     use_compute_after(channel, request, 0)
@@ -268,6 +269,9 @@ pub fn use_compute(channel: String, request: Option<Request>) -> Computed {
 #[yew::hook]
 pub fn use_compute_after(channel: String, request: Option<Request>, after_ms: u32) -> Computed {
     use yew::prelude::*;
+    // Out of view, nothing is asked: the request is asked when the panel scrolls back in.
+    let in_view = use_context::<crate::extras::in_view::InView>().is_none_or(|v| v.0);
+    let request = request.filter(|_| in_view);
     let held = use_state(|| None::<(Request, std::rc::Rc<Reply>, f64)>);
     let waiting = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     {

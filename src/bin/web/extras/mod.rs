@@ -10,6 +10,7 @@
 
 pub mod answers;
 pub mod compute;
+pub mod in_view;
 pub mod new_fund;
 pub mod patient_panel;
 pub mod print_report;
