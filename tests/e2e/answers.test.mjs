@@ -37,8 +37,11 @@ function cli(scenarioJson, command, ...args) {
 
 async function questionsReady(page) {
   await settled(page);
-  // Each question is answered on its own, by the compute worker.
+  // Each question is answered on its own, by the compute worker, while the panel is in view: the
+  // panels above it grow as their figures come, so the wait keeps it in view.
   await page.waitForFunction(() => {
+    const answers = document.querySelector('section.answers');
+    if (answers?.dataset.inView === 'false') answers.scrollIntoView({ block: 'nearest' });
     const questions = [...document.querySelectorAll('[data-testid="questions-panel"] .question')];
     return questions.length > 0 && questions.every((q) => q.dataset.ready === 'true');
   });
@@ -207,7 +210,11 @@ test('the tornado equals ncms sensitivity and follows an edit', async () => {
   const { page, watch } = await freshApp(browser.context, server.origin);
   let saved = await saveScenario(page);
   await page.click('[data-testid="answers-tornado"]');
-  const ready = () => page.waitForSelector('[data-testid="tornado-panel"][data-ready="true"]', { state: 'attached' });
+  const ready = () => page.waitForFunction(() => {
+    const answers = document.querySelector('section.answers');
+    if (answers?.dataset.inView === 'false') answers.scrollIntoView({ block: 'nearest' });
+    return document.querySelector('[data-testid="tornado-panel"]')?.dataset.ready === 'true';
+  });
   await ready();
   const rows = () => page.$$eval('[data-testid="tornado-table"] tbody tr',
     (trs) => trs.map((tr) => [tr.dataset.testid.slice(3), tr.dataset.swing]));
