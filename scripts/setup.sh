@@ -47,8 +47,9 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   pids+=($!)
 fi
 
-# npm: binaryen (wasm-opt 132; Debian's is too old) and playwright-core (drives Debian chromium).
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+# npm: binaryen (wasm-opt 132; Debian's is too old), playwright-core (drives Debian chromium) and
+# @gfx/zopfli (the .gz files of dist/).
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@gfx/zopfli ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error &
