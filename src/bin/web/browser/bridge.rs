@@ -5,6 +5,7 @@
 //! JSON in DOM events on the window, so that neither module links the other's code; the latest
 //! context is also kept on the window, for a module that starts after it was published.
 
+use crate::browser::page::import_module;
 use crate::state::bands::RiskBands;
 use crate::state::work::ManyEdits;
 use ncms_sim::{Edits, Lang};
@@ -179,11 +180,6 @@ pub fn request(request: &Request) {
 /// Calls `on` with every request of the second module (the first module).
 pub fn on_request(on: Callback<Request>) {
     listen(REQUEST_EVENT, |json| serde_json::from_str(&json).ok(), on);
-}
-
-#[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
-extern "C" {
-    fn import_module(url: &str) -> js_sys::Promise;
 }
 
 /// Loads the second module (`extras/` beside the page) and starts it; a failure leaves the

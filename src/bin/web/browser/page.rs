@@ -7,6 +7,15 @@ use ncms_sim::Problem;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
+#[wasm_bindgen::prelude::wasm_bindgen(
+    inline_js = "export function import_module(url) { return import(url); }"
+)]
+extern "C" {
+    /// `import(url)`: loads a JS module (the second module's loader, the tools module's) by its
+    /// URL. One declaration, so that the page fetches one snippet for it.
+    pub fn import_module(url: &str) -> js_sys::Promise;
+}
+
 pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }

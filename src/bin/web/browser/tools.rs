@@ -3,17 +3,13 @@
 //! exports a workbook. The main page stays small (`ARCHITECTURE.md`, "The app's two wasm modules"); this loads
 //! `tools/ncms_sim.js` beside the page, once, with `import()`.
 
+use crate::browser::page::import_module;
 use crate::view::ui_words::{both, Ui};
 use js_sys::{Function, Promise, Reflect, Uint8Array};
 use ncms_sim::{Problem, ProblemKind, Text};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-
-#[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
-extern "C" {
-    fn import_module(url: &str) -> Promise;
-}
 
 thread_local! {
     static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
