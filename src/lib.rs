@@ -48,7 +48,7 @@ pub use annual_figures::{calibrate, report_form as figures, template};
 pub use answers::{
     attribution, goal_seek as solve, measured, patient, protection, risk, sensitivity,
 };
-pub use base::{field_path as path, lang, lognormal, money, short_sort, units as figure};
+pub use base::{compact, field_path as path, lang, lognormal, money, short_sort, units as figure};
 pub use model::{batch, compare, indicator, report, targets};
 pub use output::{handover_workbook as handover, tables as render};
 pub use scenario::{

@@ -1,8 +1,10 @@
-//! The ground floor: the two languages, field paths, money, the lognormal maths and the units of
-//! figures. Nothing here knows what a scenario or a fund is.
+//! The ground floor: the two languages, field paths, money, the lognormal maths, the units of
+//! figures, a compact positional form of serde values and a sort for short lists. Nothing here
+//! knows what a scenario or a fund is.
 //!
 //! May import: only other modules of `base` (and `std`, `rust_decimal`, `libm`, `serde`).
 
+pub mod compact;
 pub mod field_path;
 pub mod lang;
 pub mod lognormal;

@@ -358,9 +358,14 @@ pub fn ratio(numerator: Decimal, denominator: Decimal) -> f64 {
 }
 
 /// Reads money written as a JSON number (`403`, `59.45`) or a decimal string (`"59.45"`),
-/// rounded to the fen.
+/// rounded to the fen. A form that does not describe itself ([`crate::base::compact`]) holds the
+/// decimal string `Decimal` writes.
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-    deserializer.deserialize_any(MoneyVisitor)
+    if deserializer.is_human_readable() {
+        deserializer.deserialize_any(MoneyVisitor)
+    } else {
+        deserializer.deserialize_str(MoneyVisitor)
+    }
 }
 
 /// [`deserialize`] for optional money: `null` or absent is `None`.
