@@ -333,4 +333,25 @@ mod tests {
         assert_eq!(draft_from_text(&text), Some(draft));
         assert_eq!(draft_from_text("{}"), None);
     }
+
+    #[test]
+    fn a_stored_draft_comes_back_from_the_compact_form() {
+        // Drafts are to be kept in the compact form (issue 14): it must hold every part of one.
+        let mut history = History::default();
+        history.record(&file_work("{\"id\": \"x\"}", 100.0), None);
+        let mut work = file_work("{\"id\": \"x\"}", 120.5);
+        work.baseline_from = Some("方案二".into());
+        let draft = Draft {
+            work,
+            history,
+            lang: Lang::En,
+            saved_at: 1.7e12,
+        };
+        let stored: Stored = serde_json::from_str(&draft_to_text(&draft)).unwrap();
+        let bytes = ncms_sim::compact::to_bytes(&stored).unwrap();
+        let back: Stored = ncms_sim::compact::from_bytes(&bytes).unwrap();
+        let text = serde_json::to_string(&back).unwrap();
+        assert_eq!(text, serde_json::to_string(&stored).unwrap());
+        assert_eq!(draft_from_text(&text), Some(draft));
+    }
 }
