@@ -233,48 +233,28 @@ impl ser::Serializer for &mut Writer {
     }
 }
 
-impl ser::SerializeSeq for &mut Writer {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
+// The compound values: their items one after another (a map's key before its value), a struct's
+// fields each after its flag (1 written, 0 left out).
+macro_rules! items {
+    ($($trait:ident: $method:ident;)*) => {
+        $(impl ser::$trait for &mut Writer {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result<(), Error> {
+                Ok(())
+            }
+        })*
+    };
 }
 
-impl ser::SerializeTuple for &mut Writer {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Writer {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Writer {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
+items! {
+    SerializeSeq: serialize_element;
+    SerializeTuple: serialize_element;
+    SerializeTupleStruct: serialize_field;
+    SerializeTupleVariant: serialize_field;
 }
 
 impl ser::SerializeMap for &mut Writer {
@@ -291,45 +271,31 @@ impl ser::SerializeMap for &mut Writer {
     }
 }
 
-impl ser::SerializeStruct for &mut Writer {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.out.push(1);
-        value.serialize(&mut **self)
-    }
-    fn skip_field(&mut self, _: &'static str) -> Result<(), Error> {
-        self.out.push(0);
-        Ok(())
-    }
-    fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
+macro_rules! fields {
+    ($($trait:ident),*) => {
+        $(impl ser::$trait for &mut Writer {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                _: &'static str,
+                value: &T,
+            ) -> Result<(), Error> {
+                self.out.push(1);
+                value.serialize(&mut **self)
+            }
+            fn skip_field(&mut self, _: &'static str) -> Result<(), Error> {
+                self.out.push(0);
+                Ok(())
+            }
+            fn end(self) -> Result<(), Error> {
+                Ok(())
+            }
+        })*
+    };
 }
 
-impl ser::SerializeStructVariant for &mut Writer {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.out.push(1);
-        value.serialize(&mut **self)
-    }
-    fn skip_field(&mut self, _: &'static str) -> Result<(), Error> {
-        self.out.push(0);
-        Ok(())
-    }
-    fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
-}
+fields!(SerializeStruct, SerializeStructVariant);
 
 struct Reader<'de> {
     input: &'de [u8],

@@ -115,14 +115,17 @@ pub fn publish(context: &Context) {
     send(CONTEXT_EVENT, &json);
 }
 
+/// What `last` holds for `key`, if it was read for that key.
+fn kept<K: PartialEq + 'static, V: Clone + 'static>(
+    last: &'static std::thread::LocalKey<RefCell<Option<(K, V)>>>,
+    key: &K,
+) -> Option<V> {
+    last.with_borrow(|l| l.as_ref().filter(|(k, _)| k == key).map(|(_, v)| v.clone()))
+}
+
 /// The scenario of `key`, as published on the window; read from there once per key.
 fn scenario_of(key: u64) -> Option<Rc<str>> {
-    if let Some(json) = LAST_SCENARIO.with(|l| {
-        l.borrow()
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, json)| json.clone())
-    }) {
+    if let Some(json) = kept(&LAST_SCENARIO, &key) {
         return Some(json);
     }
     let window = window()?;
@@ -142,12 +145,7 @@ fn scenario_of(key: u64) -> Option<Rc<str>> {
 
 /// A context published as `json`, with its scenario; read once however many panels ask.
 fn read_context(json: String) -> Option<Context> {
-    if let Some(context) = LAST_CONTEXT.with(|l| {
-        l.borrow()
-            .as_ref()
-            .filter(|(last, _)| *last == json)
-            .map(|(_, context)| context.clone())
-    }) {
+    if let Some(context) = kept(&LAST_CONTEXT, &json) {
         return Some(context);
     }
     let mut context: Context = serde_json::from_str(&json).ok()?;

@@ -230,19 +230,10 @@ pub fn draft_from_text(text: &str) -> Option<Draft> {
         })
     };
     let work = load(stored.work)?;
+    let steps = |works: Vec<StoredWork>| works.into_iter().filter_map(load).map(Rc::new).collect();
     let mut history = History::default();
-    history.past = stored
-        .past
-        .into_iter()
-        .filter_map(load)
-        .map(Rc::new)
-        .collect();
-    history.future = stored
-        .future
-        .into_iter()
-        .filter_map(load)
-        .map(Rc::new)
-        .collect();
+    history.past = steps(stored.past);
+    history.future = steps(stored.future);
     Some(Draft {
         work,
         history,
